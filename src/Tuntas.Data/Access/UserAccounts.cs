@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Tuntas.Domain.Access;
+using Tuntas.Domain.Regions;
+
+namespace Tuntas.Data.Access;
+
+/// <summary>Creating users: one role, one region scope that fits the role, a password never stored in clear.</summary>
+public sealed class UserAccounts(UserManager<TuntasUser> users, TuntasDbContext db, TimeProvider time)
+{
+    /// <summary>Creates a user; returns the user, or the reasons it could not be created.</summary>
+    public async Task<(TuntasUser? User, IReadOnlyList<string> Errors)> CreateAsync(
+        string name, Role role, RegionCode? region, string password, CancellationToken ct = default)
+    {
+        var errors = new List<string>();
+        if (role.CheckScope(region) is { } scopeError)
+        {
+            errors.Add(scopeError);
+        }
+
+        if (region is not null && !await db.Regions.AnyAsync(r => r.Code == region, ct))
+        {
+            errors.Add($"Region {region.Value} is not in the region list (run tuntas init first).");
+        }
+
+        if (await users.FindByNameAsync(name) is not null)
+        {
+            errors.Add($"A user named '{name}' already exists.");
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var user = new TuntasUser
+        {
+            UserName = name,
+            Role = role,
+            RegionCode = region,
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        };
+        var result = await users.CreateAsync(user, password);
+        return result.Succeeded ? (user, []) : (null, result.Errors.Select(e => e.Description).ToList());
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Tuntas.Data.Regions;
+
+namespace Tuntas.Data.Database;
+
+/// <summary>What <c>tuntas init</c> did.</summary>
+public sealed record InitResult(string Database, IReadOnlyList<string> MigrationsApplied, RegionLoadResult Regions);
+
+/// <summary>Creates or upgrades the schema and loads the Kemendagri regions. Safe to run again.</summary>
+public static class DatabaseInitializer
+{
+    public static async Task<InitResult> InitializeAsync(DatabaseUri database, CancellationToken ct = default)
+    {
+        await using var db = TuntasDatabase.CreateContext(database);
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        await db.Database.MigrateAsync(ct);
+
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            // WAL lets readers go on while an operator's change is written; the mode is stored in
+            // the file, so setting it once at init is enough.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+
+        var regions = await RegionLoader.LoadAsync(db, RegionCatalog.ReadAll(), ct);
+        return new InitResult(database.Display, pending, regions);
+    }
+}

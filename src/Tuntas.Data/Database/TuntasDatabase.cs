@@ -1,0 +1,73 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Tuntas.Data.Database;
+
+/// <summary>Opens the register on the database a <see cref="DatabaseUri"/> names.</summary>
+public static class TuntasDatabase
+{
+    /// <summary>Registers <see cref="TuntasDbContext"/> (as its provider's subclass) in a service collection.</summary>
+    public static IServiceCollection AddTuntasDatabase(this IServiceCollection services, DatabaseUri database)
+    {
+        services.AddSingleton(database);
+        return database.Provider switch
+        {
+            DatabaseProvider.Sqlite => services.AddDbContext<TuntasDbContext, SqliteTuntasDbContext>(o => Configure(o, database)),
+            _ => services.AddDbContext<TuntasDbContext, PostgresTuntasDbContext>(o => Configure(o, database)),
+        };
+    }
+
+    /// <summary>A context outside dependency injection, for the command line and tests.</summary>
+    public static TuntasDbContext CreateContext(DatabaseUri database)
+    {
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            var options = new DbContextOptionsBuilder<SqliteTuntasDbContext>();
+            Configure(options, database);
+            return new SqliteTuntasDbContext(options.Options);
+        }
+
+        var pgOptions = new DbContextOptionsBuilder<PostgresTuntasDbContext>();
+        Configure(pgOptions, database);
+        return new PostgresTuntasDbContext(pgOptions.Options);
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, DatabaseUri database)
+    {
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            EnsureSqliteFolder(database);
+            options.UseSqlite(database.ConnectionString, o => o.CommandTimeout(120));
+        }
+        else
+        {
+            options.UseNpgsql(database.ConnectionString, o => o.CommandTimeout(120));
+        }
+    }
+
+    private static void EnsureSqliteFolder(DatabaseUri database)
+    {
+        var path = new SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
+        var folder = Path.GetDirectoryName(path);
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}
+
+/// <summary>Design-time factory for <c>dotnet ef</c>: SQLite migrations (see scripts/add-migration.sh).</summary>
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteTuntasDbContext>
+{
+    public SqliteTuntasDbContext CreateDbContext(string[] args) =>
+        (SqliteTuntasDbContext)TuntasDatabase.CreateContext(DatabaseUri.Parse("sqlite:" + Path.Combine(Path.GetTempPath(), "tuntas-design.db")));
+}
+
+/// <summary>Design-time factory for <c>dotnet ef</c>: PostgreSQL migrations. No server is contacted.</summary>
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresTuntasDbContext>
+{
+    public PostgresTuntasDbContext CreateDbContext(string[] args) =>
+        (PostgresTuntasDbContext)TuntasDatabase.CreateContext(DatabaseUri.Parse("postgresql://tuntas@localhost:5432/tuntas_design"));
+}

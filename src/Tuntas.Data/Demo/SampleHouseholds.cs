@@ -1,0 +1,111 @@
+using System.Globalization;
+using Bogus;
+using Tuntas.Domain.Regions;
+using Tuntas.Domain.Registry;
+using Person = Tuntas.Domain.Registry.Person;
+
+namespace Tuntas.Data.Demo;
+
+/// <summary>
+/// Made-up families for the villages of a region: Indonesian names, family sizes and ages that look
+/// like Kalimantan Timur, NIKs consistent with birth date, sex and kecamatan. Same seed, same families.
+/// </summary>
+public sealed class SampleHouseholds
+{
+    private static readonly string[] DesilSources = ["P3KE", "DTKS", "DTSEN"];
+    private static readonly string[] Jobs = ["Nelayan", "Petani", "Buruh harian lepas", "Pedagang kecil", "Tidak bekerja", "Mengurus rumah tangga"];
+    private static readonly string[] Schooling = ["Tidak/belum sekolah", "SD", "SMP", "SMA", "Diploma/S1"];
+
+    private readonly Faker _faker;
+    private readonly DateOnly _today;
+    private readonly HashSet<string> _usedNiks = new(StringComparer.Ordinal);
+    private int _kkSerial;
+
+    public SampleHouseholds(int seed, DateOnly today)
+    {
+        _faker = new Faker("id_ID") { Random = new Randomizer(seed) };
+        _today = today;
+    }
+
+    /// <summary>Creates <paramref name="perVillage"/> families in each of the given villages.</summary>
+    public IEnumerable<Household> Create(IEnumerable<RegionCode> villages, int perVillage, DateTime nowUtc)
+    {
+        foreach (var village in villages)
+        {
+            for (var i = 0; i < perVillage; i++)
+            {
+                yield return CreateOne(village, nowUtc);
+            }
+        }
+    }
+
+    private Household CreateOne(RegionCode village, DateTime nowUtc)
+    {
+        var f = _faker;
+        var district = village.AtLevel(RegionLevel.District)!;
+        var issued = _today.AddDays(-f.Random.Int(30, 3650));
+        var noKk = NomorKk.From(string.Concat(
+            district.Digits,
+            issued.ToString("ddMMyy", CultureInfo.InvariantCulture),
+            (++_kkSerial % 10000).ToString("0000", CultureInfo.InvariantCulture)));
+
+        var household = new Household(noKk, village, nowUtc)
+        {
+            Address = $"{f.Address.StreetName()} No. {f.Random.Int(1, 120)}, RT {f.Random.Int(1, 40):00}",
+        };
+        household.SetSpendingPerCapita(f.Random.Int(180, 700) * 1000L);
+        household.SetDesil(f.Random.WeightedRandom([1, 2, 3, 4], [0.35f, 0.3f, 0.2f, 0.15f]), f.PickRandom(DesilSources), "2024");
+
+        var headIsWoman = f.Random.Bool(0.15f);
+        var headAge = f.Random.Int(24, 72);
+        var head = AddPerson(household, district, headIsWoman ? Sex.Female : Sex.Male, headAge, FamilyRelation.KepalaKeluarga, nowUtc);
+        head.Occupation = f.PickRandom(Jobs);
+        head.Education = f.PickRandom(Schooling);
+
+        if (!headIsWoman && f.Random.Bool(0.85f))
+        {
+            var wife = AddPerson(household, district, Sex.Female, Math.Max(18, headAge - f.Random.Int(0, 8)), FamilyRelation.Istri, nowUtc);
+            wife.Occupation = "Mengurus rumah tangga";
+        }
+
+        var children = f.Random.WeightedRandom([0, 1, 2, 3, 4, 5], [0.1f, 0.2f, 0.3f, 0.2f, 0.12f, 0.08f]);
+        for (var c = 0; c < children; c++)
+        {
+            var age = Math.Max(0, Math.Min(headAge - 18, f.Random.Int(0, 25)));
+            AddPerson(household, district, f.Random.Bool() ? Sex.Male : Sex.Female, age, FamilyRelation.Anak, nowUtc);
+        }
+
+        if (f.Random.Bool(0.12f))
+        {
+            AddPerson(household, district, f.Random.Bool() ? Sex.Male : Sex.Female, Math.Min(95, headAge + f.Random.Int(20, 30)), FamilyRelation.OrangTua, nowUtc);
+        }
+
+        foreach (var member in household.Members)
+        {
+            member.HealthInsurance = f.Random.Bool(0.7f) ? "PBI-JK" : "Tidak ada";
+        }
+
+        return household;
+    }
+
+    private Person AddPerson(Household household, RegionCode district, Sex sex, int age, FamilyRelation relation, DateTime nowUtc)
+    {
+        var f = _faker;
+        var birth = _today.AddYears(-age).AddDays(-f.Random.Int(0, 364));
+        var gender = sex == Sex.Male ? Bogus.DataSets.Name.Gender.Male : Bogus.DataSets.Name.Gender.Female;
+        var name = $"{f.Name.FirstName(gender)} {f.Name.LastName(gender)}";
+        Nik nik;
+        do
+        {
+            var day = birth.Day + (sex == Sex.Female ? 40 : 0);
+            nik = Nik.From(string.Concat(
+                district.Digits,
+                day.ToString("00", CultureInfo.InvariantCulture),
+                birth.ToString("MMyy", CultureInfo.InvariantCulture),
+                f.Random.Int(1, 9999).ToString("0000", CultureInfo.InvariantCulture)));
+        }
+        while (!_usedNiks.Add(nik.Value));
+
+        return household.AddMember(nik, name, sex, birth, relation, nowUtc);
+    }
+}

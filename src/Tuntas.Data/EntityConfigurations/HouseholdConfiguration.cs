@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Tuntas.Domain.Regions;
+using Tuntas.Domain.Registry;
+
+namespace Tuntas.Data.EntityConfigurations;
+
+internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Household>
+{
+    public void Configure(EntityTypeBuilder<Household> builder)
+    {
+        builder.ToTable("Households");
+        builder.HasKey(h => h.Id);
+        builder.Property(h => h.NoKk).IsRequired();
+        builder.HasIndex(h => h.NoKk).IsUnique();
+
+        builder.Property(h => h.VillageCode).IsRequired();
+        builder.Property(h => h.DistrictCode).IsRequired();
+        builder.Property(h => h.RegencyCode).IsRequired();
+        builder.Property(h => h.ProvinceCode).IsRequired();
+        builder.HasIndex(h => new { h.VillageCode, h.Status });
+        builder.HasIndex(h => new { h.DistrictCode, h.Status });
+        builder.HasIndex(h => new { h.RegencyCode, h.Status });
+        builder.HasIndex(h => new { h.ProvinceCode, h.Status });
+        builder.HasOne<Region>().WithMany().HasForeignKey(h => h.VillageCode).OnDelete(DeleteBehavior.Restrict);
+
+        builder.Property(h => h.Address).HasMaxLength(500);
+        builder.Property(h => h.DesilSource).HasMaxLength(40);
+        builder.Property(h => h.DesilPeriod).HasMaxLength(40);
+        builder.Property(h => h.Status).HasConversion<string>().HasMaxLength(20);
+        builder.ToTable(t => t.HasCheckConstraint("CK_Households_Desil", "\"Desil\" IS NULL OR (\"Desil\" BETWEEN 1 AND 10)"));
+        builder.ToTable(t => t.HasCheckConstraint("CK_Households_Spending", "\"SpendingPerCapita\" IS NULL OR \"SpendingPerCapita\" >= 0"));
+
+        builder.HasMany(h => h.Members).WithOne().HasForeignKey(p => p.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(h => h.Members).HasField("_members").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(h => h.Head);
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Tuntas.Data.Access;
+using Tuntas.Domain.Regions;
+using Tuntas.Domain.Registry;
+
+namespace Tuntas.Data;
+
+/// <summary>
+/// The one EF Core model of Tuntas. Each database has a subclass
+/// (<see cref="SqliteTuntasDbContext"/>, <see cref="PostgresTuntasDbContext"/>) only so that its
+/// migrations live in their own folder; the model itself is the same.
+/// </summary>
+public abstract class TuntasDbContext(DbContextOptions options) : IdentityDbContext<TuntasUser>(options)
+{
+    public DbSet<Region> Regions => Set<Region>();
+
+    public DbSet<Household> Households => Set<Household>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(TuntasDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Value types are stored as their canonical text: dotted region codes, 16-digit numbers.
+        configurationBuilder.Properties<RegionCode>().HaveConversion<RegionCodeConverter>().HaveMaxLength(13);
+        configurationBuilder.Properties<Nik>().HaveConversion<NikConverter>().HaveMaxLength(16);
+        configurationBuilder.Properties<NomorKk>().HaveConversion<NomorKkConverter>().HaveMaxLength(16);
+
+        // Times are UTC everywhere; SQLite hands them back without a kind, so mark them.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    private sealed class RegionCodeConverter() : ValueConverter<RegionCode, string>(v => v.Value, s => RegionCode.From(s));
+
+    private sealed class NikConverter() : ValueConverter<Nik, string>(v => v.Value, s => Nik.From(s));
+
+    private sealed class NomorKkConverter() : ValueConverter<NomorKk, string>(v => v.Value, s => NomorKk.From(s));
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}
+
+/// <summary>The model on SQLite, the embedded default. Migrations in <c>Migrations/Sqlite</c>.</summary>
+public sealed class SqliteTuntasDbContext(DbContextOptions<SqliteTuntasDbContext> options) : TuntasDbContext(options);
+
+/// <summary>The model on PostgreSQL. Migrations in <c>Migrations/Postgres</c>.</summary>
+public sealed class PostgresTuntasDbContext(DbContextOptions<PostgresTuntasDbContext> options) : TuntasDbContext(options);
