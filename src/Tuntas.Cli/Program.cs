@@ -1,0 +1,3 @@
+using Tuntas.Cli;
+
+return await TuntasCli.RunAsync(args, Console.Out, Console.Error);

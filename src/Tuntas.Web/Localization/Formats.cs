@@ -1,0 +1,80 @@
+using System.Globalization;
+using Tuntas.Domain.Access;
+using Tuntas.Domain.Regions;
+using Tuntas.Domain.Registry;
+
+namespace Tuntas.Web.Common;
+
+/// <summary>How numbers, money, dates and statuses are shown on screen.</summary>
+public static class Formats
+{
+    private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
+
+    /// <summary>Whole rupiah, always in the Indonesian form: <c>Rp1.250.000</c>.</summary>
+    public static string Rupiah(long? amount) =>
+        amount is null ? "–" : "Rp" + amount.Value.ToString("#,0", Indonesian);
+
+    /// <summary>A count in the interface language: <c>5.000</c> in Bahasa Indonesia, <c>5,000</c> in English.</summary>
+    public static string Count(long value) => value.ToString("#,0", CultureInfo.CurrentCulture);
+
+    /// <summary>A date such as <c>9 April 2025</c>.</summary>
+    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
+
+    public static string Date(DateTime dateUtc) => Date(DateOnly.FromDateTime(dateUtc));
+
+    /// <summary>A UTC time shown in the region's zone (Kalimantan Timur: WITA, UTC+8), e.g. <c>9 April 2025 14.05 WITA</c>.</summary>
+    public static string Time(DateTime utc, RegionCode? region)
+    {
+        var (offset, zone) = ZoneOf(region);
+        var local = utc + offset;
+        return $"{Date(DateOnly.FromDateTime(local))} {local.ToString("HH.mm", CultureInfo.InvariantCulture)} {zone}";
+    }
+
+    /// <summary>
+    /// The time zone of a province: WIB (UTC+7) for Sumatra, Java and West/Central Kalimantan,
+    /// WITA (UTC+8) for South/East/North Kalimantan, Bali, Nusa Tenggara and Sulawesi, WIT (UTC+9)
+    /// for Maluku and Papua.
+    /// </summary>
+    public static (TimeSpan Offset, string Name) ZoneOf(RegionCode? region)
+    {
+        var province = region?.AtLevel(RegionLevel.Province)?.Digits ?? "64";
+        return province switch
+        {
+            "51" or "52" or "53" or "63" or "64" or "65" or "71" or "72" or "73" or "74" or "75" or "76" => (TimeSpan.FromHours(8), "WITA"),
+            "81" or "82" or "91" or "92" or "93" or "94" or "95" or "96" or "97" => (TimeSpan.FromHours(9), "WIT"),
+            _ => (TimeSpan.FromHours(7), "WIB"),
+        };
+    }
+
+    public static string Status(HouseholdStatus status) => UiCulture.IsEnglish ? status.ToEnglish() : status.ToIndonesian();
+
+    /// <summary>The CSS class that colours a status; the word is always shown too.</summary>
+    public static string StatusClass(HouseholdStatus status) => "status status-" + status.ToWire();
+
+    public static string Level(RegionLevel level) => UiCulture.IsEnglish ? level.ToEnglish() : level.ToIndonesian();
+
+    public static string RoleName(Role role) => (UiCulture.IsEnglish, role) switch
+    {
+        (false, Role.Admin) => "Administrator",
+        (false, Role.Verifier) => "Verifikator Dinas Sosial",
+        (false, Role.Operator) => "Operator Desa/Kelurahan",
+        (false, Role.Facilitator) => "Pendamping",
+        (false, Role.Agency) => "Petugas Instansi",
+        (false, Role.Analyst) => "Analis Bappeda/TKPK",
+        (false, Role.Province) => "Provinsi",
+        (true, Role.Verifier) => "Dinas Sosial verifier",
+        (true, Role.Operator) => "Village operator",
+        (true, Role.Facilitator) => "Facilitator",
+        (true, Role.Agency) => "Agency officer",
+        (true, Role.Analyst) => "Bappeda/TKPK analyst",
+        _ => role.ToString(),
+    };
+
+    public static string Sex(Sex sex) => (UiCulture.IsEnglish, sex) switch
+    {
+        (false, Domain.Registry.Sex.Male) => "Laki-laki",
+        (false, _) => "Perempuan",
+        (true, Domain.Registry.Sex.Male) => "Male",
+        _ => "Female",
+    };
+}

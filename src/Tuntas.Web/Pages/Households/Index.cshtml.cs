@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tuntas.Data.Registry;
+using Tuntas.Domain.Regions;
+using Tuntas.Domain.Registry;
+using Tuntas.Web.Access;
+
+namespace Tuntas.Web.Pages.Households;
+
+/// <summary>The household list: search by No. KK, NIK or name, filter by region and status, page by page.</summary>
+public sealed class IndexModel(RegisterQueries queries) : PageModel
+{
+    public const int PageSize = 25;
+
+    public Caller Caller { get; private set; } = null!;
+
+    public Region? Region { get; private set; }
+
+    public Page<HouseholdSummary> Result { get; private set; } = new([], 1, PageSize, 0);
+
+    [BindProperty(SupportsGet = true, Name = "region")]
+    public string? RegionText { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "status")]
+    public string? StatusText { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Caller = HttpContext.GetCaller();
+        RegionCode? region = Caller.Scope.Region;
+        if (!string.IsNullOrWhiteSpace(RegionText))
+        {
+            if (!RegionCode.TryParse(RegionText, out var parsed) || Caller.Scope.Narrow(parsed) is not { } narrowed)
+            {
+                Response.StatusCode = StatusCodes.Status404NotFound;
+                return Partial("_NotFoundPage");
+            }
+
+            region = narrowed;
+        }
+
+        if (region is not null)
+        {
+            Region = await queries.FindRegionAsync(Caller.Scope, region, ct);
+        }
+
+        var status = HouseholdStatusNames.ParseWire(StatusText);
+        Result = await queries.ListHouseholdsAsync(Caller.Scope, new HouseholdFilter(region, status, Search), Math.Max(1, PageNumber), PageSize, ct);
+        return Page();
+    }
+
+    public string PageLink(int page) => QueryString.Create(new Dictionary<string, string?>
+    {
+        ["region"] = Region?.Code.Value,
+        ["q"] = string.IsNullOrWhiteSpace(Search) ? null : Search,
+        ["status"] = string.IsNullOrWhiteSpace(StatusText) ? null : StatusText,
+        ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    }.Where(p => p.Value is not null)).ToUriComponent();
+}

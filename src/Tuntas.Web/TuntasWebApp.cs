@@ -1,0 +1,140 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Tuntas.Data;
+using Tuntas.Data.Access;
+using Tuntas.Data.Database;
+using Tuntas.Data.Registry;
+using Tuntas.Web.Access;
+using Tuntas.Web.Common;
+using Tuntas.Web.Regions;
+using Tuntas.Web.Registry;
+
+namespace Tuntas.Web;
+
+/// <summary>Builds the Tuntas web app; used by <c>tuntas serve</c>, by Program.cs and by the tests.</summary>
+public static class TuntasWebApp
+{
+    /// <summary>Configuration key naming the database URI (tests set it; the CLI passes it directly).</summary>
+    public const string DatabaseSetting = "Tuntas:Database";
+
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    private const string SelectorScheme = "Tuntas";
+
+    /// <summary>Builds the app.</summary>
+    /// <param name="args">Command-line arguments for the host (configuration overrides).</param>
+    /// <param name="database">The database; null reads <c>Tuntas:Database</c>, then <c>TUNTAS_DB</c>, then the default.</param>
+    /// <param name="hostedByCli">True when run by the <c>tuntas</c> command, whose output folder holds the web files.</param>
+    public static WebApplication Build(string[] args, DatabaseUri? database, bool hostedByCli = false)
+    {
+        var options = new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(TuntasWebApp).Assembly.GetName().Name,
+            ContentRootPath = hostedByCli ? AppContext.BaseDirectory : null,
+            WebRootPath = hostedByCli ? Path.Combine(AppContext.BaseDirectory, "wwwroot") : null,
+        };
+        var builder = WebApplication.CreateBuilder(options);
+        database ??= DatabaseUri.FromOptionOrEnvironment(builder.Configuration[DatabaseSetting]);
+        ConfigureServices(builder.Services, database);
+        var app = builder.Build();
+        ConfigurePipeline(app);
+        return app;
+    }
+
+    private static void ConfigureServices(IServiceCollection services, DatabaseUri database)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddTuntasDatabase(database);
+        services.AddScoped<RegisterQueries>();
+        services.AddScoped<ApiTokens>();
+        services.AddScoped<UserAccounts>();
+
+        services.AddIdentityCore<TuntasUser>(IdentitySetup.ConfigureIdentity)
+            .AddEntityFrameworkStores<TuntasDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<TuntasClaimsFactory>()
+            .AddDefaultTokenProviders();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = SelectorScheme;
+                o.DefaultChallengeScheme = SelectorScheme;
+            })
+            .AddPolicyScheme(SelectorScheme, "Cookie or API token", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? ApiTokenAuthenticationHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null)
+            .AddIdentityCookies();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/masuk";
+            o.LogoutPath = "/keluar";
+            o.AccessDeniedPath = "/masuk";
+            o.Cookie.Name = "tuntas.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthorization();
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.AuthorizeFolder("/");
+                o.Conventions.AllowAnonymousToPage("/Account/Login");
+                o.Conventions.AllowAnonymousToPage("/Error");
+            })
+            .AddViewLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var supported = new[] { new CultureInfo(UiCulture.Indonesian), new CultureInfo(UiCulture.English) };
+            o.DefaultRequestCulture = new RequestCulture(UiCulture.Indonesian);
+            o.SupportedCultures = supported;
+            o.SupportedUICultures = supported;
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddHealthChecks();
+    }
+
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static void ConfigurePipeline(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi();
+        app.MapHealthEndpoint();
+        app.MapLanguageEndpoint();
+        var api = app.MapGroup("/api/v1").RequireAuthorization();
+        api.MapRegionsApi();
+        api.MapHouseholdsApi();
+        app.MapRazorPages();
+    }
+}
