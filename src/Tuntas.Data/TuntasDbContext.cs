@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -12,7 +13,7 @@ namespace Tuntas.Data;
 /// (<see cref="SqliteTuntasDbContext"/>, <see cref="PostgresTuntasDbContext"/>) only so that its
 /// migrations live in their own folder; the model itself is the same.
 /// </summary>
-public abstract class TuntasDbContext(DbContextOptions options) : IdentityDbContext<TuntasUser>(options)
+public abstract class TuntasDbContext(DbContextOptions options) : IdentityDbContext<TuntasUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Region> Regions => Set<Region>();
 
@@ -21,6 +22,9 @@ public abstract class TuntasDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Person> People => Set<Person>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    /// <summary>The keys that protect sign-in cookies and antiforgery tokens, kept with the data so a restart signs nobody out.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Tuntas.Data;
@@ -51,6 +52,8 @@ public static class TuntasWebApp
         services.AddScoped<RegisterQueries>();
         services.AddScoped<ApiTokens>();
         services.AddScoped<UserAccounts>();
+
+        services.AddDataProtection().SetApplicationName("Tuntas").PersistKeysToDbContext<TuntasDbContext>();
 
         services.AddIdentityCore<TuntasUser>(IdentitySetup.ConfigureIdentity)
             .AddEntityFrameworkStores<TuntasDbContext>()
