@@ -1,3 +1,3 @@
 using Tuntas.Cli;
 
-return await TuntasCli.RunAsync(args, Console.Out, Console.Error);
+return await TuntasCli.RunAsync(args, Console.In, Console.Out, Console.Error);

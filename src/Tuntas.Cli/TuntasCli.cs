@@ -8,7 +8,7 @@ namespace Tuntas.Cli;
 public static class TuntasCli
 {
     /// <summary>Runs one command line and returns its exit code. Tests call this in-process.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct = default)
+    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, CancellationToken ct = default)
     {
         var db = new Option<string?>("--db")
         {
@@ -21,7 +21,7 @@ public static class TuntasCli
             Recursive = true,
         };
 
-        CliContext Context(ParseResult parse) => new(output, error, parse.GetValue(json), parse.GetValue(db));
+        CliContext Context(ParseResult parse) => new(input, output, error, parse.GetValue(json), parse.GetValue(db));
 
         var root = new RootCommand("Tuntas: the register of extreme-poor households, their verification and the figures computed from them.");
         root.Options.Add(db);
@@ -48,12 +48,18 @@ public static class TuntasCli
 
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, ct);
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, ct);
         }
         catch (ArgumentException e)
         {
             // Malformed --db and similar: a usage error, nothing written.
             await error.WriteLineAsync($"tuntas: {e.Message}");
+            return ExitCodes.UsageError;
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            // The database could not be reached or refused the schema: say which, without a stack trace.
+            await error.WriteLineAsync($"tuntas: the database could not be used: {e.Message}");
             return ExitCodes.UsageError;
         }
     }

@@ -48,7 +48,7 @@ internal static class UserCommand
                 return cli.Fail("Give the password on standard input with --password-stdin, for example: echo 'a long passphrase' | tuntas user add ... --password-stdin");
             }
 
-            var password = Console.In.ReadLine()?.TrimEnd('\r', '\n');
+            var password = (await cli.Input.ReadLineAsync(ct))?.TrimEnd('\r', '\n');
             if (string.IsNullOrEmpty(password))
             {
                 return cli.Fail("No password arrived on standard input.");

@@ -8,7 +8,7 @@ using Tuntas.Data.Database;
 namespace Tuntas.Cli.Common;
 
 /// <summary>What a command needs from its invocation: where to write, whether to speak JSON, which database.</summary>
-public sealed class CliContext(TextWriter output, TextWriter error, bool json, string? dbOption)
+public sealed class CliContext(TextReader input, TextWriter output, TextWriter error, bool json, string? dbOption)
 {
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
@@ -16,6 +16,8 @@ public sealed class CliContext(TextWriter output, TextWriter error, bool json, s
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
+
+    public TextReader Input { get; } = input;
 
     public TextWriter Output { get; } = output;
 

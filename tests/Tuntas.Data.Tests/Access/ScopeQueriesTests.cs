@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Tuntas.Data.Access;
 using Tuntas.Data.Registry;
-using Tuntas.Data.Tests.Registry;
 using Tuntas.Domain.Access;
 using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
@@ -15,10 +14,7 @@ public class ScopeQueriesTests
     {
         var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.CreateContext();
-        db.Households.AddRange(
-            RegisterModelTests.Family("6474010101200001", "64.74.01.1001", ("6474011708850002", "Budi Santoso", FamilyRelation.KepalaKeluarga)),
-            RegisterModelTests.Family("6474010101200002", "64.74.01.1002", ("6474011708850003", "Agus Salim", FamilyRelation.KepalaKeluarga), ("6474015708900004", "Siti Rahayu", FamilyRelation.Istri)),
-            RegisterModelTests.Family("6408010101200003", "64.08.01.2001", ("6408011708850005", "Rahmat Hidayat", FamilyRelation.KepalaKeluarga)));
+        db.Households.AddRange(Families.ThreeFamilies());
         await db.SaveChangesAsync();
         return database;
     }

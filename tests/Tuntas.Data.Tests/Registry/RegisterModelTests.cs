@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
 using Tuntas.Testing;
 
@@ -7,19 +6,10 @@ namespace Tuntas.Data.Tests.Registry;
 
 public class RegisterModelTests
 {
-    private static readonly DateTime Now = new(2026, 11, 22, 3, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime Now = Families.Now;
 
-    internal static Household Family(string noKk, string village, params (string Nik, string Name, FamilyRelation Relation)[] members)
-    {
-        var household = new Household(NomorKk.From(noKk), RegionCode.From(village), Now);
-        foreach (var (nik, name, relation) in members)
-        {
-            var explained = NikExplainer.Explain(nik, new DateOnly(2026, 11, 22));
-            household.AddMember(Nik.From(nik), name, explained.Sex!.Value, explained.BirthDate!.Value, relation, Now);
-        }
-
-        return household;
-    }
+    private static Household Family(string noKk, string village, params (string Nik, string Name, FamilyRelation Relation)[] members) =>
+        Families.Family(noKk, village, members);
 
     [Theory, DatabaseData]
     public async Task Household_RoundTrips_WithMembersAndValueTypes(TestProvider provider)

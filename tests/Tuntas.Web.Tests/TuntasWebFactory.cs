@@ -1,0 +1,71 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Tuntas.Data;
+using Tuntas.Data.Access;
+using Tuntas.Domain.Access;
+using Tuntas.Domain.Regions;
+using Tuntas.Domain.Registry;
+using Tuntas.Testing;
+
+namespace Tuntas.Web.Tests;
+
+/// <summary>The real app over a throw-away database of one provider.</summary>
+public sealed class TuntasWebFactory(TestDatabase database) : WebApplicationFactory<Program>
+{
+    public const string Password = "a-long-test-passphrase";
+
+    public TestDatabase Database { get; } = database;
+
+    public static async Task<TuntasWebFactory> CreateAsync(TestProvider provider, bool withFamilies = true)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        var factory = new TuntasWebFactory(database);
+        if (withFamilies)
+        {
+            await factory.AddAsync(Families.ThreeFamilies());
+        }
+
+        return factory;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting(TuntasWebApp.DatabaseSetting, Database.Uri.Display);
+        builder.UseEnvironment("Testing");
+    }
+
+    public async Task AddAsync(IEnumerable<Household> households)
+    {
+        await using var db = Database.CreateContext();
+        db.Households.AddRange(households);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Creates a user and returns a client that sends its API token.</summary>
+    public async Task<HttpClient> ClientForAsync(Role role, string? region)
+    {
+        var token = await CreateUserAndTokenAsync($"{role.ToWire()}-{Guid.NewGuid():N}"[..20], role, region);
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public async Task<string> CreateUserAndTokenAsync(string name, Role role, string? region)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
+        var (user, errors) = await accounts.CreateAsync(name, role, region is null ? null : RegionCode.From(region), Password);
+        Assert.True(user is not null, string.Join(" ", errors));
+        return await scope.ServiceProvider.GetRequiredService<ApiTokens>().CreateAsync(user!, TimeSpan.FromDays(1));
+    }
+
+    public TuntasDbContext CreateDbContext() => Database.CreateContext();
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
