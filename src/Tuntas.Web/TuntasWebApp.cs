@@ -9,6 +9,7 @@ using Tuntas.Data.Database;
 using Tuntas.Data.Registry;
 using Tuntas.Web.Access;
 using Tuntas.Web.Common;
+using Tuntas.Web.Localization;
 using Tuntas.Web.Regions;
 using Tuntas.Web.Registry;
 

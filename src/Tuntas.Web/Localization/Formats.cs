@@ -3,7 +3,7 @@ using Tuntas.Domain.Access;
 using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
 
-namespace Tuntas.Web.Common;
+namespace Tuntas.Web.Localization;
 
 /// <summary>How numbers, money, dates and statuses are shown on screen.</summary>
 public static class Formats

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 
-namespace Tuntas.Web.Common;
+namespace Tuntas.Web.Localization;
 
 /// <summary>The two interface languages: Bahasa Indonesia (default) and English.</summary>
 public static class UiCulture
