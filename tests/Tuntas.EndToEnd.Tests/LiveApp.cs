@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Tuntas.Data.Access;
+using Tuntas.Domain.Access;
+using Tuntas.Domain.Regions;
+using Tuntas.Testing;
+
+namespace Tuntas.EndToEnd.Tests;
+
+/// <summary>
+/// The real app on Kestrel on a free loopback port over a throw-away database, and Debian's
+/// Chromium driven by Playwright.
+/// </summary>
+public sealed class LiveApp : IAsyncDisposable
+{
+    public const string Password = "a-long-test-passphrase";
+    private const string ChromiumPath = "/usr/bin/chromium";
+
+    private LiveApp(TestDatabase database, WebApplication app, IPlaywright playwright, IBrowser browser, string baseUrl)
+    {
+        Database = database;
+        App = app;
+        Playwright = playwright;
+        Browser = browser;
+        BaseUrl = baseUrl;
+    }
+
+    public TestDatabase Database { get; }
+
+    public WebApplication App { get; }
+
+    public IPlaywright Playwright { get; }
+
+    public IBrowser Browser { get; }
+
+    public string BaseUrl { get; }
+
+    public static async Task<LiveApp> StartAsync(TestProvider provider)
+    {
+        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: ./test.sh installs Debian's chromium package.");
+        var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = database.CreateContext())
+        {
+            db.Households.AddRange(Families.ThreeFamilies());
+            await db.SaveChangesAsync();
+        }
+
+        var app = Tuntas.Web.TuntasWebApp.Build(["--urls", "http://127.0.0.1:0"], database.Uri, hostedByCli: true);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+        var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            // The machine has no network beyond loopback: keep Chromium from reaching out.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        return new LiveApp(database, app, playwright, browser, address.TrimEnd('/'));
+    }
+
+    public async Task CreateUserAsync(string name, Role role, string? region)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var (user, errors) = await scope.ServiceProvider.GetRequiredService<UserAccounts>()
+            .CreateAsync(name, role, region is null ? null : RegionCode.From(region), Password);
+        Assert.True(user is not null, string.Join(" ", errors));
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "id-ID" });
+        return await context.NewPageAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        Playwright.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
