@@ -28,6 +28,8 @@ public static class TuntasCli
         root.Options.Add(json);
         root.Subcommands.Add(InitCommand.Create(Context));
         root.Subcommands.Add(RegionsCommand.Create(Context));
+        root.Subcommands.Add(ImportCommand.Create(Context));
+        root.Subcommands.Add(GenerateCommand.Create(Context));
         root.Subcommands.Add(NikCommand.Create(Context));
         root.Subcommands.Add(UserCommand.Create(Context));
         root.Subcommands.Add(TokenCommand.Create(Context));

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Tuntas.Data.Access;
+using Tuntas.Data.Import;
 using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
 
@@ -22,6 +23,12 @@ public abstract class TuntasDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Person> People => Set<Person>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+
+    public DbSet<ImportRejectedRow> ImportRejectedRows => Set<ImportRejectedRow>();
+
+    public DbSet<HouseholdChange> HouseholdChanges => Set<HouseholdChange>();
 
     /// <summary>The keys that protect sign-in cookies and antiforgery tokens, kept with the data so a restart signs nobody out.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -54,6 +54,7 @@ public sealed class CliContext(TextReader input, TextWriter output, TextWriter e
         services.AddScoped<UserAccounts>();
         services.AddScoped<ApiTokens>();
         services.AddScoped<Tuntas.Data.Demo.DemoLoader>();
+        services.AddScoped<Tuntas.Data.Import.HouseholdImporter>();
         return services.BuildServiceProvider();
     }
 }

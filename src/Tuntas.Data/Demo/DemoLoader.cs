@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Tuntas.Data.Access;
+using Tuntas.Data.Synthetic;
 using Tuntas.Domain.Access;
 using Tuntas.Domain.Regions;
 

@@ -4,7 +4,7 @@ using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
 using Person = Tuntas.Domain.Registry.Person;
 
-namespace Tuntas.Data.Demo;
+namespace Tuntas.Data.Synthetic;
 
 /// <summary>
 /// Made-up families for the villages of a region: Indonesian names, family sizes and ages that look
@@ -18,7 +18,8 @@ public sealed class SampleHouseholds
 
     private readonly Faker _faker;
     private readonly DateOnly _today;
-    private readonly HashSet<string> _usedNiks = new(StringComparer.Ordinal);
+    private readonly HashSet<long> _usedNiks = [];
+    private readonly HashSet<long> _usedKks = [];
     private int _kkSerial;
 
     public SampleHouseholds(int seed, DateOnly today)
@@ -43,11 +44,16 @@ public sealed class SampleHouseholds
     {
         var f = _faker;
         var district = village.AtLevel(RegionLevel.District)!;
-        var issued = _today.AddDays(-f.Random.Int(30, 3650));
-        var noKk = NomorKk.From(string.Concat(
-            district.Digits,
-            issued.ToString("ddMMyy", CultureInfo.InvariantCulture),
-            (++_kkSerial % 10000).ToString("0000", CultureInfo.InvariantCulture)));
+        NomorKk noKk;
+        do
+        {
+            var issued = _today.AddDays(-f.Random.Int(30, 3650));
+            noKk = NomorKk.From(string.Concat(
+                district.Digits,
+                issued.ToString("ddMMyy", CultureInfo.InvariantCulture),
+                (++_kkSerial % 10000).ToString("0000", CultureInfo.InvariantCulture)));
+        }
+        while (!_usedKks.Add(long.Parse(noKk.Value, CultureInfo.InvariantCulture)));
 
         var household = new Household(noKk, village, nowUtc)
         {
@@ -104,7 +110,7 @@ public sealed class SampleHouseholds
                 birth.ToString("MMyy", CultureInfo.InvariantCulture),
                 f.Random.Int(1, 9999).ToString("0000", CultureInfo.InvariantCulture)));
         }
-        while (!_usedNiks.Add(nik.Value));
+        while (!_usedNiks.Add(long.Parse(nik.Value, CultureInfo.InvariantCulture)));
 
         return household.AddMember(nik, name, sex, birth, relation, nowUtc);
     }

@@ -1,0 +1,100 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+using Tuntas.Cli.Common;
+using Tuntas.Data.Import;
+using Tuntas.Data.Import.Reading;
+using Tuntas.Domain.Access;
+
+namespace Tuntas.Cli.Commands;
+
+/// <summary><c>tuntas import FILE [--source LABEL] [--dry-run] [--json] [--errors PATH]</c> (contracts §3).</summary>
+internal static class ImportCommand
+{
+    public static Command Create(Func<ParseResult, CliContext> context)
+    {
+        var file = new Argument<string>("FILE") { Description = "A .csv or .xlsx household list, one row per person." };
+        var source = new Option<string>("--source") { Description = "Where the list comes from (e.g. P3KE-2024, DTKS, Desa Bontang Kuala); kept with every change.", DefaultValueFactory = _ => "import" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Check the file and report what an import would do; write nothing to the database." };
+        var errors = new Option<string?>("--errors") { Description = "Where to write the rejected rows (default FILE.errors.csv)." };
+        var command = new Command("import", "Import households and members from a CSV or XLSX file.") { file, source, dryRun, errors };
+        command.SetAction(async (parse, ct) =>
+        {
+            var cli = context(parse);
+            var path = parse.GetValue(file)!;
+            var label = parse.GetValue(source)!.Trim();
+            if (label.Length is 0 or > 100)
+            {
+                return cli.Fail("--source must be 1 to 100 characters.");
+            }
+
+            await DatabaseReady.EnsureAsync(cli, ct);
+            await using var services = cli.CreateServices();
+            await using var scope = services.CreateAsyncScope();
+            var importer = scope.ServiceProvider.GetRequiredService<HouseholdImporter>();
+            var options = new ImportOptions(path, label, parse.GetValue(dryRun), parse.GetValue(errors) ?? path + ".errors.csv", RegionScope.National);
+
+            ImportSummary summary;
+            try
+            {
+                summary = cli.Json || Console.IsOutputRedirected
+                    ? await importer.RunAsync(options, null, ct)
+                    : await WithProgressAsync(importer, options, ct);
+            }
+            catch (ImportFileException e)
+            {
+                return cli.Fail(e.Message);
+            }
+
+            if (cli.Json)
+            {
+                cli.WriteJson(new
+                {
+                    file = summary.File,
+                    rows = summary.Rows,
+                    accepted = summary.Accepted,
+                    rejected = summary.Rejected,
+                    warnings = summary.Warnings,
+                    households = new { inserted = summary.Households.Inserted, updated = summary.Households.Updated, unchanged = summary.Households.Unchanged },
+                    members = new { inserted = summary.Members.Inserted, updated = summary.Members.Updated, unchanged = summary.Members.Unchanged },
+                    errorsFile = summary.ErrorsFile,
+                    dryRun = summary.DryRun,
+                });
+            }
+            else
+            {
+                var c = CultureInfo.InvariantCulture;
+                cli.Output.WriteLine(string.Create(c, $"{(summary.DryRun ? "Dry run (nothing written): " : string.Empty)}{summary.File}: {summary.Rows:N0} rows, {summary.Accepted:N0} accepted, {summary.Rejected:N0} rejected, {summary.Warnings:N0} with warnings."));
+                cli.Output.WriteLine(string.Create(c, $"Households: {summary.Households.Inserted:N0} new, {summary.Households.Updated:N0} updated, {summary.Households.Unchanged:N0} unchanged."));
+                cli.Output.WriteLine(string.Create(c, $"Members:    {summary.Members.Inserted:N0} new, {summary.Members.Updated:N0} updated, {summary.Members.Unchanged:N0} unchanged."));
+                if (summary.Rejected > 0)
+                {
+                    cli.Output.WriteLine($"Rejected rows, with line, column and reason: {summary.ErrorsFile}");
+                }
+            }
+
+            return summary.Rejected > 0 ? ExitCodes.PartlyRejected : ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static async Task<ImportSummary> WithProgressAsync(HouseholdImporter importer, ImportOptions options, CancellationToken ct)
+    {
+        var size = new FileInfo(options.Path).Length;
+        ImportSummary? result = null;
+        await AnsiConsole.Progress()
+            .Columns(new SpinnerColumn(), new TaskDescriptionColumn(), new ElapsedTimeColumn())
+            .StartAsync(async progress =>
+            {
+                var task = progress.AddTask(string.Create(CultureInfo.InvariantCulture, $"Reading {Path.GetFileName(options.Path)} ({size / 1024.0 / 1024.0:0.0} MB)"));
+                task.IsIndeterminate = true;
+                result = await importer.RunAsync(
+                    options,
+                    new Progress<long>(rows => task.Description = string.Create(CultureInfo.InvariantCulture, $"{rows:N0} rows checked")),
+                    ct);
+                task.StopTask();
+            });
+        return result!;
+    }
+}

@@ -1,0 +1,393 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Tuntas.Data.Import.Reading;
+using Tuntas.Data.Synthetic;
+using Tuntas.Domain.Import;
+using Tuntas.Domain.Regions;
+
+namespace Tuntas.Data.Import;
+
+/// <summary>
+/// Imports a household list. Rows are read one at a time, checked, and streamed into a temporary
+/// staging table through the database's bulk path; the family rules (one head, a NIK in one
+/// household) then run as set-based SQL, and the accepted rows are merged into the register with
+/// a history of every changed value. Everything happens in one transaction, so an interrupted
+/// import leaves the register exactly as it was and can simply be run again.
+/// </summary>
+public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time)
+{
+    public async Task<ImportSummary> RunAsync(ImportOptions options, IProgress<long>? progress = null, CancellationToken ct = default)
+    {
+        using var reader = ImportFileReader.Open(options.Path);
+        var now = time.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now.AddHours(8));
+
+        var villages = new HashSet<string>(StringComparer.Ordinal);
+        var districts = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (code, level) in await db.Regions.AsNoTracking()
+                     .Where(r => r.Level == RegionLevel.Village || r.Level == RegionLevel.District)
+                     .Select(r => new ValueTuple<RegionCode, RegionLevel>(r.Code, r.Level)).ToListAsync(ct))
+        {
+            (level == RegionLevel.Village ? villages : districts).Add(code.Value);
+        }
+
+        var validator = new ImportRowValidator(today, c => villages.Contains(c.Value), c => districts.Contains(c.Value), options.Scope);
+
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var connection = db.Database.GetDbConnection();
+            var dialect = ImportDialect.For(connection);
+            await using var transaction = await connection.BeginTransactionAsync(ct);
+            var sql = new Sql(connection, transaction);
+
+            if (dialect.DropStageSql is { } drop)
+            {
+                await sql.ExecuteAsync(drop, ct);
+            }
+
+            await sql.ExecuteAsync(dialect.CreateStageSql, ct);
+            long rows = 0;
+            await using (var writer = dialect.OpenWriter(connection, transaction))
+            {
+                foreach (var record in reader.ReadRecords())
+                {
+                    ct.ThrowIfCancellationRequested();
+                    var row = validator.Validate(record.Line, column => reader.Cell(record, column));
+                    await writer.WriteAsync(new StageRow(row, CsvText.Line(record.Cells.Select(c => c.Text))), ct);
+                    if (++rows % 10_000 == 0)
+                    {
+                        progress?.Report(rows);
+                    }
+                }
+
+                await writer.CompleteAsync(ct);
+            }
+
+            progress?.Report(rows);
+            await sql.ExecuteAsync("CREATE INDEX stage_nik ON stage (nik)", ct);
+            await sql.ExecuteAsync("CREATE INDEX stage_kk ON stage (no_kk, is_head)", ct);
+            await sql.ExecuteAsync("CREATE INDEX stage_line ON stage (line)", ct);
+            await ApplyFamilyRulesAsync(sql, options, ct);
+
+            var summary = await CountAsync(sql, dialect, options, rows, today, ct);
+            await WriteErrorsFileAsync(sql, reader, options.ErrorsPath, ct);
+
+            long? batchId = null;
+            if (!options.DryRun)
+            {
+                batchId = await RecordBatchAsync(sql, reader, options, summary, now, ct);
+                await MergeAsync(sql, dialect, options, batchId.Value, now, today, ct);
+                await transaction.CommitAsync(ct);
+            }
+            else
+            {
+                await transaction.RollbackAsync(ct);
+            }
+
+            return summary with { BatchId = batchId };
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>The rules that need the whole file and the register, in the order they are applied.</summary>
+    private static async Task ApplyFamilyRulesAsync(Sql sql, ImportOptions options, CancellationToken ct)
+    {
+        // 1. A NIK already used earlier in this file (in another family, or twice in the same one).
+        await sql.ExecuteAsync("""
+            UPDATE stage SET reject_column = 'nik', reject_reason = 'NIK ' || nik || ' already appears on line '
+                || CAST((SELECT MIN(s2.line) FROM stage s2 WHERE s2.nik = stage.nik AND s2.line < stage.line AND s2.reject_reason IS NULL) AS TEXT)
+                || ' of this file (KK ' || COALESCE((SELECT s3.no_kk FROM stage s3 WHERE s3.nik = stage.nik AND s3.reject_reason IS NULL ORDER BY s3.line LIMIT 1), '?')
+                || '); a person belongs to one family only.'
+            WHERE reject_reason IS NULL AND nik IS NOT NULL
+              AND EXISTS (SELECT 1 FROM stage s2 WHERE s2.nik = stage.nik AND s2.line < stage.line AND s2.reject_reason IS NULL)
+            """, ct);
+
+        // 2. A NIK that belongs to another household in the register.
+        await sql.ExecuteAsync("""
+            UPDATE stage SET reject_column = 'nik', reject_reason = 'NIK ' || stage.nik || ' already belongs to KK ' || h."NoKk"
+                || ' in the register; a person belongs to one family only. Move the person there first, or correct the NIK.'
+            FROM "People" p JOIN "Households" h ON h."Id" = p."HouseholdId"
+            WHERE stage.reject_reason IS NULL AND p."Nik" = stage.nik AND h."NoKk" <> stage.no_kk
+            """, ct);
+
+        // 3. A family registered outside the importer's region cannot be changed from here.
+        if (options.Scope.Region is { } scope)
+        {
+            var column = scope.Level switch
+            {
+                RegionLevel.Province => "ProvinceCode",
+                RegionLevel.Regency => "RegencyCode",
+                RegionLevel.District => "DistrictCode",
+                _ => "VillageCode",
+            };
+            await sql.ExecuteAsync($"""
+                UPDATE stage SET reject_column = 'no_kk', reject_reason = 'KK ' || stage.no_kk || ' is registered in '
+                    || h."VillageCode" || ', outside your region; only its own region can change it.'
+                FROM "Households" h
+                WHERE stage.reject_reason IS NULL AND h."NoKk" = stage.no_kk AND h."{column}" <> @scope
+                """, ct, ("scope", scope.Value));
+        }
+
+        // 4. A family whose Kepala Keluarga row was rejected is held back whole.
+        await sql.ExecuteAsync("""
+            UPDATE stage SET reject_column = 'no_kk', reject_reason = 'The Kepala Keluarga row of KK ' || stage.no_kk
+                || ' (line ' || CAST(h.line AS TEXT) || ') was rejected, so the whole family is held back until that row is corrected.'
+            FROM (SELECT no_kk AS kk, MIN(line) AS line FROM stage WHERE is_head = 1 AND reject_reason IS NOT NULL AND no_kk IS NOT NULL GROUP BY no_kk) h
+            WHERE stage.reject_reason IS NULL AND stage.no_kk = h.kk
+            """, ct);
+
+        // 5. Exactly one Kepala Keluarga per family.
+        await sql.ExecuteAsync("""
+            UPDATE stage SET reject_column = 'hubungan', reject_reason = CASE WHEN c.heads = 0
+                    THEN 'KK ' || stage.no_kk || ' has no Kepala Keluarga row; every family needs exactly one, so all its rows are held back.'
+                    ELSE 'KK ' || stage.no_kk || ' has ' || CAST(c.heads AS TEXT) || ' Kepala Keluarga rows; every family needs exactly one, so all its rows are held back.' END
+            FROM (SELECT no_kk AS kk, SUM(is_head) AS heads FROM stage WHERE no_kk IS NOT NULL GROUP BY no_kk) c
+            WHERE stage.reject_reason IS NULL AND stage.no_kk = c.kk AND c.heads <> 1
+            """, ct);
+
+        // 6. The register's head of an existing family must still be in the file: a family cannot
+        //    end up with two heads, and a head is not dropped silently.
+        await sql.ExecuteAsync("""
+            UPDATE stage SET reject_column = 'hubungan', reject_reason = 'KK ' || stage.no_kk || ' already has Kepala Keluarga NIK '
+                || cur.nik || ' in the register, who is not among the accepted rows of this file; list that person too (with the right hubungan).'
+            FROM (SELECT h."NoKk" AS kk, p."Nik" AS nik FROM "Households" h JOIN "People" p ON p."HouseholdId" = h."Id"
+                  WHERE p."Relation" = 'KepalaKeluarga') cur
+            WHERE stage.reject_reason IS NULL AND stage.no_kk = cur.kk
+              AND NOT EXISTS (SELECT 1 FROM stage s2 WHERE s2.no_kk = cur.kk AND s2.nik = cur.nik AND s2.reject_reason IS NULL)
+            """, ct);
+    }
+
+    private static string HouseholdDiffers(ImportDialect d) => string.Join(" OR ", new[]
+    {
+        d.Differs("h.\"VillageCode\"", "s.village"),
+        d.Differs("h.\"Address\"", "s.address"),
+        d.Differs("h.\"SpendingPerCapita\"", "s.spending"),
+        d.Differs("h.\"Desil\"", "s.desil"),
+        d.Differs("h.\"DesilSource\"", "CASE WHEN s.desil IS NULL THEN NULL ELSE @desil_source END"),
+        d.Differs("h.\"DesilPeriod\"", "CASE WHEN s.desil IS NULL THEN NULL ELSE @desil_period END"),
+    });
+
+    private static string PersonDiffers(ImportDialect d) => string.Join(" OR ", new[]
+    {
+        d.Differs("p.\"Name\"", "s.name"),
+        d.Differs("p.\"Sex\"", "s.sex"),
+        d.Differs("p.\"BirthDate\"", d.AsDate("s.birth")),
+        d.Differs("p.\"Relation\"", "s.relation"),
+        d.Differs("p.\"Education\"", "s.education"),
+        d.Differs("p.\"Occupation\"", "s.occupation"),
+        d.Differs("p.\"Disability\"", "s.disability"),
+        d.Differs("p.\"HealthInsurance\"", "s.insurance"),
+    });
+
+    private static async Task<ImportSummary> CountAsync(Sql sql, ImportDialect d, ImportOptions options, long rows, DateOnly today, CancellationToken ct)
+    {
+        var (desilSource, desilPeriod) = DesilLabels(options, today);
+        var p = new (string, object?)[] { ("desil_source", desilSource), ("desil_period", desilPeriod) };
+        var rejected = await sql.ScalarAsync("SELECT COUNT(*) FROM stage WHERE reject_reason IS NOT NULL", ct);
+        var warnings = await sql.ScalarAsync("SELECT COUNT(*) FROM stage WHERE reject_reason IS NULL AND warnings > 0", ct);
+        var householdsNew = await sql.ScalarAsync("""
+            SELECT COUNT(*) FROM stage s WHERE s.is_head = 1 AND s.reject_reason IS NULL
+              AND NOT EXISTS (SELECT 1 FROM "Households" h WHERE h."NoKk" = s.no_kk)
+            """, ct);
+        var householdsChanged = await sql.ScalarAsync($"""
+            SELECT COUNT(*) FROM stage s JOIN "Households" h ON h."NoKk" = s.no_kk
+            WHERE s.is_head = 1 AND s.reject_reason IS NULL AND ({HouseholdDiffers(d)})
+            """, ct, p);
+        var householdsAccepted = await sql.ScalarAsync("SELECT COUNT(*) FROM stage WHERE is_head = 1 AND reject_reason IS NULL", ct);
+        var membersNew = await sql.ScalarAsync("""
+            SELECT COUNT(*) FROM stage s WHERE s.reject_reason IS NULL AND NOT EXISTS (SELECT 1 FROM "People" p WHERE p."Nik" = s.nik)
+            """, ct);
+        var membersChanged = await sql.ScalarAsync($"""
+            SELECT COUNT(*) FROM stage s JOIN "People" p ON p."Nik" = s.nik WHERE s.reject_reason IS NULL AND ({PersonDiffers(d)})
+            """, ct);
+        var accepted = rows - rejected;
+        return new ImportSummary(
+            Path.GetFileName(options.Path), rows, accepted, rejected, warnings,
+            new ImportCounts(householdsNew, householdsChanged, householdsAccepted - householdsNew - householdsChanged),
+            new ImportCounts(membersNew, membersChanged, accepted - membersNew - membersChanged),
+            options.ErrorsPath, options.DryRun, null);
+    }
+
+    /// <summary>A desil is stored with its source (the import's label) and period (the year it was imported).</summary>
+    private static (string Source, string Period) DesilLabels(ImportOptions options, DateOnly today) =>
+        (options.Source, today.Year.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>The errors file: every rejected row as it came, its line, the column and the reason.</summary>
+    private static async Task WriteErrorsFileAsync(Sql sql, ImportFileReader reader, string path, CancellationToken ct)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        await using var file = new StreamWriter(path, append: false, new UTF8Encoding(true)) { NewLine = "\r\n" };
+        await file.WriteLineAsync(CsvText.Line(new[] { "baris", "kolom", "alasan" }.Concat(reader.Headers)));
+        await using var rows = await sql.ReaderAsync("SELECT line, reject_column, reject_reason, original FROM stage WHERE reject_reason IS NOT NULL ORDER BY line", ct);
+        while (await rows.ReadAsync(ct))
+        {
+            var prefix = CsvText.Line([rows.GetInt64(0).ToString(CultureInfo.InvariantCulture), rows.GetString(1), rows.GetString(2)]);
+            await file.WriteLineAsync(prefix + "," + rows.GetString(3));
+        }
+    }
+
+    private static async Task<long> RecordBatchAsync(Sql sql, ImportFileReader reader, ImportOptions options, ImportSummary s, DateTime now, CancellationToken ct) =>
+        await sql.ScalarAsync("""
+            INSERT INTO "ImportBatches" ("FileName", "Source", "Format", "Headers", "UserName", "StartedAt", "FinishedAt", "Rows", "Accepted", "Rejected", "Warnings",
+                "HouseholdsInserted", "HouseholdsUpdated", "HouseholdsUnchanged", "MembersInserted", "MembersUpdated", "MembersUnchanged")
+            VALUES (@file, @source, @format, @headers, @user, @now, @now, @rows, @accepted, @rejected, @warnings, @hi, @hu, @hn, @mi, @mu, @mn)
+            RETURNING "Id"
+            """, ct,
+            ("file", s.File), ("source", options.Source), ("format", reader.Format), ("headers", CsvText.Line(reader.Headers)),
+            ("user", options.UserName), ("now", now), ("rows", s.Rows), ("accepted", s.Accepted), ("rejected", s.Rejected), ("warnings", s.Warnings),
+            ("hi", s.Households.Inserted), ("hu", s.Households.Updated), ("hn", s.Households.Unchanged),
+            ("mi", s.Members.Inserted), ("mu", s.Members.Updated), ("mn", s.Members.Unchanged));
+
+    private static async Task MergeAsync(Sql sql, ImportDialect d, ImportOptions options, long batch, DateTime now, DateOnly today, CancellationToken ct)
+    {
+        var (desilSource, desilPeriod) = DesilLabels(options, today);
+        (string, object?)[] p = [("batch", batch), ("now", now), ("source", options.Source), ("desil_source", desilSource), ("desil_period", desilPeriod)];
+        const string Accepted = "s.reject_reason IS NULL";
+
+        // History first, while the old values are still there.
+        var householdFields = new (string Field, string Column, string NewValue)[]
+        {
+            ("kode_wilayah", "VillageCode", "s.village"),
+            ("alamat", "Address", "s.address"),
+            ("pengeluaran_kapita", "SpendingPerCapita", "s.spending"),
+            ("desil", "Desil", "s.desil"),
+            ("sumber_desil", "DesilSource", "CASE WHEN s.desil IS NULL THEN NULL ELSE @desil_source END"),
+            ("periode_desil", "DesilPeriod", "CASE WHEN s.desil IS NULL THEN NULL ELSE @desil_period END"),
+        };
+        foreach (var (field, column, value) in householdFields)
+        {
+            await sql.ExecuteAsync($"""
+                INSERT INTO "HouseholdChanges" ("HouseholdId", "Nik", "Field", "OldValue", "NewValue", "Source", "BatchId", "RecordedAt")
+                SELECT h."Id", NULL, '{field}', CAST(h."{column}" AS TEXT), CAST({value} AS TEXT), @source, @batch, @now
+                FROM stage s JOIN "Households" h ON h."NoKk" = s.no_kk
+                WHERE s.is_head = 1 AND {Accepted} AND {d.Differs($"h.\"{column}\"", value)}
+                """, ct, p);
+        }
+
+        await sql.ExecuteAsync($"""
+            UPDATE "Households" AS h SET "VillageCode" = s.village, "DistrictCode" = s.district, "RegencyCode" = s.regency, "ProvinceCode" = s.province,
+                "Address" = s.address, "SpendingPerCapita" = s.spending, "Desil" = s.desil,
+                "DesilSource" = CASE WHEN s.desil IS NULL THEN NULL ELSE @desil_source END,
+                "DesilPeriod" = CASE WHEN s.desil IS NULL THEN NULL ELSE @desil_period END,
+                "UpdatedAt" = @now
+            FROM stage s
+            WHERE s.no_kk = h."NoKk" AND s.is_head = 1 AND {Accepted} AND ({HouseholdDiffers(d)})
+            """, ct, p);
+
+        await sql.ExecuteAsync($"""
+            INSERT INTO "Households" ("NoKk", "VillageCode", "DistrictCode", "RegencyCode", "ProvinceCode", "Address", "SpendingPerCapita",
+                "Desil", "DesilSource", "DesilPeriod", "Status", "CreatedAt", "UpdatedAt")
+            SELECT s.no_kk, s.village, s.district, s.regency, s.province, s.address, s.spending, s.desil,
+                CASE WHEN s.desil IS NULL THEN NULL ELSE @desil_source END, CASE WHEN s.desil IS NULL THEN NULL ELSE @desil_period END,
+                'Registered', @now, @now
+            FROM stage s
+            WHERE s.is_head = 1 AND {Accepted} AND NOT EXISTS (SELECT 1 FROM "Households" h WHERE h."NoKk" = s.no_kk)
+            """, ct, p);
+
+        var personFields = new (string Field, string Column, string NewValue)[]
+        {
+            ("nama", "Name", "s.name"),
+            ("jenis_kelamin", "Sex", "s.sex"),
+            ("tanggal_lahir", "BirthDate", d.AsDate("s.birth")),
+            ("hubungan", "Relation", "s.relation"),
+            ("pendidikan", "Education", "s.education"),
+            ("pekerjaan", "Occupation", "s.occupation"),
+            ("disabilitas", "Disability", "s.disability"),
+            ("jaminan_kesehatan", "HealthInsurance", "s.insurance"),
+        };
+        foreach (var (field, column, value) in personFields)
+        {
+            await sql.ExecuteAsync($"""
+                INSERT INTO "HouseholdChanges" ("HouseholdId", "Nik", "Field", "OldValue", "NewValue", "Source", "BatchId", "RecordedAt")
+                SELECT p."HouseholdId", p."Nik", '{field}', CAST(p."{column}" AS TEXT), CAST({value} AS TEXT), @source, @batch, @now
+                FROM stage s JOIN "People" p ON p."Nik" = s.nik
+                WHERE {Accepted} AND {d.Differs($"p.\"{column}\"", value)}
+                """, ct, p);
+        }
+
+        // Members who stop being the head are updated before the one who becomes it, so that a
+        // family never holds two heads, not even between two rows of one statement.
+        foreach (var becomesHead in new[] { 0, 1 })
+        {
+            await sql.ExecuteAsync($"""
+                UPDATE "People" AS p SET "Name" = s.name, "Sex" = s.sex, "BirthDate" = {d.AsDate("s.birth")}, "Relation" = s.relation,
+                    "Education" = s.education, "Occupation" = s.occupation, "Disability" = s.disability, "HealthInsurance" = s.insurance, "UpdatedAt" = @now
+                FROM stage s
+                WHERE s.nik = p."Nik" AND {Accepted} AND s.is_head = {becomesHead} AND ({PersonDiffers(d)})
+                """, ct, p);
+        }
+
+        await sql.ExecuteAsync($"""
+            INSERT INTO "People" ("HouseholdId", "Nik", "Name", "Sex", "BirthDate", "Relation", "Education", "Occupation", "Disability", "HealthInsurance", "CreatedAt", "UpdatedAt")
+            SELECT h."Id", s.nik, s.name, s.sex, {d.AsDate("s.birth")}, s.relation, s.education, s.occupation, s.disability, s.insurance, @now, @now
+            FROM stage s JOIN "Households" h ON h."NoKk" = s.no_kk
+            WHERE {Accepted} AND NOT EXISTS (SELECT 1 FROM "People" p WHERE p."Nik" = s.nik)
+            ORDER BY s.line
+            """, ct, p);
+
+        // The quarantine: rejected rows kept for correction, once each while they stay unresolved.
+        await sql.ExecuteAsync("""
+            INSERT INTO "ImportRejectedRows" ("BatchId", "Line", "Column", "Reason", "Original", "NoKk", "Nik", "VillageCode", "CreatedAt", "ResolvedAt")
+            SELECT @batch, s.line, s.reject_column, s.reject_reason, s.original, s.no_kk, s.nik, s.village, @now, NULL
+            FROM stage s
+            WHERE s.reject_reason IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM "ImportRejectedRows" q WHERE q."ResolvedAt" IS NULL AND q."Original" = s.original AND q."Reason" = s.reject_reason)
+            """, ct, p);
+    }
+
+    /// <summary>Plain ADO.NET on the import's connection and transaction.</summary>
+    private sealed class Sql(DbConnection connection, DbTransaction transaction)
+    {
+        public async Task ExecuteAsync(string text, CancellationToken ct, params (string Name, object? Value)[] parameters)
+        {
+            await using var command = Command(text, parameters);
+            await command.ExecuteNonQueryAsync(ct);
+        }
+
+        public async Task<long> ScalarAsync(string text, CancellationToken ct, params (string Name, object? Value)[] parameters)
+        {
+            await using var command = Command(text, parameters);
+            return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+        }
+
+        public async Task<DbDataReader> ReaderAsync(string text, CancellationToken ct)
+        {
+            // The reader owns the command for its lifetime; the command is collected with it.
+            var command = Command(text, []);
+            return await command.ExecuteReaderAsync(System.Data.CommandBehavior.Default, ct);
+        }
+
+        private DbCommand Command(string text, (string Name, object? Value)[] parameters)
+        {
+            var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = text;
+            command.CommandTimeout = 600;
+            foreach (var (name, value) in parameters)
+            {
+                if (!text.Contains("@" + name, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = value ?? DBNull.Value;
+                command.Parameters.Add(parameter);
+            }
+
+            return command;
+        }
+    }
+}

@@ -1,0 +1,143 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Tuntas.Data.Import;
+
+/// <summary>
+/// The bulk path into the staging table and the few SQL fragments that differ between the
+/// databases. Everything else in the import is the same SQL on both.
+/// </summary>
+internal abstract class ImportDialect
+{
+    public static ImportDialect For(DbConnection connection) => connection switch
+    {
+        SqliteConnection => new SqliteImportDialect(),
+        NpgsqlConnection => new PostgresImportDialect(),
+        _ => throw new NotSupportedException($"No import path for {connection.GetType().Name}."),
+    };
+
+    public abstract string CreateStageSql { get; }
+
+    /// <summary>Removes a staging table a previous import left on a pooled connection, where the database keeps it.</summary>
+    public virtual string? DropStageSql => null;
+
+    /// <summary>Null-safe "differs": <c>a IS DISTINCT FROM b</c>.</summary>
+    public abstract string Differs(string a, string b);
+
+    /// <summary>The staging table's birth date (text <c>yyyy-MM-dd</c>) as the People.BirthDate column type.</summary>
+    public abstract string AsDate(string text);
+
+    /// <summary>Opens a writer that appends rows to the staging table.</summary>
+    public abstract IStageWriter OpenWriter(DbConnection connection, DbTransaction transaction);
+}
+
+internal interface IStageWriter : IAsyncDisposable
+{
+    Task WriteAsync(StageRow row, CancellationToken ct);
+
+    Task CompleteAsync(CancellationToken ct);
+}
+
+/// <summary>SQLite: one large transaction and one prepared statement reused for every row.</summary>
+internal sealed class SqliteImportDialect : ImportDialect
+{
+    public override string DropStageSql => "DROP TABLE IF EXISTS temp.stage";
+
+    public override string CreateStageSql => """
+        CREATE TEMP TABLE stage (
+            line INTEGER NOT NULL, no_kk TEXT, nik TEXT, village TEXT, district TEXT, regency TEXT, province TEXT,
+            name TEXT, sex TEXT, birth TEXT, relation TEXT, address TEXT, spending INTEGER, desil INTEGER,
+            education TEXT, occupation TEXT, disability TEXT, insurance TEXT, is_head INTEGER NOT NULL,
+            reject_column TEXT, reject_reason TEXT, warnings INTEGER NOT NULL, original TEXT NOT NULL)
+        """;
+
+    public override string Differs(string a, string b) => $"({a} IS NOT {b})";
+
+    public override string AsDate(string text) => text;
+
+    public override IStageWriter OpenWriter(DbConnection connection, DbTransaction transaction) =>
+        new Writer((SqliteConnection)connection, (SqliteTransaction)transaction);
+
+    private sealed class Writer : IStageWriter
+    {
+        private readonly SqliteCommand _insert;
+        private readonly SqliteParameter[] _parameters;
+
+        public Writer(SqliteConnection connection, SqliteTransaction transaction)
+        {
+            _insert = connection.CreateCommand();
+            _insert.Transaction = transaction;
+            _insert.CommandText = $"INSERT INTO stage ({string.Join(",", StageRow.ColumnNames)}) VALUES ({string.Join(",", StageRow.ColumnNames.Select((_, i) => "$p" + i))})";
+            _parameters = StageRow.ColumnNames.Select((_, i) => _insert.Parameters.Add(new SqliteParameter("$p" + i, null))).ToArray();
+            _insert.Prepare();
+        }
+
+        public async Task WriteAsync(StageRow row, CancellationToken ct)
+        {
+            var values = row.Values();
+            for (var i = 0; i < values.Length; i++)
+            {
+                _parameters[i].Value = values[i] ?? DBNull.Value;
+            }
+
+            await _insert.ExecuteNonQueryAsync(ct);
+        }
+
+        public Task CompleteAsync(CancellationToken ct) => Task.CompletedTask;
+
+        public ValueTask DisposeAsync() => _insert.DisposeAsync();
+    }
+}
+
+/// <summary>PostgreSQL: binary COPY into an unlogged temporary table.</summary>
+internal sealed class PostgresImportDialect : ImportDialect
+{
+    private static readonly NpgsqlDbType[] Types =
+    [
+        NpgsqlDbType.Bigint, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text,
+        NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Bigint, NpgsqlDbType.Integer,
+        NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Integer,
+        NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Text,
+    ];
+
+    public override string CreateStageSql => """
+        CREATE TEMP TABLE stage (
+            line BIGINT NOT NULL, no_kk TEXT, nik TEXT, village TEXT, district TEXT, regency TEXT, province TEXT,
+            name TEXT, sex TEXT, birth TEXT, relation TEXT, address TEXT, spending BIGINT, desil INTEGER,
+            education TEXT, occupation TEXT, disability TEXT, insurance TEXT, is_head INTEGER NOT NULL,
+            reject_column TEXT, reject_reason TEXT, warnings INTEGER NOT NULL, original TEXT NOT NULL) ON COMMIT DROP
+        """;
+
+    public override string Differs(string a, string b) => $"({a} IS DISTINCT FROM {b})";
+
+    public override string AsDate(string text) => $"CAST({text} AS date)";
+
+    public override IStageWriter OpenWriter(DbConnection connection, DbTransaction transaction) =>
+        new Writer(((NpgsqlConnection)connection).BeginBinaryImport($"COPY stage ({string.Join(",", StageRow.ColumnNames)}) FROM STDIN (FORMAT BINARY)"));
+
+    private sealed class Writer(NpgsqlBinaryImporter importer) : IStageWriter
+    {
+        public async Task WriteAsync(StageRow row, CancellationToken ct)
+        {
+            var values = row.Values();
+            await importer.StartRowAsync(ct);
+            for (var i = 0; i < values.Length; i++)
+            {
+                if (values[i] is null)
+                {
+                    await importer.WriteNullAsync(ct);
+                }
+                else
+                {
+                    await importer.WriteAsync(values[i], Types[i], ct);
+                }
+            }
+        }
+
+        public async Task CompleteAsync(CancellationToken ct) => await importer.CompleteAsync(ct);
+
+        public ValueTask DisposeAsync() => importer.DisposeAsync();
+    }
+}

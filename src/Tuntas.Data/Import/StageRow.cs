@@ -1,0 +1,30 @@
+using System.Globalization;
+using Tuntas.Domain.Import;
+using Tuntas.Domain.Regions;
+
+namespace Tuntas.Data.Import;
+
+/// <summary>A checked row on its way into the staging table: the text each staging column gets.</summary>
+internal sealed record StageRow(ImportRow Row, string Original)
+{
+    public static readonly string[] ColumnNames =
+    [
+        "line", "no_kk", "nik", "village", "district", "regency", "province", "name", "sex", "birth", "relation",
+        "address", "spending", "desil", "education", "occupation", "disability", "insurance", "is_head",
+        "reject_column", "reject_reason", "warnings", "original",
+    ];
+
+    public object?[] Values()
+    {
+        var r = Row;
+        var village = r.VillageCode is null ? null : RegionCode.From(r.VillageCode);
+        return
+        [
+            r.Line, r.NoKk, r.Nik, r.VillageCode,
+            village?.AtLevel(RegionLevel.District)?.Value, village?.AtLevel(RegionLevel.Regency)?.Value, village?.AtLevel(RegionLevel.Province)?.Value,
+            r.Name, r.Sex?.ToString(), r.BirthDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.Relation?.ToString(),
+            r.Address, r.SpendingPerCapita, r.Desil, r.Education, r.Occupation, r.Disability, r.HealthInsurance, r.IsHead ? 1 : 0,
+            r.RejectedColumn?.Name(), r.RejectionReason, r.Warnings.Count, Original,
+        ];
+    }
+}

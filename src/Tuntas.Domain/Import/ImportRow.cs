@@ -1,0 +1,52 @@
+using Tuntas.Domain.Registry;
+
+namespace Tuntas.Domain.Import;
+
+/// <summary>
+/// One person row of an import file after checking: the typed values that could be read, and, when
+/// the row is refused, the first column at fault and the reasons in plain words. No. KK, NIK and
+/// relation are kept even on a refused row, so that the family rules can still be applied to it.
+/// </summary>
+public sealed record ImportRow
+{
+    public required long Line { get; init; }
+
+    public string? NoKk { get; init; }
+
+    public string? Nik { get; init; }
+
+    public string? VillageCode { get; init; }
+
+    public string? Name { get; init; }
+
+    public Sex? Sex { get; init; }
+
+    public DateOnly? BirthDate { get; init; }
+
+    public FamilyRelation? Relation { get; init; }
+
+    public string? Address { get; init; }
+
+    public long? SpendingPerCapita { get; init; }
+
+    public int? Desil { get; init; }
+
+    public string? Education { get; init; }
+
+    public string? Occupation { get; init; }
+
+    public string? Disability { get; init; }
+
+    public string? HealthInsurance { get; init; }
+
+    /// <summary>The first column at fault, or null when the row passed the row-level checks.</summary>
+    public ImportColumn? RejectedColumn { get; init; }
+
+    public string? RejectionReason { get; init; }
+
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    public bool IsRejected => RejectionReason is not null;
+
+    public bool IsHead => Relation == FamilyRelation.KepalaKeluarga;
+}

@@ -1,0 +1,285 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Tuntas.Domain.Access;
+using Tuntas.Domain.Common;
+using Tuntas.Domain.Regions;
+using Tuntas.Domain.Registry;
+
+namespace Tuntas.Domain.Import;
+
+/// <summary>One cell as it came from the file: its text, and whether a spreadsheet stored it as a number.</summary>
+public readonly record struct SourceCell(string? Text, bool IsNumber = false, double? Number = null);
+
+/// <summary>
+/// The row-level rules of contracts §3. The family rules (one head per KK, a NIK in one household)
+/// need the whole file and the database, and are applied afterwards.
+/// </summary>
+public sealed partial class ImportRowValidator(
+    DateOnly today,
+    Func<RegionCode, bool> villageExists,
+    Func<RegionCode, bool> districtExists,
+    RegionScope scope)
+{
+    private const int MaxNameLength = 200;
+    private const int MaxTextLength = 100;
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd-MM-yyyy", "dd/MM/yyyy", "d-M-yyyy", "d/M/yyyy", "yyyy/MM/dd"];
+
+    public ImportRow Validate(long line, Func<ImportColumn, SourceCell> cell)
+    {
+        var errors = new List<(ImportColumn Column, string Reason)>();
+        var warnings = new List<string>();
+
+        var noKk = Digits(cell(ImportColumn.NoKk), ImportColumn.NoKk, NomorKk.Parse, k => k.Value, errors);
+        var village = Village(cell(ImportColumn.KodeWilayah), errors);
+        var nik = Digits(cell(ImportColumn.Nik), ImportColumn.Nik, Nik.Parse, n => n.Value, errors);
+
+        var name = Clean(cell(ImportColumn.Nama).Text);
+        if (name is null)
+        {
+            errors.Add((ImportColumn.Nama, "nama is empty; every member needs a name."));
+        }
+        else if (name.Length > MaxNameLength)
+        {
+            errors.Add((ImportColumn.Nama, $"nama is {name.Length} characters long; at most {MaxNameLength} are allowed."));
+        }
+
+        var sexText = Clean(cell(ImportColumn.JenisKelamin).Text);
+        var sex = SexCodes.Parse(sexText);
+        if (sex is null)
+        {
+            errors.Add((ImportColumn.JenisKelamin, sexText is null
+                ? "jenis_kelamin is empty; write L or P."
+                : $"jenis_kelamin '{sexText}' is not L/P or Laki-laki/Perempuan."));
+        }
+
+        var birthDate = BirthDate(cell(ImportColumn.TanggalLahir), errors);
+
+        var relationText = Clean(cell(ImportColumn.Hubungan).Text);
+        var relation = FamilyRelationNames.Parse(relationText);
+        if (relation is null)
+        {
+            errors.Add((ImportColumn.Hubungan, relationText is null
+                ? "hubungan is empty; write the relation to the head, e.g. Kepala Keluarga, Istri, Anak."
+                : $"hubungan '{relationText}' is not one of Kepala Keluarga, Istri, Suami, Anak, Menantu, Cucu, Orang Tua, Mertua, Famili Lain, Lainnya."));
+        }
+
+        var spending = Spending(cell(ImportColumn.PengeluaranKapita), errors);
+        var desil = Desil(cell(ImportColumn.Desil), errors);
+
+        if (nik is not null)
+        {
+            var explained = NikExplainer.Explain(nik, today, districtExists);
+            warnings.AddRange(explained.Warnings.Select(w => "NIK: " + w));
+            if (explained.Valid)
+            {
+                if (birthDate is not null && explained.BirthDate != birthDate)
+                {
+                    warnings.Add($"NIK says born {explained.BirthDate:yyyy-MM-dd}, tanggal_lahir says {birthDate:yyyy-MM-dd}.");
+                }
+
+                if (sex is not null && explained.Sex != sex)
+                {
+                    warnings.Add($"NIK says jenis_kelamin {explained.Sex!.Value.ToCode()}, the row says {sex.Value.ToCode()}.");
+                }
+            }
+            else
+            {
+                warnings.Add("NIK digits do not hold a real birth date: " + string.Join(" ", explained.Errors));
+            }
+        }
+
+        var first = errors.Count > 0 ? errors[0] : default;
+        return new ImportRow
+        {
+            Line = line,
+            NoKk = noKk,
+            Nik = nik,
+            VillageCode = village,
+            Name = name,
+            Sex = sex,
+            BirthDate = birthDate,
+            Relation = relation,
+            Address = Limit(Clean(cell(ImportColumn.Alamat).Text), 500),
+            SpendingPerCapita = spending,
+            Desil = desil,
+            Education = Limit(Clean(cell(ImportColumn.Pendidikan).Text), MaxTextLength),
+            Occupation = Limit(Clean(cell(ImportColumn.Pekerjaan).Text), MaxTextLength),
+            Disability = Limit(Clean(cell(ImportColumn.Disabilitas).Text), MaxTextLength),
+            HealthInsurance = Limit(Clean(cell(ImportColumn.JaminanKesehatan).Text), MaxTextLength),
+            RejectedColumn = errors.Count > 0 ? first.Column : null,
+            RejectionReason = errors.Count > 0 ? string.Join(" ", errors.Select(e => e.Reason)) : null,
+            Warnings = warnings,
+        };
+    }
+
+    private static string? Digits<T>(SourceCell cell, ImportColumn column, Func<string?, ParseResult<T>> parse, Func<T, string> value, List<(ImportColumn, string)> errors)
+    {
+        var label = column == ImportColumn.Nik ? "NIK" : "No. KK";
+        if (cell.IsNumber)
+        {
+            errors.Add((column, $"{label} {cell.Text} was stored by Excel as a number, which keeps only 15 significant digits, so it may already be wrong. " +
+                $"Format the {column.Name()} column as Text in Excel and type or paste the 16 digits again."));
+            return null;
+        }
+
+        var parsed = parse(cell.Text);
+        if (!parsed.IsValid)
+        {
+            errors.Add((column, parsed.Error!));
+            return null;
+        }
+
+        return value(parsed.Value!);
+    }
+
+    private string? Village(SourceCell cell, List<(ImportColumn, string)> errors)
+    {
+        var parsed = RegionCode.Parse(cell.Text);
+        if (!parsed.IsValid)
+        {
+            errors.Add((ImportColumn.KodeWilayah, "kode_wilayah: " + parsed.Error));
+            return null;
+        }
+
+        var code = parsed.Value!;
+        if (code.Level != RegionLevel.Village)
+        {
+            errors.Add((ImportColumn.KodeWilayah, $"kode_wilayah {code.Value} is a {code.Level.ToIndonesian().ToLowerInvariant()} code; a family lives in a desa/kelurahan (10 digits, e.g. 64.74.01.1001)."));
+            return null;
+        }
+
+        if (!villageExists(code))
+        {
+            errors.Add((ImportColumn.KodeWilayah, $"kode_wilayah {code.Value} is not a desa/kelurahan in the Kemendagri list."));
+            return null;
+        }
+
+        if (!scope.Contains(code))
+        {
+            errors.Add((ImportColumn.KodeWilayah, $"kode_wilayah {code.Value} is outside your region ({scope}); you may import only families of your own region."));
+            return null;
+        }
+
+        return code.Value;
+    }
+
+    private DateOnly? BirthDate(SourceCell cell, List<(ImportColumn, string)> errors)
+    {
+        DateOnly date;
+        if (cell.IsNumber && cell.Number is { } serial && serial is > 1 and < 2958466)
+        {
+            // An Excel date cell: days since 1899-12-30.
+            date = DateOnly.FromDateTime(DateTime.FromOADate(Math.Floor(serial)));
+        }
+        else
+        {
+            var text = Clean(cell.Text);
+            if (text is null)
+            {
+                errors.Add((ImportColumn.TanggalLahir, "tanggal_lahir is empty; write it as YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY."));
+                return null;
+            }
+
+            // A time part from a spreadsheet export ("1985-08-17 00:00:00") is dropped.
+            var datePart = text.Split(' ', 'T')[0];
+            if (!DateOnly.TryParseExact(datePart, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+            {
+                errors.Add((ImportColumn.TanggalLahir, LooksLikeDate().IsMatch(datePart)
+                    ? $"tanggal_lahir '{text}' is not a real date (check the day and month)."
+                    : $"tanggal_lahir '{text}' is not a date; write it as YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY."));
+                return null;
+            }
+        }
+
+        if (date > today)
+        {
+            errors.Add((ImportColumn.TanggalLahir, $"tanggal_lahir {date:yyyy-MM-dd} is in the future."));
+            return null;
+        }
+
+        if (date.Year < 1880)
+        {
+            errors.Add((ImportColumn.TanggalLahir, $"tanggal_lahir {date:yyyy-MM-dd} is too long ago to be a living person."));
+            return null;
+        }
+
+        return date;
+    }
+
+    private static long? Spending(SourceCell cell, List<(ImportColumn, string)> errors)
+    {
+        if (cell.IsNumber && cell.Number is { } number)
+        {
+            if (number < 0 || number != Math.Floor(number))
+            {
+                errors.Add((ImportColumn.PengeluaranKapita, $"pengeluaran_kapita {cell.Text} must be whole rupiah, 0 or more."));
+                return null;
+            }
+
+            return (long)number;
+        }
+
+        var text = Clean(cell.Text);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var plain = text.Replace(" ", string.Empty, StringComparison.Ordinal);
+        if (plain.StartsWith("Rp", StringComparison.OrdinalIgnoreCase))
+        {
+            plain = plain[2..];
+        }
+
+        if (Grouped().IsMatch(plain))
+        {
+            plain = plain.Replace(".", string.Empty, StringComparison.Ordinal);
+        }
+
+        if (!long.TryParse(plain, NumberStyles.None, CultureInfo.InvariantCulture, out var rupiah))
+        {
+            errors.Add((ImportColumn.PengeluaranKapita, $"pengeluaran_kapita '{text}' is not a whole number of rupiah (0 or more), e.g. 322170."));
+            return null;
+        }
+
+        return rupiah;
+    }
+
+    private static int? Desil(SourceCell cell, List<(ImportColumn, string)> errors)
+    {
+        var text = Clean(cell.Text);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var desil) || desil is < 1 or > 10)
+        {
+            errors.Add((ImportColumn.Desil, $"desil '{text}' must be a whole number from 1 to 10."));
+            return null;
+        }
+
+        return desil;
+    }
+
+    private static string? Clean(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return Spaces().Replace(text.Trim(), " ");
+    }
+
+    private static string? Limit(string? text, int max) => text is null || text.Length <= max ? text : text[..max];
+
+    [GeneratedRegex(@"^\d{1,3}(\.\d{3})+$")]
+    private static partial Regex Grouped();
+
+    [GeneratedRegex(@"^\d{1,4}[-/]\d{1,2}[-/]\d{1,4}$")]
+    private static partial Regex LooksLikeDate();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+}
