@@ -46,17 +46,40 @@ internal sealed class XlsxImportFileReader : ImportFileReader
             }
         }
 
+        // The header is the first non-empty row that names the required columns; title rows
+        // above it (as in P3KE exports) are skipped. Without such a row, the first non-empty row
+        // is taken, so that the error names what the file does have.
+        (long Line, SourceCell[] Cells)? firstNonEmpty = null;
+        var scanned = 0;
         foreach (var (line, cells) in Rows())
         {
-            if (!IsBlank(cells))
+            if (IsBlank(cells))
+            {
+                continue;
+            }
+
+            firstNonEmpty ??= (line, cells);
+            var names = cells.Select(c => c.Text ?? string.Empty).ToList();
+            if (ImportColumns.Required.All(required => names.Any(n => ImportColumns.Match(n) == required)))
             {
                 _headerLine = line;
-                SetHeaders(cells.Select(c => c.Text?.Trim() ?? string.Empty).ToList());
+                SetHeaders(names.Select(n => n.Trim()).ToList());
                 return;
+            }
+
+            if (++scanned == 30)
+            {
+                break;
             }
         }
 
-        throw new ImportFileException($"Sheet '{_sheetName}' is empty: it has no header row.");
+        if (firstNonEmpty is null)
+        {
+            throw new ImportFileException($"Sheet '{_sheetName}' is empty: it has no header row.");
+        }
+
+        _headerLine = firstNonEmpty.Value.Line;
+        SetHeaders(firstNonEmpty.Value.Cells.Select(c => c.Text?.Trim() ?? string.Empty).ToList());
     }
 
     public override string Format => $"XLSX, sheet '{_sheetName}'";
