@@ -29,7 +29,8 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
             .HasDatabaseName("IX_People_OneHeadPerHousehold")
             .IsUnique()
             .HasFilter($"\"Relation\" = '{nameof(FamilyRelation.KepalaKeluarga)}'");
-        builder.HasIndex(p => new { p.HouseholdId, p.Relation });
-        builder.HasIndex(p => p.Name);
+
+        // No index on Name: the register is searched by any part of a name (LIKE '%…%'), which no
+        // B-tree index serves, and the index would slow every import.
     }
 }

@@ -18,30 +18,54 @@ namespace Tuntas.Data.Import;
 /// </summary>
 public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time)
 {
+    private const int BatchSize = 512;
+
+    private static bool Timing => Environment.GetEnvironmentVariable("TUNTAS_IMPORT_TIMING") == "1";
+
     public async Task<ImportSummary> RunAsync(ImportOptions options, IProgress<long>? progress = null, CancellationToken ct = default)
     {
+        // TUNTAS_IMPORT_TIMING=1 prints the time of each phase and statement on standard error
+        // (see docs/performance.md).
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        void Phase(string name)
+        {
+            if (Timing)
+            {
+                Console.Error.WriteLine($"{clock.ElapsedMilliseconds,8} ms  {name}");
+            }
+        }
+
         using var reader = ImportFileReader.Open(options.Path);
         var now = time.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now.AddHours(8));
 
         var villages = new HashSet<string>(StringComparer.Ordinal);
         var districts = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (code, level) in await db.Regions.AsNoTracking()
-                     .Where(r => r.Level == RegionLevel.Village || r.Level == RegionLevel.District)
-                     .Select(r => new ValueTuple<RegionCode, RegionLevel>(r.Code, r.Level)).ToListAsync(ct))
-        {
-            (level == RegionLevel.Village ? villages : districts).Add(code.Value);
-        }
-
-        var validator = new ImportRowValidator(today, c => villages.Contains(c.Value), c => districts.Contains(c.Value), options.Scope);
-
         await db.Database.OpenConnectionAsync(ct);
         try
         {
+            await using (var regions = db.Database.GetDbConnection().CreateCommand())
+            {
+                regions.CommandText = "SELECT \"Code\", \"Level\" FROM \"Regions\" WHERE \"Level\" >= 3";
+                await using var read = await regions.ExecuteReaderAsync(ct);
+                while (await read.ReadAsync(ct))
+                {
+                    (read.GetInt32(1) == (int)RegionLevel.Village ? villages : districts).Add(read.GetString(0));
+                }
+            }
+
+            Phase("regions loaded");
+            var validator = new ImportRowValidator(today, c => villages.Contains(c.Value), c => districts.Contains(c.Value), options.Scope);
+
             var connection = db.Database.GetDbConnection();
             var dialect = ImportDialect.For(connection);
             await using var transaction = await connection.BeginTransactionAsync(ct);
             var sql = new Sql(connection, transaction);
+
+            if (dialect.PrepareSessionSql is { } session)
+            {
+                await sql.ExecuteAsync(session, ct);
+            }
 
             if (dialect.DropStageSql is { } drop)
             {
@@ -49,38 +73,89 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time)
             }
 
             await sql.ExecuteAsync(dialect.CreateStageSql, ct);
+            // Reading and checking run on one core while the database takes the rows on the other.
+            var batches = System.Threading.Channels.Channel.CreateBounded<List<StageRow>>(new System.Threading.Channels.BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var producer = Task.Run(
+                async () =>
+                {
+                    try
+                    {
+                        var batch = new List<StageRow>(BatchSize);
+                        foreach (var record in reader.ReadRecords())
+                        {
+                            stop.Token.ThrowIfCancellationRequested();
+                            var row = validator.Validate(record.Line, column => reader.Cell(record, column));
+                            batch.Add(new StageRow(row, record.Original));
+                            if (batch.Count == BatchSize)
+                            {
+                                await batches.Writer.WriteAsync(batch, stop.Token);
+                                batch = new List<StageRow>(BatchSize);
+                            }
+                        }
+
+                        await batches.Writer.WriteAsync(batch, stop.Token);
+                        batches.Writer.Complete();
+                        Phase("file read and checked");
+                    }
+                    catch (Exception e)
+                    {
+                        batches.Writer.Complete(e);
+                    }
+                },
+                stop.Token);
+
             long rows = 0;
             await using (var writer = dialect.OpenWriter(connection, transaction))
             {
-                foreach (var record in reader.ReadRecords())
+                try
                 {
-                    ct.ThrowIfCancellationRequested();
-                    var row = validator.Validate(record.Line, column => reader.Cell(record, column));
-                    await writer.WriteAsync(new StageRow(row, CsvText.Line(record.Cells.Select(c => c.Text))), ct);
-                    if (++rows % 10_000 == 0)
+                    await foreach (var batch in batches.Reader.ReadAllAsync(ct))
                     {
-                        progress?.Report(rows);
-                    }
-                }
+                        foreach (var row in batch)
+                        {
+                            await writer.WriteAsync(row, ct);
+                        }
 
-                await writer.CompleteAsync(ct);
+                        rows += batch.Count;
+                        if (rows % 10_240 < BatchSize)
+                        {
+                            progress?.Report(rows);
+                        }
+                    }
+
+                    await writer.CompleteAsync(ct);
+                }
+                catch
+                {
+                    // The database refused a row: stop the reader, which may be waiting for room.
+                    await stop.CancelAsync();
+                    throw;
+                }
             }
 
+            await producer;
             progress?.Report(rows);
+            Phase("staged");
             await sql.ExecuteAsync("CREATE INDEX stage_nik ON stage (nik)", ct);
             await sql.ExecuteAsync("CREATE INDEX stage_kk ON stage (no_kk, is_head)", ct);
-            await sql.ExecuteAsync("CREATE INDEX stage_line ON stage (line)", ct);
+            Phase("stage indexed");
             await ApplyFamilyRulesAsync(sql, options, ct);
+            Phase("family rules");
 
             var summary = await CountAsync(sql, dialect, options, rows, today, ct);
+            Phase("counted");
             await WriteErrorsFileAsync(sql, reader, options.ErrorsPath, ct);
+            Phase("errors file");
 
             long? batchId = null;
             if (!options.DryRun)
             {
                 batchId = await RecordBatchAsync(sql, reader, options, summary, now, ct);
-                await MergeAsync(sql, dialect, options, batchId.Value, now, today, ct);
+                await MergeAsync(sql, dialect, options, summary, batchId.Value, now, today, ct);
+                Phase("merged");
                 await transaction.CommitAsync(ct);
+                Phase("committed");
             }
             else
             {
@@ -99,14 +174,20 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time)
     private static async Task ApplyFamilyRulesAsync(Sql sql, ImportOptions options, CancellationToken ct)
     {
         // 1. A NIK already used earlier in this file (in another family, or twice in the same one).
-        await sql.ExecuteAsync("""
+        var repeated = await sql.ScalarAsync(
+            "SELECT COUNT(*) FROM (SELECT nik FROM stage WHERE nik IS NOT NULL GROUP BY nik HAVING COUNT(*) > 1) r", ct);
+        if (repeated > 0)
+        {
+            await sql.ExecuteAsync("""
             UPDATE stage SET reject_column = 'nik', reject_reason = 'NIK ' || nik || ' already appears on line '
                 || CAST((SELECT MIN(s2.line) FROM stage s2 WHERE s2.nik = stage.nik AND s2.line < stage.line AND s2.reject_reason IS NULL) AS TEXT)
                 || ' of this file (KK ' || COALESCE((SELECT s3.no_kk FROM stage s3 WHERE s3.nik = stage.nik AND s3.reject_reason IS NULL ORDER BY s3.line LIMIT 1), '?')
                 || '); a person belongs to one family only.'
-            WHERE reject_reason IS NULL AND nik IS NOT NULL
+            WHERE reject_reason IS NULL
+              AND nik IN (SELECT nik FROM stage WHERE reject_reason IS NULL AND nik IS NOT NULL GROUP BY nik HAVING COUNT(*) > 1)
               AND EXISTS (SELECT 1 FROM stage s2 WHERE s2.nik = stage.nik AND s2.line < stage.line AND s2.reject_reason IS NULL)
             """, ct);
+        }
 
         // 2. A NIK that belongs to another household in the register.
         await sql.ExecuteAsync("""
@@ -228,12 +309,14 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time)
         }
 
         await using var file = new StreamWriter(path, append: false, new UTF8Encoding(true)) { NewLine = "\r\n" };
-        await file.WriteLineAsync(CsvText.Line(new[] { "baris", "kolom", "alasan" }.Concat(reader.Headers)));
+        // The rejected rows are written as they came, so the errors file uses the file's own delimiter.
+        var d = reader.Delimiter.ToString();
+        await file.WriteLineAsync(string.Join(d, "baris", "kolom", "alasan") + d + reader.HeaderLine);
         await using var rows = await sql.ReaderAsync("SELECT line, reject_column, reject_reason, original FROM stage WHERE reject_reason IS NOT NULL ORDER BY line", ct);
         while (await rows.ReadAsync(ct))
         {
-            var prefix = CsvText.Line([rows.GetInt64(0).ToString(CultureInfo.InvariantCulture), rows.GetString(1), rows.GetString(2)]);
-            await file.WriteLineAsync(prefix + "," + rows.GetString(3));
+            var prefix = string.Join(d, rows.GetInt64(0).ToString(CultureInfo.InvariantCulture), CsvText.Field(rows.GetString(1)), CsvText.Field(rows.GetString(2)));
+            await file.WriteLineAsync(prefix + d + rows.GetString(3));
         }
     }
 
@@ -244,12 +327,12 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time)
             VALUES (@file, @source, @format, @headers, @user, @now, @now, @rows, @accepted, @rejected, @warnings, @hi, @hu, @hn, @mi, @mu, @mn)
             RETURNING "Id"
             """, ct,
-            ("file", s.File), ("source", options.Source), ("format", reader.Format), ("headers", CsvText.Line(reader.Headers)),
+            ("file", s.File), ("source", options.Source), ("format", reader.Format), ("headers", reader.HeaderLine),
             ("user", options.UserName), ("now", now), ("rows", s.Rows), ("accepted", s.Accepted), ("rejected", s.Rejected), ("warnings", s.Warnings),
             ("hi", s.Households.Inserted), ("hu", s.Households.Updated), ("hn", s.Households.Unchanged),
             ("mi", s.Members.Inserted), ("mu", s.Members.Updated), ("mn", s.Members.Unchanged));
 
-    private static async Task MergeAsync(Sql sql, ImportDialect d, ImportOptions options, long batch, DateTime now, DateOnly today, CancellationToken ct)
+    private static async Task MergeAsync(Sql sql, ImportDialect d, ImportOptions options, ImportSummary summary, long batch, DateTime now, DateOnly today, CancellationToken ct)
     {
         var (desilSource, desilPeriod) = DesilLabels(options, today);
         (string, object?)[] p = [("batch", batch), ("now", now), ("source", options.Source), ("desil_source", desilSource), ("desil_period", desilPeriod)];
@@ -265,7 +348,8 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time)
             ("sumber_desil", "DesilSource", "CASE WHEN s.desil IS NULL THEN NULL ELSE @desil_source END"),
             ("periode_desil", "DesilPeriod", "CASE WHEN s.desil IS NULL THEN NULL ELSE @desil_period END"),
         };
-        foreach (var (field, column, value) in householdFields)
+        // The counts say whether anything existing changed; a first import skips these passes.
+        foreach (var (field, column, value) in summary.Households.Updated > 0 ? householdFields : [])
         {
             await sql.ExecuteAsync($"""
                 INSERT INTO "HouseholdChanges" ("HouseholdId", "Nik", "Field", "OldValue", "NewValue", "Source", "BatchId", "RecordedAt")
@@ -275,7 +359,9 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time)
                 """, ct, p);
         }
 
-        await sql.ExecuteAsync($"""
+        if (summary.Households.Updated > 0)
+        {
+            await sql.ExecuteAsync($"""
             UPDATE "Households" AS h SET "VillageCode" = s.village, "DistrictCode" = s.district, "RegencyCode" = s.regency, "ProvinceCode" = s.province,
                 "Address" = s.address, "SpendingPerCapita" = s.spending, "Desil" = s.desil,
                 "DesilSource" = CASE WHEN s.desil IS NULL THEN NULL ELSE @desil_source END,
@@ -284,6 +370,7 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time)
             FROM stage s
             WHERE s.no_kk = h."NoKk" AND s.is_head = 1 AND {Accepted} AND ({HouseholdDiffers(d)})
             """, ct, p);
+        }
 
         await sql.ExecuteAsync($"""
             INSERT INTO "Households" ("NoKk", "VillageCode", "DistrictCode", "RegencyCode", "ProvinceCode", "Address", "SpendingPerCapita",
@@ -306,7 +393,7 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time)
             ("disabilitas", "Disability", "s.disability"),
             ("jaminan_kesehatan", "HealthInsurance", "s.insurance"),
         };
-        foreach (var (field, column, value) in personFields)
+        foreach (var (field, column, value) in summary.Members.Updated > 0 ? personFields : [])
         {
             await sql.ExecuteAsync($"""
                 INSERT INTO "HouseholdChanges" ("HouseholdId", "Nik", "Field", "OldValue", "NewValue", "Source", "BatchId", "RecordedAt")
@@ -318,7 +405,7 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time)
 
         // Members who stop being the head are updated before the one who becomes it, so that a
         // family never holds two heads, not even between two rows of one statement.
-        foreach (var becomesHead in new[] { 0, 1 })
+        foreach (var becomesHead in summary.Members.Updated > 0 ? new[] { 0, 1 } : [])
         {
             await sql.ExecuteAsync($"""
                 UPDATE "People" AS p SET "Name" = s.name, "Sex" = s.sex, "BirthDate" = {d.AsDate("s.birth")}, "Relation" = s.relation,
@@ -351,8 +438,13 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time)
     {
         public async Task ExecuteAsync(string text, CancellationToken ct, params (string Name, object? Value)[] parameters)
         {
+            var sw = System.Diagnostics.Stopwatch.StartNew();
             await using var command = Command(text, parameters);
             await command.ExecuteNonQueryAsync(ct);
+            if (Timing)
+            {
+                Console.Error.WriteLine($"           {sw.ElapsedMilliseconds,6} ms  {text.Trim().Split('\n')[0]}");
+            }
         }
 
         public async Task<long> ScalarAsync(string text, CancellationToken ct, params (string Name, object? Value)[] parameters)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Tuntas.Domain.Import;
-using Tuntas.Domain.Regions;
 
 namespace Tuntas.Data.Import;
 
@@ -17,11 +16,13 @@ internal sealed record StageRow(ImportRow Row, string Original)
     public object?[] Values()
     {
         var r = Row;
-        var village = r.VillageCode is null ? null : RegionCode.From(r.VillageCode);
+
+        // The village code is dotted and canonical (PP.KK.CC.DDDD): its ancestors are its prefixes.
+        var village = r.VillageCode;
         return
         [
-            r.Line, r.NoKk, r.Nik, r.VillageCode,
-            village?.AtLevel(RegionLevel.District)?.Value, village?.AtLevel(RegionLevel.Regency)?.Value, village?.AtLevel(RegionLevel.Province)?.Value,
+            r.Line, r.NoKk, r.Nik, village,
+            village?[..8], village?[..5], village?[..2],
             r.Name, r.Sex?.ToString(), r.BirthDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.Relation?.ToString(),
             r.Address, r.SpendingPerCapita, r.Desil, r.Education, r.Occupation, r.Disability, r.HealthInsurance, r.IsHead ? 1 : 0,
             r.RejectedColumn?.Name(), r.RejectionReason, r.Warnings.Count, Original,

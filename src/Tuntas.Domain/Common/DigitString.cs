@@ -16,6 +16,11 @@ public static class DigitString
             return ParseResult<string>.Fail($"{label} is empty.");
         }
 
+        if (raw.Length == length && IsAllDigits(raw))
+        {
+            return ParseResult<string>.Ok(raw);
+        }
+
         var text = raw.Trim();
         if (text.StartsWith('\''))
         {
@@ -52,6 +57,19 @@ public static class DigitString
         }
 
         return ParseResult<string>.Ok(digits.ToString());
+    }
+
+    private static bool IsAllDigits(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>True for Excel's rendering of a large number, such as <c>6.47401E+15</c> or <c>6,47401E+15</c>.</summary>

@@ -21,6 +21,12 @@ public sealed partial class ImportRowValidator(
     RegionScope scope)
 {
     private const int MaxNameLength = 200;
+
+    // Files repeat the same few villages, relations and sexes on every row: remember each answer.
+    private readonly Dictionary<string, (string? Code, ImportColumn? Column, string? Error)> _villages = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> _districts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FamilyRelation?> _relations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Sex?> _sexes = new(StringComparer.Ordinal);
     private const int MaxTextLength = 100;
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd-MM-yyyy", "dd/MM/yyyy", "d-M-yyyy", "d/M/yyyy", "yyyy/MM/dd"];
 
@@ -31,7 +37,8 @@ public sealed partial class ImportRowValidator(
 
         var noKk = Digits(cell(ImportColumn.NoKk), ImportColumn.NoKk, NomorKk.Parse, k => k.Value, errors);
         var village = Village(cell(ImportColumn.KodeWilayah), errors);
-        var nik = Digits(cell(ImportColumn.Nik), ImportColumn.Nik, Nik.Parse, n => n.Value, errors);
+        Nik? parsedNik = null;
+        var nik = Digits(cell(ImportColumn.Nik), ImportColumn.Nik, Nik.Parse, n => (parsedNik = n).Value, errors);
 
         var name = Clean(cell(ImportColumn.Nama).Text);
         if (name is null)
@@ -44,7 +51,12 @@ public sealed partial class ImportRowValidator(
         }
 
         var sexText = Clean(cell(ImportColumn.JenisKelamin).Text);
-        var sex = SexCodes.Parse(sexText);
+        Sex? sex = null;
+        if (sexText is not null && !_sexes.TryGetValue(sexText, out sex))
+        {
+            sex = _sexes[sexText] = SexCodes.Parse(sexText);
+        }
+
         if (sex is null)
         {
             errors.Add((ImportColumn.JenisKelamin, sexText is null
@@ -55,7 +67,12 @@ public sealed partial class ImportRowValidator(
         var birthDate = BirthDate(cell(ImportColumn.TanggalLahir), errors);
 
         var relationText = Clean(cell(ImportColumn.Hubungan).Text);
-        var relation = FamilyRelationNames.Parse(relationText);
+        FamilyRelation? relation = null;
+        if (relationText is not null && !_relations.TryGetValue(relationText, out relation))
+        {
+            relation = _relations[relationText] = FamilyRelationNames.Parse(relationText);
+        }
+
         if (relation is null)
         {
             errors.Add((ImportColumn.Hubungan, relationText is null
@@ -66,9 +83,9 @@ public sealed partial class ImportRowValidator(
         var spending = Spending(cell(ImportColumn.PengeluaranKapita), errors);
         var desil = Desil(cell(ImportColumn.Desil), errors);
 
-        if (nik is not null)
+        if (parsedNik is not null)
         {
-            var explained = NikExplainer.Explain(nik, today, districtExists);
+            var explained = NikExplainer.Explain(parsedNik, today, KnownDistrict);
             warnings.AddRange(explained.Warnings.Select(w => "NIK: " + w));
             if (explained.Valid)
             {
@@ -132,7 +149,35 @@ public sealed partial class ImportRowValidator(
         return value(parsed.Value!);
     }
 
+    private bool KnownDistrict(RegionCode district)
+    {
+        if (!_districts.TryGetValue(district.Digits, out var known))
+        {
+            known = _districts[district.Digits] = districtExists(district);
+        }
+
+        return known;
+    }
+
     private string? Village(SourceCell cell, List<(ImportColumn, string)> errors)
+    {
+        var key = cell.Text ?? string.Empty;
+        if (!_villages.TryGetValue(key, out var answer))
+        {
+            var checkErrors = new List<(ImportColumn, string)>();
+            var code = CheckVillage(cell, checkErrors);
+            answer = _villages[key] = (code, checkErrors.Count > 0 ? checkErrors[0].Item1 : null, checkErrors.Count > 0 ? checkErrors[0].Item2 : null);
+        }
+
+        if (answer.Error is not null)
+        {
+            errors.Add((answer.Column!.Value, answer.Error));
+        }
+
+        return answer.Code;
+    }
+
+    private string? CheckVillage(SourceCell cell, List<(ImportColumn, string)> errors)
     {
         var parsed = RegionCode.Parse(cell.Text);
         if (!parsed.IsValid)
@@ -181,7 +226,7 @@ public sealed partial class ImportRowValidator(
             }
 
             // A time part from a spreadsheet export ("1985-08-17 00:00:00") is dropped.
-            var datePart = text.Split(' ', 'T')[0];
+            var datePart = text.Length == 10 ? text : text.Split(' ', 'T')[0];
             if (!DateOnly.TryParseExact(datePart, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
             {
                 errors.Add((ImportColumn.TanggalLahir, LooksLikeDate().IsMatch(datePart)
@@ -269,7 +314,16 @@ public sealed partial class ImportRowValidator(
             return null;
         }
 
-        return Spaces().Replace(text.Trim(), " ");
+        var trimmed = text.Trim();
+        for (var i = 1; i < trimmed.Length; i++)
+        {
+            if (char.IsWhiteSpace(trimmed[i]) && (trimmed[i] != ' ' || trimmed[i - 1] == ' '))
+            {
+                return Spaces().Replace(trimmed, " ");
+            }
+        }
+
+        return trimmed;
     }
 
     private static string? Limit(string? text, int max) => text is null || text.Length <= max ? text : text[..max];

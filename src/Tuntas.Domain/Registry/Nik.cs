@@ -67,7 +67,12 @@ public static class NikExplainer
             return new NikExplanation(raw, false, null, null, null, null, [], [parsed.Error!]);
         }
 
-        var nik = parsed.Value!;
+        return Explain(parsed.Value!, today, isKnownDistrict);
+    }
+
+    /// <summary>As <see cref="Explain(string?, DateOnly, Func{RegionCode, bool}?)"/>, for a NIK already read.</summary>
+    public static NikExplanation Explain(Nik nik, DateOnly today, Func<RegionCode, bool>? isKnownDistrict = null)
+    {
         var digits = nik.Value;
         var warnings = new List<string>();
         var errors = new List<string>();

@@ -14,6 +14,7 @@ internal sealed class CsvImportFileReader : ImportFileReader
     private readonly Encoding _encoding;
     private readonly char _delimiter;
     private readonly long _headerLine;
+    private readonly string _headerText;
 
     static CsvImportFileReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
@@ -37,11 +38,16 @@ internal sealed class CsvImportFileReader : ImportFileReader
         }
 
         _headerLine = line;
+        _headerText = header;
         _delimiter = CountOutsideQuotes(header, ';') > CountOutsideQuotes(header, ',') ? ';' :
             CountOutsideQuotes(header, '\t') > CountOutsideQuotes(header, ',') ? '\t' : ',';
         using var reader = CreateReader(new StreamReader(path, _encoding, detectEncodingFromByteOrderMarks: true));
         SetHeaders(Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList());
     }
+
+    public override char Delimiter => _delimiter;
+
+    public override string HeaderLine => _headerText;
 
     public override string Format => $"CSV, {(_encoding.CodePage == 1252 ? "Windows-1252" : "UTF-8")}, delimiter '{(_delimiter == '\t' ? "tab" : _delimiter.ToString())}'";
 
@@ -54,7 +60,8 @@ internal sealed class CsvImportFileReader : ImportFileReader
             // Blank lines come back as records of their own, and a quoted cell may span lines: the
             // line numbers follow the newlines of the raw records, so they match what an editor shows.
             var line = nextLine;
-            nextLine += reader.GetRawRecordSpan().Count('\n');
+            var raw = reader.GetRawRecordSpan();
+            nextLine += raw.Count('\n');
 
             var cells = new SourceCell[reader.FieldCount];
             for (var i = 0; i < cells.Length; i++)
@@ -67,7 +74,7 @@ internal sealed class CsvImportFileReader : ImportFileReader
                 continue;
             }
 
-            yield return new SourceRecord(line, cells);
+            yield return new SourceRecord(line, cells, raw.TrimEnd("\r\n").ToString());
         }
     }
 

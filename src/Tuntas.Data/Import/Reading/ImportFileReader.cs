@@ -5,8 +5,11 @@ namespace Tuntas.Data.Import.Reading;
 /// <summary>The file cannot be read as a household list at all; nothing is written.</summary>
 public sealed class ImportFileException(string message) : Exception(message);
 
-/// <summary>One non-blank row of the file: its line number and its cells in file order.</summary>
-public sealed record SourceRecord(long Line, SourceCell[] Cells);
+/// <summary>
+/// One non-blank row of the file: its line number, its cells in file order, and the row as it
+/// came (the raw CSV text, or the cells of a spreadsheet row written as CSV).
+/// </summary>
+public sealed record SourceRecord(long Line, SourceCell[] Cells, string Original);
 
 /// <summary>
 /// Reads a household list (CSV or XLSX) one row at a time, without holding the file in memory,
@@ -24,6 +27,12 @@ public abstract class ImportFileReader : IDisposable
 
     /// <summary>A short description of how the file was read (encoding, delimiter, sheet).</summary>
     public abstract string Format { get; }
+
+    /// <summary>The delimiter of <see cref="SourceRecord.Original"/> and of the header line: the file's own for CSV.</summary>
+    public virtual char Delimiter => ',';
+
+    /// <summary>The header row as it came, in the same form as <see cref="SourceRecord.Original"/>.</summary>
+    public abstract string HeaderLine { get; }
 
     public static ImportFileReader Open(string path)
     {

@@ -84,6 +84,8 @@ internal sealed class XlsxImportFileReader : ImportFileReader
 
     public override string Format => $"XLSX, sheet '{_sheetName}'";
 
+    public override string HeaderLine => Synthetic.CsvText.Line(Headers);
+
     public override IEnumerable<SourceRecord> ReadRecords()
     {
         foreach (var (line, cells) in Rows())
@@ -93,7 +95,7 @@ internal sealed class XlsxImportFileReader : ImportFileReader
                 continue;
             }
 
-            yield return new SourceRecord(line, cells);
+            yield return new SourceRecord(line, cells, Synthetic.CsvText.Line(cells.Select(c => c.Text)));
         }
     }
 

@@ -615,12 +615,8 @@ namespace Tuntas.Data.Migrations.Sqlite
                         .HasDatabaseName("IX_People_OneHeadPerHousehold")
                         .HasFilter("\"Relation\" = 'KepalaKeluarga'");
 
-                    b.HasIndex("Name");
-
                     b.HasIndex("Nik")
                         .IsUnique();
-
-                    b.HasIndex("HouseholdId", "Relation");
 
                     b.ToTable("People", (string)null);
                 });

@@ -12,7 +12,7 @@ using Tuntas.Data;
 namespace Tuntas.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTuntasDbContext))]
-    [Migration("20261122192721_Import")]
+    [Migration("20261122193848_Import")]
     partial class Import
     {
         /// <inheritdoc />
@@ -641,12 +641,8 @@ namespace Tuntas.Data.Migrations.Postgres
                         .HasDatabaseName("IX_People_OneHeadPerHousehold")
                         .HasFilter("\"Relation\" = 'KepalaKeluarga'");
 
-                    b.HasIndex("Name");
-
                     b.HasIndex("Nik")
                         .IsUnique();
-
-                    b.HasIndex("HouseholdId", "Relation");
 
                     b.ToTable("People", (string)null);
                 });

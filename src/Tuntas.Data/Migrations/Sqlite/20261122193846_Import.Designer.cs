@@ -11,7 +11,7 @@ using Tuntas.Data;
 namespace Tuntas.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTuntasDbContext))]
-    [Migration("20261122192718_Import")]
+    [Migration("20261122193846_Import")]
     partial class Import
     {
         /// <inheritdoc />
@@ -618,12 +618,8 @@ namespace Tuntas.Data.Migrations.Sqlite
                         .HasDatabaseName("IX_People_OneHeadPerHousehold")
                         .HasFilter("\"Relation\" = 'KepalaKeluarga'");
 
-                    b.HasIndex("Name");
-
                     b.HasIndex("Nik")
                         .IsUnique();
-
-                    b.HasIndex("HouseholdId", "Relation");
 
                     b.ToTable("People", (string)null);
                 });

@@ -11,6 +11,14 @@ namespace Tuntas.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_People_HouseholdId_Relation",
+                table: "People");
+
+            migrationBuilder.DropIndex(
+                name: "IX_People_Name",
+                table: "People");
+
             migrationBuilder.CreateTable(
                 name: "ImportBatches",
                 columns: table => new
@@ -132,6 +140,16 @@ namespace Tuntas.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ImportBatches");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_HouseholdId_Relation",
+                table: "People",
+                columns: new[] { "HouseholdId", "Relation" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_Name",
+                table: "People",
+                column: "Name");
         }
     }
 }
