@@ -30,6 +30,7 @@ public static class TuntasCli
         root.Subcommands.Add(RegionsCommand.Create(Context));
         root.Subcommands.Add(ImportCommand.Create(Context));
         root.Subcommands.Add(GenerateCommand.Create(Context));
+        root.Subcommands.Add(TemplateCommand.Create(Context));
         root.Subcommands.Add(NikCommand.Create(Context));
         root.Subcommands.Add(UserCommand.Create(Context));
         root.Subcommands.Add(TokenCommand.Create(Context));

@@ -6,9 +6,11 @@ using Microsoft.AspNetCore.Localization;
 using Tuntas.Data;
 using Tuntas.Data.Access;
 using Tuntas.Data.Database;
+using Tuntas.Data.Import;
 using Tuntas.Data.Registry;
 using Tuntas.Web.Access;
 using Tuntas.Web.Common;
+using Tuntas.Web.Import;
 using Tuntas.Web.Localization;
 using Tuntas.Web.Regions;
 using Tuntas.Web.Registry;
@@ -53,6 +55,8 @@ public static class TuntasWebApp
         services.AddScoped<RegisterQueries>();
         services.AddScoped<ApiTokens>();
         services.AddScoped<UserAccounts>();
+        services.AddScoped<HouseholdImporter>();
+        services.AddSingleton<UploadStore>();
 
         services.AddDataProtection().SetApplicationName("Tuntas").PersistKeysToDbContext<TuntasDbContext>();
 
@@ -90,6 +94,8 @@ public static class TuntasWebApp
         services.AddAuthorization();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        // Import files may be large; the import page sets its own limit (UploadStore.MaxBytes).
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = UploadStore.MaxBytes);
         services.AddRazorPages(o =>
             {
                 o.Conventions.AuthorizeFolder("/");
@@ -136,6 +142,7 @@ public static class TuntasWebApp
         app.MapOpenApi();
         app.MapHealthEndpoint();
         app.MapLanguageEndpoint();
+        app.MapImportTemplates();
         var api = app.MapGroup("/api/v1").RequireAuthorization();
         api.MapRegionsApi();
         api.MapHouseholdsApi();

@@ -423,6 +423,13 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time)
             ORDER BY s.line
             """, ct, p);
 
+        // A person whose earlier row sits in the quarantine and who is accepted now has been corrected.
+        await sql.ExecuteAsync("""
+            UPDATE "ImportRejectedRows" SET "ResolvedAt" = @now
+            WHERE "ResolvedAt" IS NULL AND "Nik" IS NOT NULL
+              AND "Nik" IN (SELECT nik FROM stage WHERE reject_reason IS NULL AND nik IS NOT NULL)
+            """, ct, p);
+
         // The quarantine: rejected rows kept for correction, once each while they stay unresolved.
         await sql.ExecuteAsync("""
             INSERT INTO "ImportRejectedRows" ("BatchId", "Line", "Column", "Reason", "Original", "NoKk", "Nik", "VillageCode", "CreatedAt", "ResolvedAt")

@@ -247,4 +247,19 @@ public class FamilyRuleTests
         Assert.Equal((1L, 2L), (summary.Accepted, summary.Rejected));
         Assert.Contains("outside your region (64.74.01.1001)", Errors(summary)[0].Reason, StringComparison.Ordinal);
     }
+
+    [Theory, DatabaseData]
+    public async Task CorrectedRow_ImportedAgain_LeavesTheQuarantine(TestProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await ImportAsync(database, Csv(Header, Head, Child.Replace("2015-03-12", "2099-01-01", StringComparison.Ordinal)));
+
+        var corrected = await ImportAsync(database, Csv(Header, Head, Child));
+
+        Assert.Equal(new(0, 0, 1), corrected.Households);
+        Assert.Equal(new(1, 0, 1), corrected.Members);
+        await using var db = database.CreateContext();
+        var row = await db.ImportRejectedRows.SingleAsync();
+        Assert.NotNull(row.ResolvedAt);
+    }
 }

@@ -1,0 +1,71 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Tuntas.Web.Import;
+
+/// <summary>
+/// Uploaded import files, kept outside the web root under random names, one folder per user, so
+/// that only the person who uploaded a file can confirm it or download its rejected rows.
+/// </summary>
+public sealed partial class UploadStore(IConfiguration configuration)
+{
+    /// <summary>Largest file accepted: a province-scale P3KE export fits.</summary>
+    public const long MaxBytes = 512L * 1024 * 1024;
+
+    private string Root => Path.GetFullPath(configuration["Tuntas:Uploads"] ?? Path.Combine("data", "uploads"));
+
+    /// <summary>Saves an upload; returns its id, or the reason it was refused.</summary>
+    public async Task<(string? Id, string? Error)> SaveAsync(string userId, IFormFile file, CancellationToken ct)
+    {
+        var extension = Path.GetExtension(file.FileName).ToLowerInvariant();
+        if (extension is not (".csv" or ".xlsx"))
+        {
+            return (null, "UploadType");
+        }
+
+        if (file.Length == 0 || file.Length > MaxBytes)
+        {
+            return (null, "UploadSize");
+        }
+
+        // Check the content, not only the name: an .xlsx is a zip archive, a .csv is text.
+        await using (var head = file.OpenReadStream())
+        {
+            var bytes = new byte[4];
+            var read = await head.ReadAtLeastAsync(bytes, 4, throwOnEndOfStream: false, ct);
+            var isZip = read >= 4 && bytes[0] == 0x50 && bytes[1] == 0x4B && bytes[2] == 0x03 && bytes[3] == 0x04;
+            if ((extension == ".xlsx") != isZip || (extension == ".csv" && bytes.Take(read).Any(b => b == 0)))
+            {
+                return (null, "UploadContent");
+            }
+        }
+
+        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var folder = FolderOf(userId);
+        Directory.CreateDirectory(folder);
+        await using var target = File.Create(Path.Combine(folder, id + extension));
+        await file.CopyToAsync(target, ct);
+        return (id, null);
+    }
+
+    /// <summary>The stored file of an upload of this user, or null (also for an id of someone else's upload).</summary>
+    public string? Find(string userId, string? id)
+    {
+        if (id is null || !IdPattern().IsMatch(id))
+        {
+            return null;
+        }
+
+        var folder = FolderOf(userId);
+        return new[] { ".csv", ".xlsx" }.Select(e => Path.Combine(folder, id + e)).FirstOrDefault(File.Exists);
+    }
+
+    public static string ErrorsPathOf(string upload) => upload + ".errors.csv";
+
+    private string FolderOf(string userId) =>
+        Path.Combine(Root, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(userId)))[..16]);
+
+    [GeneratedRegex("^[a-f0-9]{32}$")]
+    private static partial Regex IdPattern();
+}

@@ -1,0 +1,133 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Sylvan.Data.Csv;
+using Tuntas.Data.Import;
+using Tuntas.Data.Import.Reading;
+using Tuntas.Domain.Access;
+using Tuntas.Web.Access;
+using Tuntas.Web.Import;
+
+namespace Tuntas.Web.Pages.Import;
+
+/// <summary>
+/// Import from the browser: upload, see what the import would do (a dry run) and the first rejected
+/// rows, then confirm; download the rejected rows for correction. Rows outside the user's region
+/// are rejected with that reason.
+/// </summary>
+[RequestFormLimits(MultipartBodyLengthLimit = UploadStore.MaxBytes)]
+[RequestSizeLimit(UploadStore.MaxBytes)]
+public sealed class IndexModel(HouseholdImporter importer, UploadStore uploads, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public const int ShownRejections = 20;
+
+    public Caller Caller { get; private set; } = null!;
+
+    public ImportSummary? Summary { get; private set; }
+
+    public IReadOnlyList<(long Line, string Column, string Reason)> Rejections { get; private set; } = [];
+
+    public string? UploadId { get; private set; }
+
+    public string? FileName { get; private set; }
+
+    public string Source { get; private set; } = string.Empty;
+
+    public string? Error { get; private set; }
+
+    public static bool MayImport(Role role) => role is Role.Admin or Role.Verifier or Role.Operator;
+
+    public IActionResult OnGet()
+    {
+        Caller = HttpContext.GetCaller();
+        return MayImport(Caller.Role) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostCheckAsync(IFormFile? file, string? source, CancellationToken ct)
+    {
+        Caller = HttpContext.GetCaller();
+        if (!MayImport(Caller.Role))
+        {
+            return NotFound();
+        }
+
+        Source = CleanSource(source);
+        if (file is null)
+        {
+            Error = text["UploadMissing"];
+            return Page();
+        }
+
+        var (id, problem) = await uploads.SaveAsync(Caller.UserId, file, ct);
+        if (id is null)
+        {
+            Error = text[problem!];
+            return Page();
+        }
+
+        FileName = Path.GetFileName(file.FileName);
+        return await RunAsync(id, dryRun: true, ct);
+    }
+
+    public async Task<IActionResult> OnPostConfirmAsync(string? upload, string? source, string? fileName, CancellationToken ct)
+    {
+        Caller = HttpContext.GetCaller();
+        if (!MayImport(Caller.Role) || uploads.Find(Caller.UserId, upload) is null)
+        {
+            return NotFound();
+        }
+
+        Source = CleanSource(source);
+        FileName = fileName;
+        return await RunAsync(upload!, dryRun: false, ct);
+    }
+
+    public IActionResult OnGetErrors(string? upload)
+    {
+        Caller = HttpContext.GetCaller();
+        var stored = MayImport(Caller.Role) ? uploads.Find(Caller.UserId, upload) : null;
+        var errors = stored is null ? null : UploadStore.ErrorsPathOf(stored);
+        if (errors is null || !System.IO.File.Exists(errors))
+        {
+            return NotFound();
+        }
+
+        return PhysicalFile(errors, "text/csv; charset=utf-8", $"baris-ditolak-{upload![..8]}.csv");
+    }
+
+    private async Task<IActionResult> RunAsync(string upload, bool dryRun, CancellationToken ct)
+    {
+        var path = uploads.Find(Caller.UserId, upload)!;
+        UploadId = upload;
+        try
+        {
+            Summary = await importer.RunAsync(new ImportOptions(path, Source, dryRun, UploadStore.ErrorsPathOf(path), Caller.Scope, Caller.UserName), null, ct);
+        }
+        catch (ImportFileException e)
+        {
+            Error = e.Message;
+            return Page();
+        }
+
+        Rejections = ReadRejections(UploadStore.ErrorsPathOf(path));
+        return Page();
+    }
+
+    private static IReadOnlyList<(long, string, string)> ReadRejections(string errorsFile)
+    {
+        using var reader = CsvDataReader.Create(errorsFile, new CsvDataReaderOptions { HasHeaders = true });
+        var rows = new List<(long, string, string)>();
+        while (rows.Count < ShownRejections && reader.Read())
+        {
+            rows.Add((long.Parse(reader.GetString(0), System.Globalization.CultureInfo.InvariantCulture), reader.GetString(1), reader.GetString(2)));
+        }
+
+        return rows;
+    }
+
+    private string CleanSource(string? source)
+    {
+        var label = (source ?? string.Empty).Trim();
+        return label.Length is > 0 and <= 100 ? label : $"web:{Caller.UserName}";
+    }
+}

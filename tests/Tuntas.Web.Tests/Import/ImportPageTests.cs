@@ -1,0 +1,133 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Tuntas.Domain.Access;
+using Tuntas.Testing;
+using Tuntas.Web.Tests.Pages;
+
+namespace Tuntas.Web.Tests.Import;
+
+public partial class ImportPageTests
+{
+    private const string File = """
+        no_kk,kode_wilayah,nik,nama,jenis_kelamin,tanggal_lahir,hubungan
+        6474010101200011,64.74.01.1001,6474011708850012,Budi Santoso,L,1985-08-17,Kepala Keluarga
+        6474010101200011,64.74.01.1001,6474015708900013,Siti Aminah,P,1990-08-17,Istri
+        6474010101200012,64.74.01.1002,6474011708800015,Agus Salim,L,1980-08-17,Kepala Keluarga
+        """;
+
+    private static async Task<HttpResponseMessage> PostFormAsync(PageSession session, string page, string handler, Action<MultipartFormDataContent> fill)
+    {
+        var form = await session.Client.GetStringAsync(page);
+        var token = Antiforgery().Match(form).Groups[1].Value;
+        var content = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        fill(content);
+        return await session.Client.PostAsync($"{page}?handler={handler}", content);
+    }
+
+    private static void AddFile(MultipartFormDataContent content, string text, string name = "keluarga.csv")
+    {
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(text.Replace("\r", string.Empty, StringComparison.Ordinal)));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        content.Add(file, "file", name);
+        content.Add(new StringContent("Desa-2026"), "source");
+    }
+
+    [Theory, DatabaseData]
+    public async Task Operator_ChecksThenConfirms_RowsOutsideTheVillageAreRejected(TestProvider provider)
+    {
+        await using var app = await TuntasWebFactory.CreateAsync(provider, withFamilies: false);
+        await app.CreateUserAndTokenAsync("op.bontangkuala", Role.Operator, "64.74.01.1001");
+        var session = PageSession.Open(app);
+        await session.LoginAsync("op.bontangkuala", TuntasWebFactory.Password);
+
+        var check = await PostFormAsync(session, "/impor", "Check", c => AddFile(c, File));
+        var checkHtml = await check.Content.ReadAsStringAsync();
+        await using (var db = app.CreateDbContext())
+        {
+            Assert.Equal(0, await db.Households.CountAsync());
+        }
+
+        var upload = Regex.Match(checkHtml, "name=\"upload\" value=\"([a-f0-9]{32})\"").Groups[1].Value;
+        var confirm = await PostFormAsync(session, "/impor", "Confirm", c =>
+        {
+            c.Add(new StringContent(upload), "upload");
+            c.Add(new StringContent("Desa-2026"), "source");
+        });
+        var errors = await session.Client.GetAsync($"/impor?handler=Errors&upload={upload}");
+
+        Assert.Equal(HttpStatusCode.OK, check.StatusCode);
+        Assert.Contains("Hasil pemeriksaan (belum disimpan)", checkHtml, StringComparison.Ordinal);
+        Assert.Contains("outside your region (64.74.01.1001)", checkHtml, StringComparison.Ordinal);
+        Assert.Contains("Impor selesai", await confirm.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, errors.StatusCode);
+        Assert.Contains("6474010101200012", await errors.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using var check2 = app.CreateDbContext();
+        Assert.Equal(["6474010101200011"], await check2.Households.Select(h => h.NoKk.Value).ToListAsync());
+    }
+
+    [Fact]
+    public async Task AnotherUsersUpload_IsNotFound()
+    {
+        await using var app = await TuntasWebFactory.CreateAsync(TestProvider.Sqlite, withFamilies: false);
+        await app.CreateUserAndTokenAsync("dinsos.bontang", Role.Verifier, "64.74");
+        await app.CreateUserAndTokenAsync("dinsos.bontang2", Role.Verifier, "64.74");
+        var first = PageSession.Open(app);
+        await first.LoginAsync("dinsos.bontang", TuntasWebFactory.Password);
+        var html = await (await PostFormAsync(first, "/impor", "Check", c => AddFile(c, File))).Content.ReadAsStringAsync();
+        var upload = Regex.Match(html, "name=\"upload\" value=\"([a-f0-9]{32})\"").Groups[1].Value;
+        var second = PageSession.Open(app);
+        await second.LoginAsync("dinsos.bontang2", TuntasWebFactory.Password);
+
+        var errors = await second.Client.GetAsync($"/impor?handler=Errors&upload={upload}");
+        var confirm = await PostFormAsync(second, "/impor", "Confirm", c => c.Add(new StringContent(upload), "upload"));
+        var traversal = await second.Client.GetAsync("/impor?handler=Errors&upload=..%2F..%2Fetc%2Fpasswd");
+
+        Assert.Equal(HttpStatusCode.NotFound, errors.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, confirm.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, traversal.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("keluarga.exe", "Hanya berkas .csv atau .xlsx")]
+    [InlineData("keluarga.xlsx", "Isi berkas tidak sesuai dengan jenisnya")]
+    public async Task WrongFile_IsRefusedInPlainWords(string name, string message)
+    {
+        await using var app = await TuntasWebFactory.CreateAsync(TestProvider.Sqlite, withFamilies: false);
+        await app.CreateUserAndTokenAsync("admin1", Role.Admin, null);
+        var session = PageSession.Open(app);
+        await session.LoginAsync("admin1", TuntasWebFactory.Password);
+
+        var response = await PostFormAsync(session, "/impor", "Check", c => AddFile(c, File, name));
+
+        Assert.Contains(message, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Analyst_HasNoImportPage()
+    {
+        await using var app = await TuntasWebFactory.CreateAsync(TestProvider.Sqlite, withFamilies: false);
+        await app.CreateUserAndTokenAsync("bappeda", Role.Analyst, "64.74");
+        var session = PageSession.Open(app);
+        await session.LoginAsync("bappeda", TuntasWebFactory.Password);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await session.Client.GetAsync("/impor")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("csv", "no_kk,kode_wilayah,nik")]
+    [InlineData("xlsx", "PK")]
+    public async Task Template_IsDownloadableWithoutLogin(string format, string start)
+    {
+        await using var app = await TuntasWebFactory.CreateAsync(TestProvider.Sqlite, withFamilies: false);
+
+        var bytes = await app.CreateClient().GetByteArrayAsync($"/templat/impor.{format}");
+
+        Assert.StartsWith(start, Encoding.UTF8.GetString(bytes, 0, start.Length), StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Antiforgery();
+}
