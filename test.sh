@@ -69,7 +69,9 @@ dotnet format Tuntas.slnx --verify-no-changes --no-restore -v q
 echo "== Tests"
 results="$(mktemp -d /tmp/tuntas-results.XXXXXX)"
 status=0
-dotnet test Tuntas.slnx -c Debug --no-build --nologo --results-directory "$results" --logger "trx" -- RunConfiguration.TreatNoTestsAsError=true || status=$?
+# One test project at a time (-m:1): the machine has two cores, and the browser, the database
+# servers and the import's child processes should not starve each other.
+dotnet test Tuntas.slnx -c Debug --no-build --nologo -m:1 --results-directory "$results" --logger "trx" -- RunConfiguration.TreatNoTestsAsError=true || status=$?
 
 # --- 4. What ran, per database ----------------------------------------------------------------
 python3 - "$results" <<'PY' || true

@@ -48,6 +48,7 @@ public class BrowseRegisterJourneyTests
         await live.CreateUserAsync("op.bontangbaru", Role.Operator, "64.74.01.1002");
         var context = await live.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 360, Height = 740 } });
         var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(90_000);
 
         await page.GotoAsync(live.BaseUrl + "/masuk");
         await page.GetByLabel("Nama pengguna").FillAsync("op.bontangbaru");

@@ -74,7 +74,11 @@ public sealed class LiveApp : IAsyncDisposable
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "id-ID" });
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+
+        // Generous: the whole suite shares two cores with database servers and child processes.
+        page.SetDefaultTimeout(90_000);
+        return page;
     }
 
     public async ValueTask DisposeAsync()
