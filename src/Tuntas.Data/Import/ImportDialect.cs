@@ -48,10 +48,10 @@ internal sealed class SqliteImportDialect : ImportDialect
 {
     public override string DropStageSql => "DROP TABLE IF EXISTS temp.stage";
 
-    // 64 MB of page cache for this connection, so that the index pages of a large register stay in
+    // 16 MB of page cache for this connection, so that the index pages of a large register stay in
     // memory instead of being read back for every row. The staging table stays on disk: memory must
     // not grow with the size of the file.
-    public override string PrepareSessionSql => "PRAGMA cache_size = -65536;";
+    public override string PrepareSessionSql => "PRAGMA cache_size = -16384;";
 
     public override string CreateStageSql => """
         CREATE TEMP TABLE stage (

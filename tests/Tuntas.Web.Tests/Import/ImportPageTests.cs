@@ -128,6 +128,40 @@ public partial class ImportPageTests
         Assert.StartsWith(start, Encoding.UTF8.GetString(bytes, 0, start.Length), StringComparison.Ordinal);
     }
 
+    [Theory, DatabaseData]
+    public async Task Quarantine_ShowsOnlyTheRegionsWaitingRows_AndDownloadsThemToFix(TestProvider provider)
+    {
+        await using var app = await TuntasWebFactory.CreateAsync(provider, withFamilies: false);
+        await app.CreateUserAndTokenAsync("admin1", Role.Admin, null);
+        await app.CreateUserAndTokenAsync("op.bontangbaru", Role.Operator, "64.74.01.1002");
+        await app.CreateUserAndTokenAsync("op.bontangkuala", Role.Operator, "64.74.01.1001");
+        var admin = PageSession.Open(app);
+        await admin.LoginAsync("admin1", TuntasWebFactory.Password);
+        var broken = File.Replace("Siti Aminah,P,1990-08-17", "Siti Aminah,P,1990-02-30", StringComparison.Ordinal)
+            .Replace("Agus Salim,L,1980-08-17", "Agus Salim,X,1980-08-17", StringComparison.Ordinal);
+        var html = await (await PostFormAsync(admin, "/impor", "Check", c => AddFile(c, broken))).Content.ReadAsStringAsync();
+        var upload = Regex.Match(html, "name=\"upload\" value=\"([a-f0-9]{32})\"").Groups[1].Value;
+        await PostFormAsync(admin, "/impor", "Confirm", c => c.Add(new StringContent(upload), "upload"));
+        var bontangBaru = PageSession.Open(app);
+        await bontangBaru.LoginAsync("op.bontangbaru", TuntasWebFactory.Password);
+
+        var (status, page) = await bontangBaru.GetAsync("/impor/karantina");
+        long batch;
+        await using (var db = app.CreateDbContext())
+        {
+            batch = await db.ImportBatches.Select(b => b.Id).SingleAsync();
+        }
+
+        var download = await bontangBaru.Client.GetStringAsync($"/impor/karantina?handler=Download&batch={batch}");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Agus Salim", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Siti Aminah", page, StringComparison.Ordinal);
+        Assert.Contains("jenis_kelamin", download, StringComparison.Ordinal);
+        Assert.Contains("6474010101200012,64.74.01.1002,6474011708800015,Agus Salim,X", download, StringComparison.Ordinal);
+        Assert.DoesNotContain("Siti", download, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Antiforgery();
 }
