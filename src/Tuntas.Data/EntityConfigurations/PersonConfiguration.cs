@@ -29,6 +29,9 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
             .HasDatabaseName("IX_People_OneHeadPerHousehold")
             .IsUnique()
             .HasFilter($"\"Relation\" = '{nameof(FamilyRelation.KepalaKeluarga)}'");
+        // Members of a household are read by HouseholdId (and the foreign key needs an index of its
+        // own: the partial unique index above covers heads only).
+        builder.HasIndex(p => new { p.HouseholdId, p.Relation }).HasDatabaseName("IX_People_HouseholdId_Relation");
 
         // No index on Name: the register is searched by any part of a name (LIKE '%…%'), which no
         // B-tree index serves, and the index would slow every import.

@@ -372,7 +372,9 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time)
             """, ct, p);
         }
 
-        await sql.ExecuteAsync($"""
+        await using (await BulkLoadAsync(sql, d, "Households", summary.Households.Inserted, options.BulkLoadThreshold, ct))
+        {
+            await sql.ExecuteAsync($"""
             INSERT INTO "Households" ("NoKk", "VillageCode", "DistrictCode", "RegencyCode", "ProvinceCode", "Address", "SpendingPerCapita",
                 "Desil", "DesilSource", "DesilPeriod", "Status", "CreatedAt", "UpdatedAt")
             SELECT s.no_kk, s.village, s.district, s.regency, s.province, s.address, s.spending, s.desil,
@@ -381,6 +383,7 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time)
             FROM stage s
             WHERE s.is_head = 1 AND {Accepted} AND NOT EXISTS (SELECT 1 FROM "Households" h WHERE h."NoKk" = s.no_kk)
             """, ct, p);
+        }
 
         var personFields = new (string Field, string Column, string NewValue)[]
         {
@@ -415,13 +418,16 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time)
                 """, ct, p);
         }
 
-        await sql.ExecuteAsync($"""
+        await using (await BulkLoadAsync(sql, d, "People", summary.Members.Inserted, options.BulkLoadThreshold, ct))
+        {
+            await sql.ExecuteAsync($"""
             INSERT INTO "People" ("HouseholdId", "Nik", "Name", "Sex", "BirthDate", "Relation", "Education", "Occupation", "Disability", "HealthInsurance", "CreatedAt", "UpdatedAt")
             SELECT h."Id", s.nik, s.name, s.sex, {d.AsDate("s.birth")}, s.relation, s.education, s.occupation, s.disability, s.insurance, @now, @now
             FROM stage s JOIN "Households" h ON h."NoKk" = s.no_kk
             WHERE {Accepted} AND NOT EXISTS (SELECT 1 FROM "People" p WHERE p."Nik" = s.nik)
             ORDER BY s.line
             """, ct, p);
+        }
 
         // A person whose earlier row sits in the quarantine and who is accepted now has been corrected.
         await sql.ExecuteAsync("""
@@ -438,6 +444,57 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time)
             WHERE s.reject_reason IS NOT NULL
               AND NOT EXISTS (SELECT 1 FROM "ImportRejectedRows" q WHERE q."ResolvedAt" IS NULL AND q."Original" = s.original AND q."Reason" = s.reject_reason)
             """, ct, p);
+    }
+
+    /// <summary>
+    /// For a large load into an empty table, drops the table's
+    /// secondary indexes and builds them again afterwards (one sorted build instead of a random
+    /// insert per row). Inside the import's transaction: a failure, or a unique index that no
+    /// longer holds, undoes everything. The indexes are re-created from the database's own
+    /// definitions, so the schema stays exactly what the migrations made.
+    /// </summary>
+    private static async Task<IAsyncDisposable> BulkLoadAsync(Sql sql, ImportDialect d, string table, long incoming, long threshold, CancellationToken ct)
+    {
+        // Only into an empty table (the first load of a register): the existence checks of the
+        // insert then need no index, and nothing already stored can clash with the new rows.
+        if (incoming < threshold || await sql.ScalarAsync($"SELECT COUNT(*) FROM (SELECT 1 FROM \"{table}\" LIMIT 1) t", ct) > 0)
+        {
+            return NoIndexRebuild.Instance;
+        }
+
+        var indexes = new List<(string Name, string Create)>();
+        await using (var read = await sql.ReaderAsync(d.SecondaryIndexesSql, ct, ("table", table)))
+        {
+            while (await read.ReadAsync(ct))
+            {
+                indexes.Add((read.GetString(0), read.GetString(1)));
+            }
+        }
+
+        foreach (var (name, _) in indexes)
+        {
+            await sql.ExecuteAsync($"DROP INDEX \"{name}\"", ct);
+        }
+
+        return new IndexRebuild(sql, indexes, ct);
+    }
+
+    private sealed class NoIndexRebuild : IAsyncDisposable
+    {
+        public static readonly NoIndexRebuild Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    private sealed class IndexRebuild(Sql sql, List<(string Name, string Create)> indexes, CancellationToken ct) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var (_, create) in indexes)
+            {
+                await sql.ExecuteAsync(create, ct);
+            }
+        }
     }
 
     /// <summary>Plain ADO.NET on the import's connection and transaction.</summary>
@@ -460,10 +517,10 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time)
             return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
         }
 
-        public async Task<DbDataReader> ReaderAsync(string text, CancellationToken ct)
+        public async Task<DbDataReader> ReaderAsync(string text, CancellationToken ct, params (string Name, object? Value)[] parameters)
         {
             // The reader owns the command for its lifetime; the command is collected with it.
-            var command = Command(text, []);
+            var command = Command(text, parameters);
             return await command.ExecuteReaderAsync(System.Data.CommandBehavior.Default, ct);
         }
 

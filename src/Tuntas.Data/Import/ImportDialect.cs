@@ -32,6 +32,12 @@ internal abstract class ImportDialect
     /// <summary>The staging table's birth date (text <c>yyyy-MM-dd</c>) as the People.BirthDate column type.</summary>
     public abstract string AsDate(string text);
 
+    /// <summary>
+    /// A query giving (name, CREATE statement) of a table's secondary indexes, those not backing a
+    /// primary key or constraint, with the table name as parameter <c>@table</c>.
+    /// </summary>
+    public abstract string SecondaryIndexesSql { get; }
+
     /// <summary>Opens a writer that appends rows to the staging table.</summary>
     public abstract IStageWriter OpenWriter(DbConnection connection, DbTransaction transaction);
 }
@@ -62,6 +68,9 @@ internal sealed class SqliteImportDialect : ImportDialect
         """;
 
     public override string Differs(string a, string b) => $"({a} IS NOT {b})";
+
+    public override string SecondaryIndexesSql =>
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = @table AND sql IS NOT NULL ORDER BY name";
 
     public override string AsDate(string text) => text;
 
@@ -150,6 +159,13 @@ internal sealed class PostgresImportDialect : ImportDialect
         """;
 
     public override string Differs(string a, string b) => $"({a} IS DISTINCT FROM {b})";
+
+    public override string SecondaryIndexesSql => """
+        SELECT i.indexname, i.indexdef FROM pg_indexes i
+        WHERE i.tablename = @table AND i.schemaname = current_schema()
+          AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)
+        ORDER BY i.indexname
+        """;
 
     public override string AsDate(string text) => $"CAST({text} AS date)";
 

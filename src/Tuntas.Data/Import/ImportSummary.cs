@@ -14,4 +14,9 @@ public sealed record ImportOptions(
     bool DryRun,
     string ErrorsPath,
     Tuntas.Domain.Access.RegionScope Scope,
-    string? UserName = null);
+    string? UserName = null,
+    long BulkLoadThreshold = ImportOptions.DefaultBulkLoadThreshold)
+{
+    /// <summary>From this many new rows into an empty table, its indexes are built once after the load.</summary>
+    public const long DefaultBulkLoadThreshold = 50_000;
+}

@@ -137,6 +137,33 @@ public class FileFormatTests
         Assert.Equal(first.Rejected, second.Rejected);
     }
 
+    [Theory, DatabaseData]
+    public async Task FirstLoad_WithIndexesBuiltAfterwards_GivesTheSameRegister_AndTheIndexesStillHold(TestProvider provider)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"tuntas-bulk-{Guid.NewGuid():N}.csv");
+        HouseholdFileGenerator.Generate(path, 300, seed: 9, RegionCode.From("64.74"), messy: 0.1);
+        await using var plain = await TestDatabase.CreateAsync(provider);
+        await using var bulk = await TestDatabase.CreateAsync(provider);
+
+        var expected = await ImportAsync(plain, path, bulkLoadThreshold: long.MaxValue);
+        var actual = await ImportAsync(bulk, path, bulkLoadThreshold: 1);
+
+        Assert.Equal(expected with { BatchId = null, ErrorsFile = null }, actual with { BatchId = null, ErrorsFile = null });
+        Assert.Equal(await PeopleAsync(plain), await PeopleAsync(bulk));
+        await using var db = bulk.CreateContext();
+        var someone = await db.People.AsNoTracking().FirstAsync();
+        var clash = Tuntas.Testing.Families.Family("6474019999999999", "64.74.01.1001", (someone.Nik.Value, "Dup", FamilyRelation.KepalaKeluarga));
+        db.Households.Add(clash);
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+    }
+
+    private static async Task<List<string>> PeopleAsync(TestDatabase database)
+    {
+        await using var db = database.CreateContext();
+        var rows = await db.People.AsNoTracking().Join(db.Households, p => p.HouseholdId, h => h.Id, (p, h) => new { h.NoKk, p.Nik, p.Name, p.Relation }).ToListAsync();
+        return rows.Select(r => $"{r.NoKk.Value}|{r.Nik.Value}|{r.Name}|{r.Relation}").Order(StringComparer.Ordinal).ToList();
+    }
+
     [Fact]
     public void Generator_SameSeed_SameBytes()
     {

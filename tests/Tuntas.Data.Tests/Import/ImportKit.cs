@@ -32,11 +32,12 @@ internal static class ImportKit
     public static string Csv(params string[] lines) => Write(string.Join("\n", lines) + "\n");
 
     public static async Task<ImportSummary> ImportAsync(
-        TestDatabase database, string path, bool dryRun = false, RegionScope? scope = null, string source = "test", DateTimeOffset? now = null)
+        TestDatabase database, string path, bool dryRun = false, RegionScope? scope = null, string source = "test", DateTimeOffset? now = null,
+        long bulkLoadThreshold = ImportOptions.DefaultBulkLoadThreshold)
     {
         await using var db = database.CreateContext();
         var importer = new HouseholdImporter(db, new FakeTimeProvider(now ?? Now));
-        return await importer.RunAsync(new ImportOptions(path, source, dryRun, path + ".errors.csv", scope ?? RegionScope.National));
+        return await importer.RunAsync(new ImportOptions(path, source, dryRun, path + ".errors.csv", scope ?? RegionScope.National, BulkLoadThreshold: bulkLoadThreshold));
     }
 
     /// <summary>The errors file without its header, each line split into line number, column and reason.</summary>

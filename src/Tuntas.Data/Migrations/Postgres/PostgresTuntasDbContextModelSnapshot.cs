@@ -641,6 +641,9 @@ namespace Tuntas.Data.Migrations.Postgres
                     b.HasIndex("Nik")
                         .IsUnique();
 
+                    b.HasIndex("HouseholdId", "Relation")
+                        .HasDatabaseName("IX_People_HouseholdId_Relation");
+
                     b.ToTable("People", (string)null);
                 });
 

@@ -618,6 +618,9 @@ namespace Tuntas.Data.Migrations.Sqlite
                     b.HasIndex("Nik")
                         .IsUnique();
 
+                    b.HasIndex("HouseholdId", "Relation")
+                        .HasDatabaseName("IX_People_HouseholdId_Relation");
+
                     b.ToTable("People", (string)null);
                 });
 

@@ -13,10 +13,6 @@ namespace Tuntas.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_People_HouseholdId_Relation",
-                table: "People");
-
-            migrationBuilder.DropIndex(
                 name: "IX_People_Name",
                 table: "People");
 
@@ -141,11 +137,6 @@ namespace Tuntas.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "ImportBatches");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_People_HouseholdId_Relation",
-                table: "People",
-                columns: new[] { "HouseholdId", "Relation" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_People_Name",

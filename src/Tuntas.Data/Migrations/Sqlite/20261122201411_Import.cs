@@ -12,10 +12,6 @@ namespace Tuntas.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_People_HouseholdId_Relation",
-                table: "People");
-
-            migrationBuilder.DropIndex(
                 name: "IX_People_Name",
                 table: "People");
 
@@ -140,11 +136,6 @@ namespace Tuntas.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ImportBatches");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_People_HouseholdId_Relation",
-                table: "People",
-                columns: new[] { "HouseholdId", "Relation" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_People_Name",
