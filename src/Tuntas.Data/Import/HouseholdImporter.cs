@@ -166,6 +166,14 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time)
         }
         finally
         {
+            // SQLite keeps a temporary table with its pooled connection: free its disk space now.
+            if (ImportDialect.For(db.Database.GetDbConnection()).DropStageSql is { } drop)
+            {
+                await using var cleanup = db.Database.GetDbConnection().CreateCommand();
+                cleanup.CommandText = drop;
+                await cleanup.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+
             await db.Database.CloseConnectionAsync();
         }
     }
@@ -429,11 +437,14 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time)
             """, ct, p);
         }
 
-        // A person whose earlier row sits in the quarantine and who is accepted now has been corrected.
+        // A person whose earlier row sits in the quarantine and who is now accepted in the same
+        // family has been corrected. (Not merely someone with the same NIK: a row that carried
+        // another family's NIK stays in the quarantine, and so does a row rejected again now.)
         await sql.ExecuteAsync("""
             UPDATE "ImportRejectedRows" SET "ResolvedAt" = @now
-            WHERE "ResolvedAt" IS NULL AND "Nik" IS NOT NULL
-              AND "Nik" IN (SELECT nik FROM stage WHERE reject_reason IS NULL AND nik IS NOT NULL)
+            WHERE "ResolvedAt" IS NULL AND "Nik" IS NOT NULL AND "NoKk" IS NOT NULL
+              AND EXISTS (SELECT 1 FROM stage s WHERE s.reject_reason IS NULL AND s.nik = "ImportRejectedRows"."Nik" AND s.no_kk = "ImportRejectedRows"."NoKk")
+              AND NOT EXISTS (SELECT 1 FROM stage s WHERE s.reject_reason IS NOT NULL AND s.original = "ImportRejectedRows"."Original")
             """, ct, p);
 
         // The quarantine: rejected rows kept for correction, once each while they stay unresolved.

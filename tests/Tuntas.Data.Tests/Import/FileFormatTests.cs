@@ -135,6 +135,12 @@ public class FileFormatTests
         Assert.Equal((0L, 0L, first.Households.Inserted), (second.Households.Inserted, second.Households.Updated, second.Households.Unchanged));
         Assert.Equal((0L, 0L, first.Accepted), (second.Members.Inserted, second.Members.Updated, second.Members.Unchanged));
         Assert.Equal(first.Rejected, second.Rejected);
+
+        // The quarantine holds each rejected row once, still waiting: a second run neither adds
+        // copies nor marks anything corrected.
+        await using var db = database.CreateContext();
+        Assert.Equal(first.Rejected, await db.ImportRejectedRows.CountAsync());
+        Assert.Equal(0, await db.ImportRejectedRows.CountAsync(r => r.ResolvedAt != null));
     }
 
     [Theory, DatabaseData]
