@@ -119,7 +119,7 @@ public static class NikExplainer
 
         if (serial == "0000")
         {
-            warnings.Add("Serial 0000 is never issued by Dukcapil.");
+            warnings.Add("Serial 0000 is unusual (serials start at 0001); check the NIK.");
         }
 
         var valid = errors.Count == 0;
