@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Tuntas.Data.Import.Reading;
-using Tuntas.Data.Synthetic;
+using Tuntas.Data.Spreadsheets;
 using Tuntas.Domain.Import;
 using Tuntas.Domain.Regions;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using Tuntas.Data.Spreadsheets;
-using Tuntas.Data.Synthetic;
 using Tuntas.Domain.Import;
 
 namespace Tuntas.Data.Import;

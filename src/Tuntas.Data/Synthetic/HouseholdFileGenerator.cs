@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Bogus;
 using Tuntas.Data.Regions;
+using Tuntas.Data.Spreadsheets;
 using Tuntas.Domain.Import;
 using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;

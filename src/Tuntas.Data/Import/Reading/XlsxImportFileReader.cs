@@ -2,6 +2,7 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Tuntas.Data.Spreadsheets;
 using Tuntas.Domain.Import;
 
 namespace Tuntas.Data.Import.Reading;
@@ -84,7 +85,7 @@ internal sealed class XlsxImportFileReader : ImportFileReader
 
     public override string Format => $"XLSX, sheet '{_sheetName}'";
 
-    public override string HeaderLine => Synthetic.CsvText.Line(Headers);
+    public override string HeaderLine => CsvText.Line(Headers);
 
     public override IEnumerable<SourceRecord> ReadRecords()
     {
@@ -95,7 +96,7 @@ internal sealed class XlsxImportFileReader : ImportFileReader
                 continue;
             }
 
-            yield return new SourceRecord(line, cells, Synthetic.CsvText.Line(cells.Select(c => c.Text)));
+            yield return new SourceRecord(line, cells, CsvText.Line(cells.Select(c => c.Text)));
         }
     }
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Tuntas.Data;
 using Tuntas.Data.Import;
-using Tuntas.Data.Synthetic;
+using Tuntas.Data.Spreadsheets;
 using Tuntas.Web.Access;
 
 namespace Tuntas.Web.Pages.Import;

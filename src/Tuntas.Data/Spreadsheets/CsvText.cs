@@ -1,4 +1,4 @@
-namespace Tuntas.Data.Synthetic;
+namespace Tuntas.Data.Spreadsheets;
 
 /// <summary>RFC 4180 quoting for the CSV files Tuntas writes.</summary>
 public static class CsvText
