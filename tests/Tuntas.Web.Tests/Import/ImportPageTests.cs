@@ -9,7 +9,7 @@ using Tuntas.Web.Tests.Pages;
 
 namespace Tuntas.Web.Tests.Import;
 
-public partial class ImportPageTests
+public class ImportPageTests
 {
     private const string File = """
         no_kk,kode_wilayah,nik,nama,jenis_kelamin,tanggal_lahir,hubungan
@@ -20,8 +20,7 @@ public partial class ImportPageTests
 
     private static async Task<HttpResponseMessage> PostFormAsync(PageSession session, string page, string handler, Action<MultipartFormDataContent> fill)
     {
-        var form = await session.Client.GetStringAsync(page);
-        var token = Antiforgery().Match(form).Groups[1].Value;
+        var token = await session.AntiforgeryTokenAsync(page);
         var content = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
         fill(content);
         return await session.Client.PostAsync($"{page}?handler={handler}", content);
@@ -161,7 +160,4 @@ public partial class ImportPageTests
         Assert.Contains("6474010101200012,64.74.01.1002,6474011708800015,Agus Salim,X", download, StringComparison.Ordinal);
         Assert.DoesNotContain("Siti", download, StringComparison.Ordinal);
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Antiforgery();
 }

@@ -15,9 +15,7 @@ internal sealed partial class PageSession(HttpClient client)
     /// <summary>Signs in through the real login form, antiforgery token included.</summary>
     public async Task<HttpResponseMessage> LoginAsync(string user, string password)
     {
-        var form = await Client.GetStringAsync("/masuk");
-        var token = AntiforgeryField().Match(form).Groups[1].Value;
-        Assert.False(string.IsNullOrEmpty(token), "The login form carries no antiforgery token.");
+        var token = await AntiforgeryTokenAsync("/masuk");
         return await Client.PostAsync("/masuk", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["username"] = user,
@@ -25,6 +23,14 @@ internal sealed partial class PageSession(HttpClient client)
             ["returnUrl"] = "/",
             ["__RequestVerificationToken"] = token,
         }));
+    }
+
+    /// <summary>The antiforgery token of the form on a page, as a browser would send it back.</summary>
+    public async Task<string> AntiforgeryTokenAsync(string page)
+    {
+        var token = AntiforgeryField().Match(await Client.GetStringAsync(page)).Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(token), $"The form on {page} carries no antiforgery token.");
+        return token;
     }
 
     public async Task<(HttpStatusCode Status, string Html)> GetAsync(string path)
