@@ -36,15 +36,9 @@ public sealed class DemoLoader(TuntasDbContext db, UserAccounts accounts, TimePr
         int households = 0, people = 0;
         if (!await db.Households.AnyAsync(ct))
         {
-            var villages = await db.Regions.AsNoTracking()
-                .Where(r => r.Level == RegionLevel.Village)
-                .Select(r => r.Code)
-                .ToListAsync(ct);
-            var bontang = RegionCode.From("64.74");
-            var kutim = RegionCode.From("64.08");
             var sample = new SampleHouseholds(seed, DateOnly.FromDateTime(now));
-            var created = sample.Create(villages.Where(bontang.Contains).Order(), 12, now)
-                .Concat(sample.Create(villages.Where(kutim.Contains).Order(), 3, now))
+            var created = sample.Create(await VillagesOfAsync(RegionCode.From("64.74"), ct), 12, now)
+                .Concat(sample.Create(await VillagesOfAsync(RegionCode.From("64.08"), ct), 3, now))
                 .ToList();
             db.Households.AddRange(created);
             await db.SaveChangesAsync(ct);
@@ -64,5 +58,13 @@ public sealed class DemoLoader(TuntasDbContext db, UserAccounts accounts, TimePr
         }
 
         return new DemoResult(households, people, Accounts, DemoPassword);
+    }
+
+    /// <summary>The villages of a regency, in code order: its districts' children.</summary>
+    private async Task<List<RegionCode>> VillagesOfAsync(RegionCode regency, CancellationToken ct)
+    {
+        var districts = await db.Regions.AsNoTracking().Where(r => r.ParentCode == regency).Select(r => r.Code).ToListAsync(ct);
+        var villages = await db.Regions.AsNoTracking().Where(r => r.ParentCode != null && districts.Contains(r.ParentCode)).Select(r => r.Code).ToListAsync(ct);
+        return villages.Order().ToList();
     }
 }
