@@ -35,6 +35,10 @@ public static class TuntasCli
         root.Subcommands.Add(UserCommand.Create(Context));
         root.Subcommands.Add(TokenCommand.Create(Context));
         root.Subcommands.Add(DemoCommand.Create(Context));
+        root.Subcommands.Add(StatsCommand.Create(Context));
+        root.Subcommands.Add(ClassifyCommand.Create(Context));
+        root.Subcommands.Add(CriteriaCommand.Create(Context));
+        root.Subcommands.Add(AuditCommand.Create(Context));
         root.Subcommands.Add(ServeCommand.Create(Context));
 
         var parse = root.Parse(args);

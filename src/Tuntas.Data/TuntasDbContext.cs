@@ -3,9 +3,12 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Tuntas.Data.Access;
+using Tuntas.Data.Audit;
 using Tuntas.Data.Import;
 using Tuntas.Domain.Regions;
+using Tuntas.Domain.Monitoring;
 using Tuntas.Domain.Registry;
+using Tuntas.Domain.Verification;
 
 namespace Tuntas.Data;
 
@@ -29,6 +32,26 @@ public abstract class TuntasDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<ImportRejectedRow> ImportRejectedRows => Set<ImportRejectedRow>();
 
     public DbSet<HouseholdChange> HouseholdChanges => Set<HouseholdChange>();
+
+    public DbSet<HouseholdStatusEvent> StatusEvents => Set<HouseholdStatusEvent>();
+
+    public DbSet<PovertyCriteria> Criteria => Set<PovertyCriteria>();
+
+    public DbSet<VervalRound> Rounds => Set<VervalRound>();
+
+    public DbSet<VisitTask> Tasks => Set<VisitTask>();
+
+    public DbSet<Visit> Visits => Set<Visit>();
+
+    public DbSet<VisitEvidence> Evidence => Set<VisitEvidence>();
+
+    public DbSet<VillageMeeting> Meetings => Set<VillageMeeting>();
+
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+
+    public DbSet<Target> Targets => Set<Target>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>The keys that protect sign-in cookies and antiforgery tokens, kept with the data so a restart signs nobody out.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

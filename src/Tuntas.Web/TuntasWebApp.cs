@@ -6,8 +6,6 @@ using Microsoft.AspNetCore.Localization;
 using Tuntas.Data;
 using Tuntas.Data.Access;
 using Tuntas.Data.Database;
-using Tuntas.Data.Import;
-using Tuntas.Data.Registry;
 using Tuntas.Web.Access;
 using Tuntas.Web.Common;
 using Tuntas.Web.Import;
@@ -52,10 +50,9 @@ public static class TuntasWebApp
     {
         services.AddSingleton(TimeProvider.System);
         services.AddTuntasDatabase(database);
-        services.AddScoped<RegisterQueries>();
+        services.AddTuntasServices();
         services.AddScoped<ApiTokens>();
         services.AddScoped<UserAccounts>();
-        services.AddScoped<HouseholdImporter>();
         services.AddSingleton<UploadStore>();
 
         services.AddDataProtection().SetApplicationName("Tuntas").PersistKeysToDbContext<TuntasDbContext>();

@@ -57,5 +57,10 @@ internal static class DemoCommand
         {
             output.WriteLine($"  {a.UserName,-26} {a.Role,-12} {a.Region ?? "-",-14} {a.Description}");
         }
+
+        if (result.FieldAccounts > 0)
+        {
+            output.WriteLine($"  and {result.FieldAccounts} facilitator accounts pendamping.<kecamatan> (e.g. pendamping.bontangutara), same password.");
+        }
     }
 }

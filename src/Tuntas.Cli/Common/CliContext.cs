@@ -53,8 +53,7 @@ public sealed class CliContext(TextReader input, TextWriter output, TextWriter e
         services.AddTuntasIdentityCore();
         services.AddScoped<UserAccounts>();
         services.AddScoped<ApiTokens>();
-        services.AddScoped<Tuntas.Data.Demo.DemoLoader>();
-        services.AddScoped<Tuntas.Data.Import.HouseholdImporter>();
+        services.AddTuntasServices();
         return services.BuildServiceProvider();
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Tuntas.Data.Audit;
 using Tuntas.Data.Regions;
+using Tuntas.Domain.Verification;
 
 namespace Tuntas.Data.Database;
 
@@ -23,6 +25,26 @@ public static class DatabaseInitializer
         }
 
         var regions = await RegionLoader.LoadAsync(db, RegionCatalog.ReadAll(), ct);
+        await SeedCriteriaAsync(db, ct);
         return new InitResult(database.Display, pending, regions);
+    }
+
+    /// <summary>The shipped default line (2021, Rp322.170) when no criteria are configured yet.</summary>
+    private static async Task SeedCriteriaAsync(TuntasDbContext db, CancellationToken ct)
+    {
+        if (await db.Criteria.AnyAsync(ct))
+        {
+            return;
+        }
+
+        await using var audit = new AuditTrail(db, TimeProvider.System);
+        await audit.BeginAsync(ct);
+        var criteria = PovertyCriteria.Default2021(TimeProvider.System.GetUtcNow().UtcDateTime);
+        db.Criteria.Add(criteria);
+        audit.Record("sistem:init", "criteria.set", AuditSubject.Of(criteria), null, new
+        {
+            criteria.Year, criteria.LinePerCapita, criteria.LineSource, criteria.DesilMax, criteria.IndicatorThreshold,
+        });
+        await audit.CommitAsync(ct);
     }
 }

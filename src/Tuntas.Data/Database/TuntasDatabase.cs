@@ -71,3 +71,19 @@ internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Po
     public PostgresTuntasDbContext CreateDbContext(string[] args) =>
         (PostgresTuntasDbContext)TuntasDatabase.CreateContext(DatabaseUri.Parse("postgresql://tuntas@localhost:5432/tuntas_design"));
 }
+
+/// <summary>The services over the database that the web app and the command line share.</summary>
+public static class TuntasServices
+{
+    public static IServiceCollection AddTuntasServices(this IServiceCollection services)
+    {
+        services.AddScoped<Registry.RegisterQueries>();
+        services.AddScoped<Audit.AuditTrail>();
+        services.AddScoped<Verification.ClassificationService>();
+        services.AddScoped<Verification.VervalService>();
+        services.AddScoped<Monitoring.HeadlineQuery>();
+        services.AddScoped<Import.HouseholdImporter>();
+        services.AddScoped<Demo.DemoLoader>();
+        return services;
+    }
+}

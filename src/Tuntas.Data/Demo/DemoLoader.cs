@@ -1,63 +1,319 @@
+using System.Security.Cryptography;
+using System.Text;
+using Bogus;
 using Microsoft.EntityFrameworkCore;
 using Tuntas.Data.Access;
+using Tuntas.Data.Audit;
 using Tuntas.Data.Synthetic;
+using Tuntas.Data.Verification;
 using Tuntas.Domain.Access;
+using Tuntas.Domain.Monitoring;
 using Tuntas.Domain.Regions;
+using Tuntas.Domain.Registry;
+using Tuntas.Domain.Verification;
 
 namespace Tuntas.Data.Demo;
 
 /// <summary>A demo account: sign in with it to see the sample.</summary>
 public sealed record DemoAccount(string UserName, string Role, string? Region, string Description);
 
-public sealed record DemoResult(int HouseholdsAdded, int PeopleAdded, IReadOnlyList<DemoAccount> Accounts, string Password);
+public sealed record DemoResult(int HouseholdsAdded, int PeopleAdded, IReadOnlyList<DemoAccount> Accounts, int FieldAccounts, string Password);
 
 /// <summary>
-/// Loads a small made-up sample (families in Kota Bontang and Kabupaten Kutai Timur) and one demo
-/// account per role. Loading again adds nothing.
+/// Loads the demo scenario of the two articles (contracts §5), with made-up families, through the
+/// same commands people use: classification lists the candidates, verval rounds create visit
+/// tasks, facilitators submit visits with (placeholder) photos, Dinas Sosial approves them, and the
+/// statuses follow, each with its audit entry. Loading again adds nothing.
 /// </summary>
-public sealed class DemoLoader(TuntasDbContext db, UserAccounts accounts, TimeProvider time)
+public sealed class DemoLoader(TuntasDbContext db, UserAccounts accounts, VervalService verval, ClassificationService classification, AuditTrail audit, TimeProvider time)
 {
     /// <summary>The shared password of the demo accounts; they exist only in demo databases.</summary>
     public const string DemoPassword = "tuntas-demo-2025";
+
+    public static readonly RegionCode Bontang = RegionCode.From("64.74");
+    public static readonly RegionCode KutaiTimur = RegionCode.From("64.08");
+    public static readonly RegionCode MuaraAncalong = RegionCode.From("64.08.01");
+    public static readonly RegionCode MuaraBengkal = RegionCode.From("64.08.03");
+    public static readonly RegionCode BontangKuala = RegionCode.From("64.74.01.1001");
 
     public static readonly IReadOnlyList<DemoAccount> Accounts =
     [
         new("admin", "admin", null, "Administrator, seluruh Indonesia"),
         new("dinsos.bontang", "verifier", "64.74", "Verifikator Dinas Sosial Kota Bontang"),
+        new("dinsos.kutim", "verifier", "64.08", "Verifikator Dinas Sosial Kutai Timur"),
         new("operator.bontangkuala", "operator", "64.74.01.1001", "Operator Kelurahan Bontang Kuala"),
         new("pendamping.muaraancalong", "facilitator", "64.08.01", "Pendamping Kecamatan Muara Ancalong"),
+        new("disnakertrans.kutim", "agency", "64.08", "Petugas Disnakertrans Kutai Timur"),
         new("bappeda.kutim", "analyst", "64.08", "Analis Bappeda Kutai Timur (NIK disamarkan)"),
         new("bappeda.kaltim", "province", "64", "Bappeda Provinsi Kalimantan Timur"),
     ];
 
+    private Faker _f = new("id_ID");
+    private DateTime _now;
+
     public async Task<DemoResult> LoadAsync(int seed, CancellationToken ct = default)
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        int households = 0, people = 0;
-        if (!await db.Households.AnyAsync(ct))
-        {
-            var sample = new SampleHouseholds(seed, DateOnly.FromDateTime(now));
-            var created = sample.Create(await VillagesOfAsync(RegionCode.From("64.74"), ct), 12, now)
-                .Concat(sample.Create(await VillagesOfAsync(RegionCode.From("64.08"), ct), 3, now))
-                .ToList();
-            db.Households.AddRange(created);
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-            households = created.Count;
-            people = created.Sum(h => h.Members.Count);
-        }
-
+        _f = new Faker("id_ID") { Random = new Randomizer(seed) };
+        _now = time.GetUtcNow().UtcDateTime;
         foreach (var account in Accounts)
         {
-            var region = account.Region is null ? null : RegionCode.From(account.Region);
-            var (_, errors) = await accounts.CreateAsync(account.UserName, Roles.ParseWire(account.Role)!.Value, region, DemoPassword, ct);
-            if (errors.Count > 0 && !errors.Any(e => e.Contains("already exists", StringComparison.Ordinal)))
+            await EnsureAccountAsync(account, ct);
+        }
+
+        var field = await FieldAccountsAsync(ct);
+        if (await db.Households.AnyAsync(ct))
+        {
+            return new DemoResult(0, 0, Accounts, field.Count, DemoPassword);
+        }
+
+        var plan = await CreateHouseholdsAsync(seed, ct);
+        await audit.BeginAsync(ct);
+        try
+        {
+            await RunBontangAsync(plan, ct);
+            await RunKutaiTimurAsync(plan, ct);
+            await audit.CommitAsync(ct);
+        }
+        finally
+        {
+            await audit.DisposeAsync();
+        }
+
+        db.ChangeTracker.Clear();
+        return new DemoResult(plan.All.Count, plan.All.Sum(h => h.Members.Count), Accounts, field.Count, DemoPassword);
+    }
+
+    /// <summary>Made-up families: the caseloads of the articles and, around them, families that are not poor.</summary>
+    private async Task<Plan> CreateHouseholdsAsync(int seed, CancellationToken ct)
+    {
+        var sample = new SampleHouseholds(seed, DateOnly.FromDateTime(_now));
+        var plan = new Plan();
+        var bontangVillages = await VillagesOfAsync(Bontang, ct);
+        var kutimVillages = await VillagesOfAsync(KutaiTimur, ct);
+
+        // Bontang: 182 extreme-poor families, three of the seven that remain in Bontang Kuala.
+        for (var i = 0; i < 182; i++)
+        {
+            var village = i < 3 ? BontangKuala : bontangVillages[i % bontangVillages.Count];
+            var h = sample.CreateOne(village, _now, WelfareProfile.ExtremePoor);
+            (i < 7 ? plan.BontangRemaining : plan.BontangGraduating).Add(h);
+        }
+
+        // Kutai Timur: Muara Ancalong 500 and Muara Bengkal 400 verified, some listed families found
+        // not to qualify, and the rest spread over the other kecamatan until about 5,000 people.
+        void Poor(IReadOnlyList<RegionCode> villages, int verified, int excluded)
+        {
+            for (var i = 0; i < verified + excluded; i++)
             {
-                throw new InvalidOperationException($"Demo account {account.UserName}: {string.Join(" ", errors)}");
+                var h = sample.CreateOne(villages[i % villages.Count], _now, WelfareProfile.ExtremePoor);
+                (i < excluded ? plan.KutimExcluded : plan.KutimVerified).Add(h);
             }
         }
 
-        return new DemoResult(households, people, Accounts, DemoPassword);
+        Poor(kutimVillages.Where(MuaraAncalong.Contains).ToList(), 500, 30);
+        Poor(kutimVillages.Where(MuaraBengkal.Contains).ToList(), 400, 25);
+        var others = kutimVillages.Where(v => !MuaraAncalong.Contains(v) && !MuaraBengkal.Contains(v)).ToList();
+        var people = plan.KutimVerified.Sum(h => h.Members.Count);
+        for (var i = 0; people < 5_000; i++)
+        {
+            var h = sample.CreateOne(others[(i * 7) % others.Count], _now, WelfareProfile.ExtremePoor);
+            if (i % 16 == 5)
+            {
+                plan.KutimExcluded.Add(h);
+            }
+            else
+            {
+                plan.KutimVerified.Add(h);
+                people += h.Members.Count;
+            }
+        }
+
+        plan.All.AddRange(plan.BontangRemaining.Concat(plan.BontangGraduating).Concat(plan.KutimVerified).Concat(plan.KutimExcluded));
+        plan.All.AddRange(sample.Create(bontangVillages, 12, _now, WelfareProfile.NotPoor));
+        plan.All.AddRange(sample.Create(kutimVillages, 3, _now, WelfareProfile.NotPoor));
+        db.Households.AddRange(plan.All);
+        await db.SaveChangesAsync(ct);
+        return plan;
+    }
+
+    private async Task RunBontangAsync(Plan plan, CancellationToken ct)
+    {
+        const string Verifier = "dinsos.bontang";
+        SetTarget(Bontang, new DateOnly(2025, 12, 31), 0, "admin");
+
+        // September 2022: the register is classified; the poor families are listed.
+        await classification.ClassifyAsync(db.Households.InRegion(Bontang), new DateOnly(2022, 9, 30), StatusChanges.SystemClassification, audit, ct);
+
+        // Q4 2022: every listed family is visited and verified: 182 on 31 December 2022.
+        var round = await verval.CreateRoundAsync(Bontang, "Verval Triwulan IV 2022", new DateOnly(2022, 10, 1), new DateOnly(2022, 12, 31), 6, Verifier, audit, ct);
+        await VisitAllAsync(round.Round, new DateOnly(2022, 10, 3), 78, Verifier, _ => (HouseholdStatus.Verified, Poor()), ct);
+
+        // 2023 to 9 April 2025: 175 graduate, each after a re-assessment visit with a photo.
+        var graduations = Spread(plan.BontangGraduating.Count, new DateOnly(2023, 2, 1), new DateOnly(2025, 4, 8));
+        var remaining = new Queue<DateOnly>([new(2023, 5, 16), new(2023, 11, 14), new(2024, 5, 14), new(2024, 11, 12), new(2025, 3, 18), new(2025, 11, 11), new(2026, 5, 12)]);
+        var events = plan.BontangGraduating.Select((h, i) => (Day: graduations[i], Household: h, Graduate: true))
+            .Concat(remaining.SelectMany(day => plan.BontangRemaining.Select(h => (Day: day, Household: h, Graduate: false))))
+            .OrderBy(e => e.Day).ToList();
+        foreach (var (day, household, graduate) in events)
+        {
+            if (day > Today)
+            {
+                continue;
+            }
+
+            var task = await verval.CreateTaskAsync(household, graduate ? VisitPurpose.Graduation : VisitPurpose.Reverification, day.AddDays(14), Verifier, audit, ct);
+            await VisitAsync(task, household, day, Verifier, graduate ? (HouseholdStatus.Graduated, NotPoor()) : (HouseholdStatus.Verified, Poor()), ct);
+        }
+
+        // Now: a round in progress, with tasks for the seven, a village meeting waiting for approval
+        // and an objection from a resident.
+        var quarter = QuarterOf(Today);
+        var current = await verval.CreateRoundAsync(Bontang, $"Verval Triwulan {Roman(quarter.Quarter)} {quarter.Start.Year}", quarter.Start, quarter.End, 6, Verifier, audit, ct);
+        await db.SaveChangesAsync(ct);
+        var kuala = plan.BontangRemaining.Where(h => h.VillageCode == BontangKuala).ToList();
+        var meeting = verval.RecordMeeting(current.Round, BontangKuala, Today > quarter.Start.AddDays(7) ? quarter.Start.AddDays(7) : Today, 24,
+            "Lurah Bontang Kuala, Ketua LPM, 12 Ketua RT, pendamping PKH, kader posyandu",
+            Placeholder(EvidenceKind.Document, "berita-acara-musyawarah-bontang-kuala.pdf", "application/pdf", "minutes:" + current.Round.Name),
+            kuala.Select(h => (h, MeetingDecisionKind.Confirm, (string?)"Masih layak didampingi; kunjungi ulang.")),
+            "operator.bontangkuala", audit);
+        _ = meeting;
+        var notPoor = plan.All.First(h => h.VillageCode == BontangKuala && h.Status == HouseholdStatus.Registered);
+        await verval.SubmitProposalAsync(ProposalKind.Usul, BontangKuala, notPoor,
+            "Kepala keluarga kehilangan pekerjaan sebagai buruh pelabuhan sejak tiga bulan lalu; anak dua masih sekolah.",
+            "Ketua RT 07", null, null, "operator.bontangkuala", audit, ct);
+    }
+
+    private async Task RunKutaiTimurAsync(Plan plan, CancellationToken ct)
+    {
+        const string Verifier = "dinsos.kutim";
+        SetTarget(KutaiTimur, new DateOnly(2024, 12, 31), 0, "admin");
+        await classification.ClassifyAsync(db.Households.InRegion(KutaiTimur), new DateOnly(2024, 1, 15), StatusChanges.SystemClassification, audit, ct);
+
+        // February to June 2024: the listed families are visited; those that do not qualify are
+        // excluded ("those called poor may not be poor"), the others verified by 30 June 2024.
+        var excluded = plan.KutimExcluded.Select(h => h.Id).ToHashSet();
+        var round = await verval.CreateRoundAsync(KutaiTimur, "Verval Semester I 2024", new DateOnly(2024, 2, 1), new DateOnly(2024, 6, 30), 6, Verifier, audit, ct);
+        await VisitAllAsync(round.Round, new DateOnly(2024, 2, 5), 140, Verifier,
+            h => excluded.Contains(h.Id) ? (HouseholdStatus.Excluded, NotPoor()) : (HouseholdStatus.Verified, Poor()), ct);
+
+        // After: graduations through the second half of 2024 and 2025; about a fifth remain.
+        var leaving = plan.KutimVerified.Where((_, i) => i % 5 != 2).ToList();
+        var days = Spread(leaving.Count, new DateOnly(2024, 7, 8), new DateOnly(2025, 10, 31));
+        for (var i = 0; i < leaving.Count; i++)
+        {
+            var task = await verval.CreateTaskAsync(leaving[i], VisitPurpose.Graduation, days[i].AddDays(14), Verifier, audit, ct);
+            await VisitAsync(task, leaving[i], days[i], Verifier, (HouseholdStatus.Graduated, NotPoor()), ct);
+        }
+    }
+
+    /// <summary>Visits every task of a round over <paramref name="days"/> days from <paramref name="start"/>, and approves each visit.</summary>
+    private async Task VisitAllAsync(VervalRound round, DateOnly start, int days, string verifier, Func<Household, (HouseholdStatus, Finding)> outcome, CancellationToken ct)
+    {
+        var tasks = db.Tasks.Local.Where(t => ReferenceEquals(t.Round, round)).ToList();
+        var ids = tasks.Select(t => t.HouseholdId).ToList();
+        var households = await db.Households.Where(h => ids.Contains(h.Id)).Include(h => h.Members).ToDictionaryAsync(h => h.Id, ct);
+        var order = 0;
+        foreach (var task in tasks)
+        {
+            var household = households[task.HouseholdId];
+            await VisitAsync(task, household, start.AddDays(order++ * days / tasks.Count), verifier, outcome(household), ct);
+        }
+    }
+
+    private async Task VisitAsync(VisitTask task, Household household, DateOnly day, string verifier, (HouseholdStatus To, Finding Finding) outcome, CancellationToken ct)
+    {
+        var (to, finding) = outcome;
+        var visitor = task.AssignedTo ?? "operator.bontangkuala";
+        var head = household.Head;
+        var report = new VisitReport
+        {
+            VisitedOn = day,
+            Found = true,
+            MetPerson = head is null ? null : $"{head.Name} (Kepala Keluarga)",
+            Indicators = finding.Indicators,
+            SpendingPerCapita = finding.Spending,
+            MembersPresent = household.Members.Count,
+            Latitude = 0.13 + _f.Random.Double(-0.5, 0.5),
+            Longitude = 117.3 + _f.Random.Double(-0.4, 0.6),
+            AccuracyMetres = _f.Random.Int(5, 40),
+            Notes = to switch
+            {
+                HouseholdStatus.Graduated => "Kondisi membaik: kepala keluarga bekerja tetap, rumah sudah diperbaiki.",
+                HouseholdStatus.Excluded => "Tidak memenuhi kriteria: penghasilan tetap, rumah permanen.",
+                _ => "Kondisi sesuai data: masih miskin ekstrem.",
+            },
+            Recommendation = to,
+        };
+        var photo = Placeholder(EvidenceKind.Photo, $"foto-rumah-{household.NoKk.Value}-{day:yyyyMMdd}.jpg", "image/jpeg", $"photo:{household.NoKk.Value}:{day:yyyy-MM-dd}");
+        var visit = verval.SubmitVisit(task, household, report, [photo], visitor, audit);
+        await verval.ApproveAsync(visit, household, verifier, null, audit, ct);
+    }
+
+    private Finding Poor() => new(
+        PovertyIndicatorNames.All.Take(8).Where((_, i) => i < 6 || _f.Random.Bool(0.5f)).Aggregate(PovertyIndicators.None, (a, b) => a | b),
+        _f.Random.Int(190, 310) * 1000L);
+
+    private Finding NotPoor() => new(
+        PovertyIndicatorNames.All.Where(_ => _f.Random.Bool(0.2f)).Aggregate(PovertyIndicators.None, (a, b) => a | b),
+        _f.Random.Int(360, 750) * 1000L);
+
+    private void SetTarget(RegionCode region, DateOnly date, int households, string actor)
+    {
+        var target = new Target(region, date, households, actor, _now);
+        db.Targets.Add(target);
+        audit.Record(actor, "target.set", AuditSubject.Named("target", region.Value, region.Value), null, new { region = region.Value, date, households });
+    }
+
+    /// <summary>A stand-in for a photo or the berita acara: a record with a unique hash and no file behind it.</summary>
+    private static EvidenceFile Placeholder(EvidenceKind kind, string fileName, string contentType, string seed) =>
+        new(kind, fileName, contentType, 0, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("demo:" + seed))), null);
+
+    private DateOnly Today => ClassificationService.Today(_now);
+
+    private static List<DateOnly> Spread(int count, DateOnly from, DateOnly to)
+    {
+        var span = to.DayNumber - from.DayNumber;
+        return Enumerable.Range(0, count).Select(i => from.AddDays(count == 1 ? span : (int)((long)i * span / (count - 1)))).ToList();
+    }
+
+    private static (int Quarter, DateOnly Start, DateOnly End) QuarterOf(DateOnly day)
+    {
+        var q = ((day.Month - 1) / 3) + 1;
+        var start = new DateOnly(day.Year, ((q - 1) * 3) + 1, 1);
+        return (q, start, start.AddMonths(3).AddDays(-1));
+    }
+
+    private static string Roman(int quarter) => quarter switch { 1 => "I", 2 => "II", 3 => "III", _ => "IV" };
+
+    private async Task EnsureAccountAsync(DemoAccount account, CancellationToken ct)
+    {
+        var region = account.Region is null ? null : RegionCode.From(account.Region);
+        var (_, errors) = await accounts.CreateAsync(account.UserName, Roles.ParseWire(account.Role)!.Value, region, DemoPassword, ct);
+        if (errors.Count > 0 && !errors.Any(e => e.Contains("already exists", StringComparison.Ordinal)))
+        {
+            throw new InvalidOperationException($"Demo account {account.UserName}: {string.Join(" ", errors)}");
+        }
+    }
+
+    /// <summary>A facilitator for every kecamatan of the two regions, so every visit has a visitor who is not the reviewer.</summary>
+    private async Task<List<DemoAccount>> FieldAccountsAsync(CancellationToken ct)
+    {
+        var districts = await db.Regions.AsNoTracking()
+            .Where(r => r.ParentCode == Bontang || r.ParentCode == KutaiTimur)
+            .OrderBy(r => r.Code).Select(r => new { r.Code, r.Name }).ToListAsync(ct);
+        var list = new List<DemoAccount>();
+        foreach (var d in districts)
+        {
+            var slug = new string(d.Name.ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray());
+            var account = new DemoAccount("pendamping." + slug, "facilitator", d.Code.Value, "Pendamping Kecamatan " + d.Name);
+            if (Accounts.All(a => a.UserName != account.UserName))
+            {
+                await EnsureAccountAsync(account, ct);
+                list.Add(account);
+            }
+        }
+
+        return list;
     }
 
     /// <summary>The villages of a regency, in code order: its districts' children.</summary>
@@ -66,5 +322,20 @@ public sealed class DemoLoader(TuntasDbContext db, UserAccounts accounts, TimePr
         var districts = await db.Regions.AsNoTracking().Where(r => r.ParentCode == regency).Select(r => r.Code).ToListAsync(ct);
         var villages = await db.Regions.AsNoTracking().Where(r => r.ParentCode != null && districts.Contains(r.ParentCode)).Select(r => r.Code).ToListAsync(ct);
         return villages.Order().ToList();
+    }
+
+    private sealed record Finding(PovertyIndicators Indicators, long Spending);
+
+    private sealed class Plan
+    {
+        public List<Household> All { get; } = [];
+
+        public List<Household> BontangRemaining { get; } = [];
+
+        public List<Household> BontangGraduating { get; } = [];
+
+        public List<Household> KutimVerified { get; } = [];
+
+        public List<Household> KutimExcluded { get; } = [];
     }
 }

@@ -34,5 +34,13 @@ internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Househol
         builder.HasMany(h => h.Members).WithOne().HasForeignKey(p => p.HouseholdId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(h => h.Members).HasField("_members").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(h => h.Head);
+        builder.Ignore(h => h.Facts);
+
+        builder.Property(h => h.Indicators).HasConversion<int?>();
+        builder.Property(h => h.ClassificationJson).HasMaxLength(4000);
+        builder.Property(h => h.Version).IsConcurrencyToken();
+        builder.HasOne<Household>().WithMany().HasForeignKey(h => h.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(h => h.StatusHistory).WithOne(e => e.Household).HasForeignKey(e => e.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(h => h.StatusHistory).HasField("_statusHistory").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

@@ -374,7 +374,7 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time)
                 "Address" = s.address, "SpendingPerCapita" = s.spending, "Desil" = s.desil,
                 "DesilSource" = CASE WHEN s.desil IS NULL THEN NULL ELSE @desil_source END,
                 "DesilPeriod" = CASE WHEN s.desil IS NULL THEN NULL ELSE @desil_period END,
-                "UpdatedAt" = @now
+                "UpdatedAt" = @now, "Version" = h."Version" + 1
             FROM stage s
             WHERE s.no_kk = h."NoKk" AND s.is_head = 1 AND {Accepted} AND ({HouseholdDiffers(d)})
             """, ct, p);
@@ -384,10 +384,10 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time)
         {
             await sql.ExecuteAsync($"""
             INSERT INTO "Households" ("NoKk", "VillageCode", "DistrictCode", "RegencyCode", "ProvinceCode", "Address", "SpendingPerCapita",
-                "Desil", "DesilSource", "DesilPeriod", "Status", "CreatedAt", "UpdatedAt")
+                "Desil", "DesilSource", "DesilPeriod", "Status", "IsCandidate", "Version", "CreatedAt", "UpdatedAt")
             SELECT s.no_kk, s.village, s.district, s.regency, s.province, s.address, s.spending, s.desil,
                 CASE WHEN s.desil IS NULL THEN NULL ELSE @desil_source END, CASE WHEN s.desil IS NULL THEN NULL ELSE @desil_period END,
-                'Registered', @now, @now
+                'Registered', FALSE, 0, @now, @now
             FROM stage s
             WHERE s.is_head = 1 AND {Accepted} AND NOT EXISTS (SELECT 1 FROM "Households" h WHERE h."NoKk" = s.no_kk)
             """, ct, p);

@@ -6,6 +6,19 @@ using Person = Tuntas.Domain.Registry.Person;
 
 namespace Tuntas.Data.Synthetic;
 
+/// <summary>How well off made-up families are.</summary>
+public enum WelfareProfile
+{
+    /// <summary>The spread of a poverty list: desil 1 to 4, spending around the line.</summary>
+    Mixed,
+
+    /// <summary>Below the extreme poverty line, no desil (they qualify on spending).</summary>
+    ExtremePoor,
+
+    /// <summary>Well above the line, desil 3 to 10: never candidates.</summary>
+    NotPoor,
+}
+
 /// <summary>
 /// Made-up families for the villages of a region: Indonesian names, family sizes and ages that look
 /// like Kalimantan Timur, NIKs consistent with birth date, sex and kecamatan. Same seed, same families.
@@ -29,18 +42,19 @@ public sealed class SampleHouseholds
     }
 
     /// <summary>Creates <paramref name="perVillage"/> families in each of the given villages.</summary>
-    public IEnumerable<Household> Create(IEnumerable<RegionCode> villages, int perVillage, DateTime nowUtc)
+    public IEnumerable<Household> Create(IEnumerable<RegionCode> villages, int perVillage, DateTime nowUtc, WelfareProfile profile = WelfareProfile.Mixed)
     {
         foreach (var village in villages)
         {
             for (var i = 0; i < perVillage; i++)
             {
-                yield return CreateOne(village, nowUtc);
+                yield return CreateOne(village, nowUtc, profile);
             }
         }
     }
 
-    private Household CreateOne(RegionCode village, DateTime nowUtc)
+    /// <summary>One made-up family in a village.</summary>
+    public Household CreateOne(RegionCode village, DateTime nowUtc, WelfareProfile profile = WelfareProfile.Mixed)
     {
         var f = _faker;
         var district = village.AtLevel(RegionLevel.District)!;
@@ -59,8 +73,20 @@ public sealed class SampleHouseholds
         {
             Address = $"{f.Address.StreetName()} No. {f.Random.Int(1, 120)}, RT {f.Random.Int(1, 40):00}",
         };
-        household.SetSpendingPerCapita(f.Random.Int(180, 700) * 1000L);
-        household.SetDesil(f.Random.WeightedRandom([1, 2, 3, 4], [0.35f, 0.3f, 0.2f, 0.15f]), f.PickRandom(DesilSources), "2024");
+        switch (profile)
+        {
+            case WelfareProfile.ExtremePoor:
+                household.SetSpendingPerCapita(f.Random.Int(190, 315) * 1000L);
+                break;
+            case WelfareProfile.NotPoor:
+                household.SetSpendingPerCapita(f.Random.Int(450, 1500) * 1000L);
+                household.SetDesil(f.Random.Int(3, 10), f.PickRandom(DesilSources), "2024");
+                break;
+            default:
+                household.SetSpendingPerCapita(f.Random.Int(180, 700) * 1000L);
+                household.SetDesil(f.Random.WeightedRandom([1, 2, 3, 4], [0.35f, 0.3f, 0.2f, 0.15f]), f.PickRandom(DesilSources), "2024");
+                break;
+        }
 
         var headIsWoman = f.Random.Bool(0.15f);
         var headAge = f.Random.Int(24, 72);

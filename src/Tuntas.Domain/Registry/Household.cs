@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Tuntas.Domain.Common;
 using Tuntas.Domain.Regions;
+using Tuntas.Domain.Verification;
 
 namespace Tuntas.Domain.Registry;
 
@@ -11,6 +12,7 @@ namespace Tuntas.Domain.Registry;
 public sealed class Household
 {
     private readonly List<Person> _members = [];
+    private readonly List<HouseholdStatusEvent> _statusHistory = [];
 
     public Household(NomorKk noKk, RegionCode villageCode, DateTime nowUtc)
     {
@@ -57,6 +59,37 @@ public sealed class Household
     public string? DesilPeriod { get; private set; }
 
     public HouseholdStatus Status { get; private set; }
+
+    /// <summary>The effective date of the last status change; null while never changed.</summary>
+    public DateOnly? StatusSince { get; private set; }
+
+    /// <summary>For a merged household: the household that stays.</summary>
+    public long? MergedIntoId { get; private set; }
+
+    /// <summary>The Kepmensos 262/HUK/2022 indicators found at the last approved visit; null until assessed.</summary>
+    public PovertyIndicators? Indicators { get; private set; }
+
+    /// <summary>No shelter at all, as found at the last approved visit; null until assessed.</summary>
+    public bool? NoShelter { get; private set; }
+
+    /// <summary>The day of the last approved field assessment.</summary>
+    public DateOnly? AssessedOn { get; private set; }
+
+    /// <summary>Whether the last classification found the household an extreme-poverty candidate.</summary>
+    public bool IsCandidate { get; private set; }
+
+    /// <summary>The last classification with its reasons, as JSON (see <see cref="Verification.Classification"/>).</summary>
+    public string? ClassificationJson { get; private set; }
+
+    public DateTime? ClassifiedAt { get; private set; }
+
+    /// <summary>Incremented on every change; two people editing at once cannot both win.</summary>
+    public int Version { get; private set; }
+
+    /// <summary>Status changes added through <see cref="ChangeStatus"/> and not yet saved (and, when loaded, the history).</summary>
+    public IReadOnlyList<HouseholdStatusEvent> StatusHistory => _statusHistory;
+
+    public WelfareFacts Facts => new(SpendingPerCapita, Desil, DesilSource, DesilPeriod, Indicators, NoShelter, AssessedOn);
 
     public DateTime CreatedAt { get; private set; }
 
@@ -141,7 +174,144 @@ public sealed class Household
         var n => $"KK {NoKk.Value} has {n} Kepala Keluarga rows; every family needs exactly one.",
     };
 
-    public void Touch(DateTime nowUtc) => UpdatedAt = EnsureUtc(nowUtc);
+    public void Touch(DateTime nowUtc)
+    {
+        UpdatedAt = EnsureUtc(nowUtc);
+        Version++;
+    }
+
+    /// <summary>Keeps the result of a classification; says whether anything changed.</summary>
+    public bool ApplyClassification(Classification classification, DateTime nowUtc)
+    {
+        var json = classification.ToJson();
+        var changed = IsCandidate != classification.IsCandidate || !string.Equals(StripDate(json), StripDate(ClassificationJson), StringComparison.Ordinal);
+        IsCandidate = classification.IsCandidate;
+        ClassificationJson = json;
+        ClassifiedAt = EnsureUtc(nowUtc);
+        if (changed)
+        {
+            Touch(nowUtc);
+        }
+
+        return changed;
+
+        // The day a classification ran is not a change in itself.
+        static string? StripDate(string? text) => text is null ? null : System.Text.RegularExpressions.Regex.Replace(text, "\"at\":\"[^\"]*\"", "");
+    }
+
+    /// <summary>Takes over what an approved visit found: indicators, shelter and spending.</summary>
+    public void Assess(Visit visit, DateTime nowUtc)
+    {
+        if (!visit.IsApproved)
+        {
+            throw new DomainException("Only an approved visit changes the assessment.", "Hanya kunjungan yang sudah disetujui yang mengubah penilaian.");
+        }
+
+        if (!visit.Found)
+        {
+            return;
+        }
+
+        Indicators = visit.Indicators;
+        NoShelter = visit.NoShelter;
+        if (visit.SpendingPerCapita is { } spending)
+        {
+            SpendingPerCapita = spending;
+        }
+
+        AssessedOn = visit.VisitedOn;
+        Touch(nowUtc);
+    }
+
+    /// <summary>
+    /// Moves the household to another status, keeping the rules of <see cref="HouseholdLifecycle"/>:
+    /// an allowed transition, an actor and a reason, a date not before the last change nor in the
+    /// future, and for verification and every exit an approved visit (with evidence, for exits).
+    /// </summary>
+    public HouseholdStatusEvent ChangeStatus(StatusChange change, DateOnly today, DateTime nowUtc)
+    {
+        var from = Status;
+        var to = change.To;
+        if (from == to)
+        {
+            throw new DomainException($"KK {NoKk.Value} is already {to.ToWire()}.", $"KK {NoKk.Value} sudah berstatus {to.ToIndonesian()}.");
+        }
+
+        if (!HouseholdLifecycle.IsAllowed(from, to))
+        {
+            var allowed = HouseholdLifecycle.AllowedFrom(from);
+            throw new DomainException(
+                $"A household that is {from.ToWire()} cannot become {to.ToWire()}" + (allowed.Count == 0 ? "; this status is final." : $"; it can become {string.Join(", ", allowed.Select(a => a.ToWire()))}."),
+                $"Keluarga berstatus {from.ToIndonesian()} tidak dapat diubah menjadi {to.ToIndonesian()}" + (allowed.Count == 0 ? "; status ini sudah final." : $"; yang mungkin: {string.Join(", ", allowed.Select(a => a.ToIndonesian()))}."));
+        }
+
+        if (string.IsNullOrWhiteSpace(change.Actor))
+        {
+            throw new DomainException("A status change needs the person who makes it.", "Perubahan status harus mencatat siapa yang melakukannya.");
+        }
+
+        if (string.IsNullOrWhiteSpace(change.Reason))
+        {
+            throw new DomainException("A status change needs a reason.", "Perubahan status wajib disertai alasan.");
+        }
+
+        if (change.EffectiveDate > today)
+        {
+            throw new DomainException($"The effective date {change.EffectiveDate:yyyy-MM-dd} is in the future.", $"Tanggal berlaku {change.EffectiveDate:dd-MM-yyyy} ada di masa depan.");
+        }
+
+        if (StatusSince is { } since && change.EffectiveDate < since)
+        {
+            throw new DomainException(
+                $"The effective date {change.EffectiveDate:yyyy-MM-dd} is before the last change ({since:yyyy-MM-dd}); history is not rewritten.",
+                $"Tanggal berlaku {change.EffectiveDate:dd-MM-yyyy} sebelum perubahan terakhir ({since:dd-MM-yyyy}); riwayat tidak boleh ditulis ulang.");
+        }
+
+        if (HouseholdLifecycle.NeedsApprovedVisit(to))
+        {
+            var visit = change.Visit;
+            if (visit is null || !visit.IsApproved)
+            {
+                throw new DomainException(
+                    $"Changing KK {NoKk.Value} to {to.ToWire()} needs a field visit approved by Dinas Sosial.",
+                    $"Perubahan KK {NoKk.Value} menjadi {to.ToIndonesian()} memerlukan kunjungan lapangan yang sudah disetujui Dinas Sosial.");
+            }
+
+            if (Id != 0 && visit.HouseholdId != 0 && visit.HouseholdId != Id)
+            {
+                throw new DomainException("The visit belongs to another household.", "Kunjungan itu milik keluarga lain.");
+            }
+
+            if (visit.VisitedOn > change.EffectiveDate)
+            {
+                throw new DomainException("The change cannot take effect before the visit that backs it.", "Perubahan tidak dapat berlaku sebelum kunjungan yang mendasarinya.");
+            }
+
+            if (HouseholdLifecycle.NeedsEvidence(to) && !visit.HasEvidence)
+            {
+                throw new DomainException(
+                    $"An exit ({to.ToWire()}) needs evidence: a photo or document on the approved visit.",
+                    $"Keluar dari daftar ({to.ToIndonesian()}) memerlukan bukti: foto atau dokumen pada kunjungan yang disetujui.");
+            }
+        }
+
+        if (to == HouseholdStatus.Merged)
+        {
+            if (change.MergeInto is null || ReferenceEquals(change.MergeInto, this) || change.MergeInto.NoKk == NoKk)
+            {
+                throw new DomainException("A merge names the other household that stays.", "Penggabungan harus menyebut keluarga lain yang dipertahankan.");
+            }
+
+            MergedIntoId = change.MergeInto.Id;
+        }
+
+        var recorded = new HouseholdStatusEvent(this, from, to, change, EnsureUtc(nowUtc));
+        _statusHistory.Add(recorded);
+        Status = to;
+        StatusSince = change.EffectiveDate;
+        Touch(nowUtc);
+        return recorded;
+    }
 
     internal static DateTime EnsureUtc(DateTime value) =>
         value.Kind == DateTimeKind.Utc ? value : throw new ArgumentException("Times are stored in UTC.", nameof(value));

@@ -1,0 +1,44 @@
+using System.Globalization;
+using Tuntas.Domain.Regions;
+
+namespace Tuntas.Cli.Commands;
+
+/// <summary>Parsing of the values commands share, with the message a user needs when one is wrong.</summary>
+internal static class CliArguments
+{
+    public static bool TryDate(string? text, DateOnly fallback, out DateOnly date, out string? error)
+    {
+        error = null;
+        date = fallback;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            return true;
+        }
+
+        error = $"'{text}' is not a date; write it as YYYY-MM-DD, for example 2025-04-09.";
+        return false;
+    }
+
+    public static bool TryRegion(string? text, out RegionCode? region, out string? error)
+    {
+        region = null;
+        error = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        var parsed = RegionCode.Parse(text);
+        region = parsed.Value;
+        error = parsed.Error;
+        return parsed.IsValid;
+    }
+
+    /// <summary>Today in Kalimantan Timur (WITA), the default as-of date.</summary>
+    public static DateOnly Today => Tuntas.Data.Verification.ClassificationService.Today(DateTime.UtcNow);
+}

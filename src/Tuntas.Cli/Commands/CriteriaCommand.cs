@@ -1,0 +1,120 @@
+using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Tuntas.Cli.Common;
+using Tuntas.Data;
+using Tuntas.Data.Audit;
+using Tuntas.Domain.Common;
+using Tuntas.Domain.Verification;
+
+namespace Tuntas.Cli.Commands;
+
+/// <summary><c>tuntas criteria list|set</c>: the extreme-poverty criteria by year and region.</summary>
+internal static class CriteriaCommand
+{
+    public static Command Create(Func<ParseResult, CliContext> context)
+    {
+        var list = new Command("list", "List the configured criteria: poverty line by year and region, desil and indicator threshold.");
+        list.SetAction(async (parse, ct) =>
+        {
+            var cli = context(parse);
+            await DatabaseReady.EnsureAsync(cli, ct);
+            await using var services = cli.CreateServices();
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<TuntasDbContext>();
+            var all = await db.Criteria.AsNoTracking().ToListAsync(ct);
+            var rows = all.OrderBy(c => c.Year).ThenBy(c => c.Region?.Value).Select(c => new
+            {
+                year = c.Year,
+                region = c.Region?.Value,
+                line = c.LinePerCapita,
+                lineSource = c.LineSource,
+                desilMax = c.DesilMax,
+                desilSource = c.DesilSource,
+                desilPeriod = c.DesilPeriod,
+                indicatorThreshold = c.IndicatorThreshold,
+            }).ToList();
+            if (cli.Json)
+            {
+                cli.WriteJson(new { criteria = rows });
+            }
+            else
+            {
+                foreach (var r in rows)
+                {
+                    cli.Output.WriteLine($"{r.year}  {r.region ?? "national",-13}  Rp{r.line,9}  desil <= {r.desilMax}  indicators >= {r.indicatorThreshold}  ({r.lineSource})");
+                }
+            }
+
+            return ExitCodes.Success;
+        });
+
+        var year = new Option<int>("--year") { Description = "The year the line applies from.", Required = true };
+        var line = new Option<long>("--line") { Description = "Extreme poverty line, whole rupiah per person per month.", Required = true };
+        var source = new Option<string>("--source") { Description = "Where the line comes from, e.g. 'BPS 2024, USD 2.15 PPP 2017'.", Required = true };
+        var region = new Option<string?>("--region") { Description = "Only for this region (and below); national without it." };
+        var desilMax = new Option<int>("--desil-max") { Description = "Highest desil counted as extreme poor.", DefaultValueFactory = _ => 1 };
+        var desilSource = new Option<string?>("--desil-source") { Description = "Only a desil from this ranking counts (P3KE, DTKS, DTSEN)." };
+        var desilPeriod = new Option<string?>("--desil-period") { Description = "Only a desil of this period counts." };
+        var threshold = new Option<int>("--threshold") { Description = "How many of the 8 Kepmensos 262/HUK/2022 indicators qualify.", DefaultValueFactory = _ => 6 };
+        var set = new Command("set", "Add criteria for a year (and region). Run 'tuntas classify' afterwards to apply them.") { year, line, source, region, desilMax, desilSource, desilPeriod, threshold };
+        set.SetAction(async (parse, ct) =>
+        {
+            var cli = context(parse);
+            if (!CliArguments.TryRegion(parse.GetValue(region), out var code, out var error))
+            {
+                return cli.Fail(error!);
+            }
+
+            if (parse.GetValue(desilMax) is < 1 or > 10 || parse.GetValue(threshold) is < 1 or > 8)
+            {
+                return cli.Fail("--desil-max must be 1 to 10 and --threshold 1 to 8.");
+            }
+
+            await DatabaseReady.EnsureAsync(cli, ct);
+            await using var services = cli.CreateServices();
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<TuntasDbContext>();
+            var audit = scope.ServiceProvider.GetRequiredService<AuditTrail>();
+            PovertyCriteria criteria;
+            try
+            {
+                criteria = new PovertyCriteria(parse.GetValue(year), code, parse.GetValue(line), parse.GetValue(source)!, DateTime.UtcNow, "cli:" + Environment.UserName)
+                {
+                    DesilMax = parse.GetValue(desilMax),
+                    DesilSource = parse.GetValue(desilSource),
+                    DesilPeriod = parse.GetValue(desilPeriod),
+                    IndicatorThreshold = parse.GetValue(threshold),
+                };
+            }
+            catch (DomainException e)
+            {
+                return cli.Fail(e.Message);
+            }
+
+            await audit.RunAsync(
+                async () =>
+                {
+                    db.Criteria.Add(criteria);
+                    audit.Record(criteria.CreatedBy, "criteria.set", AuditSubject.Of(criteria), null, new
+                    {
+                        criteria.Year, region = criteria.Region?.Value, criteria.LinePerCapita, criteria.LineSource, criteria.DesilMax, criteria.DesilSource, criteria.DesilPeriod, criteria.IndicatorThreshold,
+                    });
+                    return await Task.FromResult(0);
+                },
+                ct);
+            if (cli.Json)
+            {
+                cli.WriteJson(new { year = criteria.Year, region = criteria.Region?.Value, line = criteria.LinePerCapita });
+            }
+            else
+            {
+                cli.Output.WriteLine($"Criteria for {criteria.Year} ({criteria.Region?.Value ?? "national"}) saved. Run 'tuntas classify' to apply them to the register.");
+            }
+
+            return ExitCodes.Success;
+        });
+
+        return new Command("criteria", "The extreme-poverty criteria (configuration by year and region).") { list, set };
+    }
+}

@@ -1,0 +1,56 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Tuntas.Cli.Common;
+using Tuntas.Data.Monitoring;
+
+namespace Tuntas.Cli.Commands;
+
+/// <summary><c>tuntas stats --region CODE [--at DATE] --json</c>: the headline figures of contracts §4.</summary>
+internal static class StatsCommand
+{
+    public static Command Create(Func<ParseResult, CliContext> context)
+    {
+        var region = new Option<string>("--region") { Description = "Region code at any level: 64, 64.74, 64.08.01, 64.74.01.1001.", Required = true };
+        var at = new Option<string?>("--at") { Description = "As of the end of this day (YYYY-MM-DD); today in WITA by default." };
+        var command = new Command("stats", "Headline figures of a region as of a date, from the dated status history.") { region, at };
+        command.SetAction(async (parse, ct) =>
+        {
+            var cli = context(parse);
+            if (!CliArguments.TryRegion(parse.GetValue(region), out var code, out var error) || code is null)
+            {
+                return cli.Fail(error ?? "Give a region with --region.");
+            }
+
+            if (!CliArguments.TryDate(parse.GetValue(at), CliArguments.Today, out var day, out error))
+            {
+                return cli.Fail(error!);
+            }
+
+            await DatabaseReady.EnsureAsync(cli, ct);
+            await using var services = cli.CreateServices();
+            await using var scope = services.CreateAsyncScope();
+            var figures = await scope.ServiceProvider.GetRequiredService<HeadlineQuery>().ComputeAsync(code, day, ct);
+            if (figures is null)
+            {
+                return cli.Fail($"Region {code.Value} is not in the Kemendagri list.");
+            }
+
+            if (cli.Json)
+            {
+                cli.WriteJson(figures);
+            }
+            else
+            {
+                var p = figures.ExtremePoor;
+                var x = figures.Exited;
+                cli.Output.WriteLine($"{figures.RegionName} ({figures.Region}), as of {figures.At:yyyy-MM-dd}");
+                cli.Output.WriteLine($"  extreme poor: {p.Households} households, {p.People} people ({p.Verified} verified, {p.Unverified} listed, not yet verified)");
+                cli.Output.WriteLine($"  exited:       {x.Graduated} graduated, {x.Excluded} excluded, {x.Moved} moved, {x.Deceased} deceased, {x.Merged} merged");
+                cli.Output.WriteLine(figures.Target is { } t ? $"  target:       {t.Households} households by {t.Date:yyyy-MM-dd}" : "  target:       none set");
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using Tuntas.Data.Audit;
+using Tuntas.Domain.Registry;
+using Tuntas.Domain.Verification;
+
+namespace Tuntas.Data.Verification;
+
+/// <summary>What a classification run did.</summary>
+public sealed record ClassificationSummary(int Households, int Candidates, int Changed, int Listed);
+
+/// <summary>
+/// Applies the configured criteria to households, keeps the explanation on each, and moves new
+/// candidates into the caseload as <c>listed</c> (registered households, and graduated ones that
+/// qualify again). A listed or verified household that no longer qualifies stays where it is until a
+/// field visit decides; an excluded one re-enters only through an usul.
+/// </summary>
+public sealed class ClassificationService(TuntasDbContext db, TimeProvider time)
+{
+    private const int Chunk = 2000;
+
+    private List<PovertyCriteria>? _criteria;
+
+    /// <summary>The criteria, read once per unit of work (a scope); <see cref="ForgetCriteria"/> after changing them.</summary>
+    private async Task<List<PovertyCriteria>> CriteriaAsync(CancellationToken ct) =>
+        _criteria ??= await db.Criteria.AsNoTracking().ToListAsync(ct);
+
+    public void ForgetCriteria() => _criteria = null;
+
+    /// <summary>Classifies the households the query selects, inside an open audited unit of work.</summary>
+    public async Task<ClassificationSummary> ClassifyAsync(IQueryable<Household> which, DateOnly at, string actor, AuditTrail audit, CancellationToken ct = default)
+    {
+        var criteria = await CriteriaAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        var today = Today(now);
+        int households = 0, candidates = 0, changed = 0, listed = 0;
+        long lastId = 0;
+        while (true)
+        {
+            var chunk = await which.Where(h => h.Id > lastId).OrderBy(h => h.Id).Take(Chunk).ToListAsync(ct);
+            if (chunk.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var household in chunk)
+            {
+                var result = Classify(household, criteria, at);
+                changed += household.ApplyClassification(result, now) ? 1 : 0;
+                households++;
+                if (!result.IsCandidate)
+                {
+                    continue;
+                }
+
+                candidates++;
+                if (household.Status is HouseholdStatus.Registered or HouseholdStatus.Graduated)
+                {
+                    var effective = household.StatusSince is { } since && since > at ? since : at;
+                    StatusChanges.Apply(household, new StatusChange(HouseholdStatus.Listed, effective > today ? today : effective, actor, Reason(result), "classification"), audit, today, now);
+                    listed++;
+                }
+            }
+
+            await db.SaveChangesAsync(ct);
+            lastId = chunk[^1].Id;
+        }
+
+        audit.Record(actor, "classification.run", AuditSubject.Named("classification", at.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), null,
+            new { at, households, candidates, changed, listed });
+        return new ClassificationSummary(households, candidates, changed, listed);
+    }
+
+    /// <summary>Classifies one household against the criteria of a day (loaded once by the caller).</summary>
+    public static Classification Classify(Household household, IReadOnlyList<PovertyCriteria> criteria, DateOnly at) =>
+        Classifier.Classify(household.Facts, PovertyCriteria.Select(criteria, household.VillageCode, at), at);
+
+    public async Task<Classification> ClassifyOneAsync(Household household, DateOnly at, CancellationToken ct = default)
+    {
+        var criteria = await CriteriaAsync(ct);
+        return Classify(household, criteria, at);
+    }
+
+    /// <summary>Today in Kalimantan Timur (WITA, UTC+8): the day a change made now is dated.</summary>
+    public static DateOnly Today(DateTime utcNow) => DateOnly.FromDateTime(utcNow.AddHours(8));
+
+    private static string Reason(Classification c)
+    {
+        var met = c.Rules.Where(r => r.Met).Select(r => r.Rule switch
+        {
+            "spending" => $"pengeluaran per kapita di bawah garis {c.CriteriaYear}",
+            "desil" => "desil 1",
+            "no_shelter" => "tidak punya tempat tinggal",
+            "indicators" => $"{r.Value} dari 8 indikator",
+            _ => r.Rule,
+        });
+        return "Memenuhi kriteria miskin ekstrem: " + string.Join(", ", met) + ".";
+    }
+}

@@ -1,0 +1,73 @@
+namespace Tuntas.Domain.Registry;
+
+/// <summary>
+/// One dated change of a household's status: the history that every headline figure is computed
+/// from. The effective date is the day the change holds from (a report date); the recorded time is
+/// when it was entered (UTC).
+/// </summary>
+public sealed class HouseholdStatusEvent
+{
+    internal HouseholdStatusEvent(Household household, HouseholdStatus from, HouseholdStatus to, StatusChange change, DateTime recordedAt)
+    {
+        Household = household;
+        From = from;
+        To = to;
+        EffectiveDate = change.EffectiveDate;
+        RecordedAt = recordedAt;
+        Actor = change.Actor.Trim();
+        Reason = change.Reason.Trim();
+        Source = change.Source;
+        VisitId = change.Visit?.Id is > 0 ? change.Visit.Id : null;
+        Visit = change.Visit;
+        MergedIntoId = change.MergeInto?.Id;
+        MergedInto = change.MergeInto;
+    }
+
+    // For EF Core materialisation.
+    private HouseholdStatusEvent()
+    {
+        Actor = Reason = Source = null!;
+    }
+
+    public long Id { get; private set; }
+
+    public long HouseholdId { get; private set; }
+
+    public Household? Household { get; private set; }
+
+    public HouseholdStatus From { get; private set; }
+
+    public HouseholdStatus To { get; private set; }
+
+    public DateOnly EffectiveDate { get; private set; }
+
+    public DateTime RecordedAt { get; private set; }
+
+    /// <summary>The user name (or <c>sistem:…</c> for an automatic change) that made the change.</summary>
+    public string Actor { get; private set; }
+
+    public string Reason { get; private set; }
+
+    /// <summary>What the change came from: <c>classification</c>, <c>visit</c>, <c>meeting</c>, <c>proposal</c>.</summary>
+    public string Source { get; private set; }
+
+    /// <summary>The approved verification visit behind the change (required for verification and exits).</summary>
+    public long? VisitId { get; private set; }
+
+    public Verification.Visit? Visit { get; private set; }
+
+    /// <summary>For <see cref="HouseholdStatus.Merged"/>: the household that stays.</summary>
+    public long? MergedIntoId { get; private set; }
+
+    public Household? MergedInto { get; private set; }
+}
+
+/// <summary>A request to change a household's status, with everything the rules ask for.</summary>
+public sealed record StatusChange(HouseholdStatus To, DateOnly EffectiveDate, string Actor, string Reason, string Source)
+{
+    /// <summary>The approved visit that backs the change; required to verify and for every exit.</summary>
+    public Verification.Visit? Visit { get; init; }
+
+    /// <summary>For a merge: the household that stays.</summary>
+    public Household? MergeInto { get; init; }
+}

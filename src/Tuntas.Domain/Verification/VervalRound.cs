@@ -1,0 +1,67 @@
+using Tuntas.Domain.Common;
+using Tuntas.Domain.Regions;
+
+namespace Tuntas.Domain.Verification;
+
+/// <summary>
+/// A verification round (putaran verval) for a region and period: visit tasks for the listed
+/// households and for verified households due for re-verification.
+/// </summary>
+public sealed class VervalRound
+{
+    /// <summary>How long a verified household stays verified before it is visited again, by default.</summary>
+    public const int DefaultReverifyMonths = 6;
+
+    public VervalRound(RegionCode region, string name, DateOnly periodStart, DateOnly periodEnd, int reverifyMonths, string createdBy, DateTime nowUtc)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new DomainException("A round needs a name.", "Putaran verval perlu nama.");
+        }
+
+        if (periodEnd < periodStart)
+        {
+            throw new DomainException("The round ends before it starts.", "Tanggal akhir putaran sebelum tanggal mulainya.");
+        }
+
+        if (reverifyMonths is < 1 or > 60)
+        {
+            throw new DomainException("The re-verification interval must be between 1 and 60 months.", "Jarak verifikasi ulang harus antara 1 dan 60 bulan.");
+        }
+
+        Region = region;
+        Name = name.Trim();
+        PeriodStart = periodStart;
+        PeriodEnd = periodEnd;
+        ReverifyMonths = reverifyMonths;
+        CreatedBy = createdBy;
+        CreatedAt = nowUtc;
+    }
+
+    // For EF Core materialisation.
+    private VervalRound()
+    {
+        Region = null!;
+        Name = CreatedBy = null!;
+    }
+
+    public long Id { get; private set; }
+
+    public RegionCode Region { get; private set; }
+
+    public string Name { get; private set; }
+
+    public DateOnly PeriodStart { get; private set; }
+
+    public DateOnly PeriodEnd { get; private set; }
+
+    /// <summary>Verified households last visited this many months before the period start are due again.</summary>
+    public int ReverifyMonths { get; private set; }
+
+    public string CreatedBy { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    /// <summary>Whether a verified household last confirmed on <paramref name="lastVisit"/> is due for a visit in this round.</summary>
+    public bool IsDueForReverification(DateOnly? lastVisit) => lastVisit is null || lastVisit.Value.AddMonths(ReverifyMonths) <= PeriodEnd;
+}
