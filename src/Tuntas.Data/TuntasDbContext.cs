@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Tuntas.Data.Access;
 using Tuntas.Data.Audit;
 using Tuntas.Data.Import;
-using Tuntas.Domain.Regions;
 using Tuntas.Domain.Monitoring;
+using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
 using Tuntas.Domain.Verification;
 

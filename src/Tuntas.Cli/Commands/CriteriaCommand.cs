@@ -98,7 +98,14 @@ internal static class CriteriaCommand
                     db.Criteria.Add(criteria);
                     audit.Record(criteria.CreatedBy, "criteria.set", AuditSubject.Of(criteria), null, new
                     {
-                        criteria.Year, region = criteria.Region?.Value, criteria.LinePerCapita, criteria.LineSource, criteria.DesilMax, criteria.DesilSource, criteria.DesilPeriod, criteria.IndicatorThreshold,
+                        criteria.Year,
+                        region = criteria.Region?.Value,
+                        criteria.LinePerCapita,
+                        criteria.LineSource,
+                        criteria.DesilMax,
+                        criteria.DesilSource,
+                        criteria.DesilPeriod,
+                        criteria.IndicatorThreshold,
                     });
                     return await Task.FromResult(0);
                 },

@@ -43,7 +43,11 @@ public static class DatabaseInitializer
         db.Criteria.Add(criteria);
         audit.Record("sistem:init", "criteria.set", AuditSubject.Of(criteria), null, new
         {
-            criteria.Year, criteria.LinePerCapita, criteria.LineSource, criteria.DesilMax, criteria.IndicatorThreshold,
+            criteria.Year,
+            criteria.LinePerCapita,
+            criteria.LineSource,
+            criteria.DesilMax,
+            criteria.IndicatorThreshold,
         });
         await audit.CommitAsync(ct);
     }
