@@ -10,8 +10,10 @@ using Tuntas.Web.Access;
 using Tuntas.Web.Common;
 using Tuntas.Web.Import;
 using Tuntas.Web.Localization;
+using Tuntas.Web.Monitoring;
 using Tuntas.Web.Regions;
 using Tuntas.Web.Registry;
+using Tuntas.Web.Verification;
 
 namespace Tuntas.Web;
 
@@ -54,6 +56,7 @@ public static class TuntasWebApp
         services.AddScoped<ApiTokens>();
         services.AddScoped<UserAccounts>();
         services.AddSingleton<UploadStore>();
+        services.AddSingleton<EvidenceStore>();
 
         services.AddDataProtection().SetApplicationName("Tuntas").PersistKeysToDbContext<TuntasDbContext>();
 
@@ -143,6 +146,8 @@ public static class TuntasWebApp
         var api = app.MapGroup("/api/v1").RequireAuthorization();
         api.MapRegionsApi();
         api.MapHouseholdsApi();
+        api.MapStatsApi();
+        app.MapEvidenceEndpoints();
         app.MapRazorPages();
     }
 }

@@ -81,6 +81,7 @@ public static class TuntasServices
         services.AddScoped<Audit.AuditTrail>();
         services.AddScoped<Verification.ClassificationService>();
         services.AddScoped<Verification.VervalService>();
+        services.AddScoped<Verification.VervalQueries>();
         services.AddScoped<Monitoring.HeadlineQuery>();
         services.AddScoped<Import.HouseholdImporter>();
         services.AddScoped<Demo.DemoLoader>();

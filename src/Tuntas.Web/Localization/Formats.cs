@@ -2,6 +2,7 @@ using System.Globalization;
 using Tuntas.Domain.Access;
 using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
+using Tuntas.Domain.Verification;
 
 namespace Tuntas.Web.Localization;
 
@@ -76,5 +77,89 @@ public static class Formats
         (false, _) => "Perempuan",
         (true, Domain.Registry.Sex.Male) => "Male",
         _ => "Female",
+    };
+
+    public static string Purpose(VisitPurpose purpose) => (UiCulture.IsEnglish, purpose) switch
+    {
+        (false, VisitPurpose.Verification) => "Verifikasi",
+        (false, VisitPurpose.Reverification) => "Verifikasi ulang",
+        (false, VisitPurpose.Proposal) => "Usul/sanggah",
+        (false, VisitPurpose.MeetingDecision) => "Keputusan musyawarah",
+        (false, VisitPurpose.Graduation) => "Penilaian graduasi",
+        (true, VisitPurpose.Verification) => "Verification",
+        (true, VisitPurpose.Reverification) => "Re-verification",
+        (true, VisitPurpose.Proposal) => "Proposal/objection",
+        (true, VisitPurpose.MeetingDecision) => "Meeting decision",
+        (true, VisitPurpose.Graduation) => "Graduation assessment",
+        _ => purpose.ToString(),
+    };
+
+    public static string TaskState(VisitTaskState state) => (UiCulture.IsEnglish, state) switch
+    {
+        (false, VisitTaskState.Open) => "Belum dikunjungi",
+        (false, VisitTaskState.Submitted) => "Menunggu pemeriksaan",
+        (false, VisitTaskState.Returned) => "Dikembalikan",
+        (false, VisitTaskState.Approved) => "Disetujui",
+        (false, VisitTaskState.Cancelled) => "Dibatalkan",
+        (true, VisitTaskState.Open) => "Not yet visited",
+        (true, VisitTaskState.Submitted) => "Waiting for review",
+        (true, VisitTaskState.Returned) => "Sent back",
+        (true, VisitTaskState.Approved) => "Approved",
+        (true, VisitTaskState.Cancelled) => "Cancelled",
+        _ => state.ToString(),
+    };
+
+    public static string Review(ReviewState review) => (UiCulture.IsEnglish, review) switch
+    {
+        (false, ReviewState.Pending) => "Menunggu pemeriksaan",
+        (false, ReviewState.Approved) => "Disetujui",
+        (false, ReviewState.Returned) => "Dikembalikan",
+        (true, ReviewState.Pending) => "Waiting for review",
+        (true, ReviewState.Approved) => "Approved",
+        (true, ReviewState.Returned) => "Sent back",
+        _ => review.ToString(),
+    };
+
+    public static string Indicator(PovertyIndicators indicator) => UiCulture.IsEnglish ? indicator.ToEnglish() : indicator.ToIndonesian();
+
+    public static string Decision(MeetingDecisionKind kind) => (UiCulture.IsEnglish, kind) switch
+    {
+        (false, MeetingDecisionKind.Include) => "Masukkan ke daftar",
+        (false, MeetingDecisionKind.Confirm) => "Tetap di daftar, kunjungi",
+        (false, MeetingDecisionKind.Object) => "Diragukan, periksa ulang",
+        (true, MeetingDecisionKind.Include) => "Put on the list",
+        (true, MeetingDecisionKind.Confirm) => "Stays on the list, visit",
+        (true, MeetingDecisionKind.Object) => "Doubted, check again",
+        _ => kind.ToString(),
+    };
+
+    public static string ProposalKind(ProposalKind kind) => (UiCulture.IsEnglish, kind) switch
+    {
+        (false, Domain.Verification.ProposalKind.Usul) => "Usul",
+        (false, _) => "Sanggah",
+        (true, Domain.Verification.ProposalKind.Usul) => "Proposal",
+        _ => "Objection",
+    };
+
+    /// <summary>An audit entry's action in words.</summary>
+    public static string AuditAction(string action) => (UiCulture.IsEnglish, action) switch
+    {
+        (false, "household.status") => "Perubahan status",
+        (false, "task.create") => "Tugas kunjungan dibuat",
+        (false, "task.assign") => "Tugas ditugaskan",
+        (false, "visit.submit") => "Kunjungan lapangan dikirim",
+        (false, "visit.approve") => "Kunjungan disetujui Dinas Sosial",
+        (false, "visit.return") => "Kunjungan dikembalikan",
+        (false, "proposal.usul") => "Usul diterima",
+        (false, "proposal.sanggah") => "Sanggah diterima",
+        (true, "household.status") => "Status change",
+        (true, "task.create") => "Visit task created",
+        (true, "task.assign") => "Task assigned",
+        (true, "visit.submit") => "Field visit submitted",
+        (true, "visit.approve") => "Visit approved by Dinas Sosial",
+        (true, "visit.return") => "Visit sent back",
+        (true, "proposal.usul") => "Proposal received",
+        (true, "proposal.sanggah") => "Objection received",
+        _ => action,
     };
 }

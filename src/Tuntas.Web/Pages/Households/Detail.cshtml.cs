@@ -1,20 +1,35 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tuntas.Data.Audit;
 using Tuntas.Data.Registry;
+using Tuntas.Data.Verification;
 using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
+using Tuntas.Domain.Verification;
 using Tuntas.Web.Access;
 
 namespace Tuntas.Web.Pages.Households;
 
 /// <summary>One household: its card data and members, masked as the caller's role requires.</summary>
-public sealed class DetailModel(RegisterQueries queries) : PageModel
+public sealed class DetailModel(RegisterQueries queries, VervalQueries verval) : PageModel
 {
     public Caller Caller { get; private set; } = null!;
 
     public Household Household { get; private set; } = null!;
 
     public IReadOnlyList<Region> Lineage { get; private set; } = [];
+
+    public Classification? Classification { get; private set; }
+
+    public IReadOnlyList<HouseholdStatusEvent> History { get; private set; } = [];
+
+    public IReadOnlyList<Visit> Visits { get; private set; } = [];
+
+    public IReadOnlyList<AuditEntry> Timeline { get; private set; } = [];
+
+    /// <summary>A confirmation after a redirect: <c>kunjungan-terkirim</c>, <c>kunjungan-diperiksa</c>.</summary>
+    [BindProperty(SupportsGet = true, Name = "pesan")]
+    public string? Message { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string noKk, CancellationToken ct)
     {
@@ -29,6 +44,16 @@ public sealed class DetailModel(RegisterQueries queries) : PageModel
 
         Household = household;
         Lineage = await queries.LineageAsync(household.VillageCode, ct);
+        Classification = Classification.FromJson(household.ClassificationJson);
+        History = await verval.StatusHistoryAsync(household.Id, ct);
+
+        // Visits and the audit trail hold what field staff wrote about the family: for roles that see names.
+        if (Caller.MaySeeNames)
+        {
+            Visits = await verval.VisitsOfAsync(household.Id, ct);
+            Timeline = await verval.TimelineAsync(household.Id, ct);
+        }
+
         return Page();
     }
 

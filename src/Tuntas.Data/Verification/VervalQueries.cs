@@ -1,0 +1,193 @@
+using Microsoft.EntityFrameworkCore;
+using Tuntas.Data.Access;
+using Tuntas.Data.Audit;
+using Tuntas.Domain.Access;
+using Tuntas.Domain.Regions;
+using Tuntas.Domain.Registry;
+using Tuntas.Domain.Verification;
+
+namespace Tuntas.Data.Verification;
+
+/// <summary>A task as the lists show it.</summary>
+public sealed record TaskRow(long Id, string NoKk, string? HeadName, RegionCode Village, string VillageName, HouseholdStatus Status, VisitPurpose Purpose, VisitTaskState State, string? AssignedTo, DateOnly DueOn, string? RoundName, int Version);
+
+/// <summary>A visit waiting for (or past) review, as the lists show it.</summary>
+public sealed record VisitRow(long Id, long TaskId, string NoKk, string? HeadName, RegionCode Village, string VillageName, HouseholdStatus Status, string Visitor, DateOnly VisitedOn, HouseholdStatus? Recommendation, ReviewState Review, int Evidence, DateTime SubmittedAt);
+
+/// <summary>The reads of the verval screens, every one filtered by the caller's region scope.</summary>
+public sealed class VervalQueries(TuntasDbContext db)
+{
+    public async Task<IReadOnlyList<TaskRow>> TasksAsync(RegionScope scope, string? assignedTo, bool openOnly, long? roundId, int take, CancellationToken ct)
+    {
+        var tasks = db.Tasks.AsNoTracking();
+        if (openOnly)
+        {
+            tasks = tasks.Where(t => t.State == VisitTaskState.Open || t.State == VisitTaskState.Returned || t.State == VisitTaskState.Submitted);
+        }
+
+        if (assignedTo is not null)
+        {
+            tasks = tasks.Where(t => t.AssignedTo == assignedTo || t.AssignedTo == null);
+        }
+
+        if (roundId is not null)
+        {
+            tasks = tasks.Where(t => t.RoundId == roundId);
+        }
+
+        var rows = await (
+                from t in tasks
+                join h in db.Households.InScope(scope) on t.HouseholdId equals h.Id
+                join r in db.Regions on h.VillageCode equals r.Code
+                orderby t.DueOn, h.VillageCode, h.NoKk
+                select new
+                {
+                    t.Id,
+                    h.NoKk,
+                    Head = h.Members.Where(m => m.Relation == FamilyRelation.KepalaKeluarga).Select(m => m.Name).FirstOrDefault(),
+                    h.VillageCode,
+                    r.Name,
+                    h.Status,
+                    t.Purpose,
+                    t.State,
+                    t.AssignedTo,
+                    t.DueOn,
+                    Round = t.Round == null ? null : t.Round.Name,
+                    t.Version,
+                })
+            .Take(take).ToListAsync(ct);
+        return rows.Select(x => new TaskRow(x.Id, x.NoKk.Value, x.Head, x.VillageCode, x.Name, x.Status, x.Purpose, x.State, x.AssignedTo, x.DueOn, x.Round, x.Version)).ToList();
+    }
+
+    public async Task<IReadOnlyList<VisitRow>> VisitsAsync(RegionScope scope, ReviewState? review, int take, CancellationToken ct)
+    {
+        var visits = db.Visits.AsNoTracking();
+        if (review is not null)
+        {
+            visits = visits.Where(v => v.Review == review);
+        }
+
+        var rows = await (
+                from v in visits
+                join h in db.Households.InScope(scope) on v.HouseholdId equals h.Id
+                join r in db.Regions on h.VillageCode equals r.Code
+                orderby v.SubmittedAt
+                select new
+                {
+                    v.Id,
+                    v.TaskId,
+                    h.NoKk,
+                    Head = h.Members.Where(m => m.Relation == FamilyRelation.KepalaKeluarga).Select(m => m.Name).FirstOrDefault(),
+                    h.VillageCode,
+                    r.Name,
+                    h.Status,
+                    v.Visitor,
+                    v.VisitedOn,
+                    v.Recommendation,
+                    v.Review,
+                    Evidence = v.Evidence.Count,
+                    v.SubmittedAt,
+                })
+            .Take(take).ToListAsync(ct);
+        return rows.Select(x => new VisitRow(x.Id, x.TaskId, x.NoKk.Value, x.Head, x.VillageCode, x.Name, x.Status, x.Visitor, x.VisitedOn, x.Recommendation, x.Review, x.Evidence, x.SubmittedAt)).ToList();
+    }
+
+    /// <summary>A task with its household (tracked, for changing), or null outside the scope.</summary>
+    public async Task<(VisitTask Task, Household Household)?> FindTaskAsync(RegionScope scope, long id, CancellationToken ct)
+    {
+        var task = await db.Tasks.Include(t => t.Round).SingleOrDefaultAsync(t => t.Id == id, ct);
+        if (task is null)
+        {
+            return null;
+        }
+
+        var household = await db.Households.InScope(scope).Include(h => h.Members).SingleOrDefaultAsync(h => h.Id == task.HouseholdId, ct);
+        return household is null ? null : (task, household);
+    }
+
+    /// <summary>A visit with its task, evidence and household (tracked), or null outside the scope.</summary>
+    public async Task<(Visit Visit, Household Household)?> FindVisitAsync(RegionScope scope, long id, CancellationToken ct)
+    {
+        var visit = await db.Visits.Include(v => v.Task).Include(v => v.Evidence).SingleOrDefaultAsync(v => v.Id == id, ct);
+        if (visit is null)
+        {
+            return null;
+        }
+
+        var household = await db.Households.InScope(scope).Include(h => h.Members).SingleOrDefaultAsync(h => h.Id == visit.HouseholdId, ct);
+        return household is null ? null : (visit, household);
+    }
+
+    public Task<List<Visit>> VisitsOfAsync(long householdId, CancellationToken ct) =>
+        db.Visits.AsNoTracking().Include(v => v.Evidence).Where(v => v.HouseholdId == householdId).OrderByDescending(v => v.VisitedOn).ThenByDescending(v => v.Id).ToListAsync(ct);
+
+    public Task<List<HouseholdStatusEvent>> StatusHistoryAsync(long householdId, CancellationToken ct) =>
+        db.StatusEvents.AsNoTracking().Where(e => e.HouseholdId == householdId).OrderBy(e => e.EffectiveDate).ThenBy(e => e.Id).ToListAsync(ct);
+
+    /// <summary>The household's timeline: its audit entries, oldest first.</summary>
+    public Task<List<AuditEntry>> TimelineAsync(long householdId, CancellationToken ct) =>
+        db.AuditEntries.AsNoTracking().Where(e => e.HouseholdId == householdId).OrderBy(e => e.Sequence).ToListAsync(ct);
+
+    /// <summary>Rounds of the caller's region, of a region inside it, or of a larger region that covers it.</summary>
+    public async Task<List<VervalRound>> RoundsAsync(RegionScope scope, CancellationToken ct)
+    {
+        // Rounds are few (a handful per regency and year): filtering them here is cheap.
+        var rounds = await db.Rounds.AsNoTracking().OrderByDescending(r => r.PeriodStart).ThenByDescending(r => r.Id).ToListAsync(ct);
+        return rounds.Where(r => Overlaps(scope, r.Region)).ToList();
+    }
+
+    /// <summary>Task counts of a round by state, within the caller's scope.</summary>
+    public async Task<Dictionary<VisitTaskState, int>> RoundProgressAsync(RegionScope scope, long roundId, CancellationToken ct) =>
+        await (from t in db.Tasks.Where(t => t.RoundId == roundId)
+               join h in db.Households.InScope(scope) on t.HouseholdId equals h.Id
+               group t by t.State into g
+               select new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+
+    public async Task<List<VillageMeeting>> MeetingsAsync(RegionScope scope, long roundId, CancellationToken ct)
+    {
+        var meetings = await db.Meetings.AsNoTracking().Include(m => m.Decisions).Where(m => m.RoundId == roundId).OrderBy(m => m.HeldOn).ToListAsync(ct);
+        return meetings.Where(m => scope.Contains(m.Village)).ToList();
+    }
+
+    public Task<List<Proposal>> ProposalsAsync(RegionScope scope, CancellationToken ct)
+    {
+        IQueryable<Proposal> proposals = db.Proposals.AsNoTracking().Include(p => p.Task);
+        if (scope.Region is { } region)
+        {
+            var villages = VillagesIn(region);
+            proposals = proposals.Where(p => villages.Contains(p.Village));
+        }
+
+        return proposals.OrderBy(p => p.DueOn).ThenBy(p => p.Id).Take(500).ToListAsync(ct);
+    }
+
+    /// <summary>The codes of the villages inside a region, as a query (the region table's parent links).</summary>
+    public IQueryable<RegionCode> VillagesIn(RegionCode region)
+    {
+        var regions = db.Regions.AsNoTracking();
+        return region.Level switch
+        {
+            RegionLevel.Village => regions.Where(r => r.Code == region).Select(r => r.Code),
+            RegionLevel.District => regions.Where(r => r.ParentCode == region).Select(r => r.Code),
+            RegionLevel.Regency => regions.Where(v => regions.Any(d => d.ParentCode == region && v.ParentCode == d.Code)).Select(v => v.Code),
+            _ => regions.Where(v => v.Level == RegionLevel.Village && regions.Any(d => v.ParentCode == d.Code && regions.Any(k => k.ParentCode == region && d.ParentCode == k.Code))).Select(v => v.Code),
+        };
+    }
+
+    /// <summary>Whether a region is inside the scope or covers it.</summary>
+    public static bool Overlaps(RegionScope scope, RegionCode region) =>
+        scope.Contains(region) || (scope.Region is { } s && region.Contains(s));
+
+    /// <summary>The caseload households of a village (for a meeting's decisions).</summary>
+    public Task<List<Household>> VillageHouseholdsAsync(RegionCode village, CancellationToken ct) =>
+        db.Households.AsNoTracking().Include(h => h.Members).Where(h => h.VillageCode == village).OrderBy(h => h.NoKk).Take(500).ToListAsync(ct);
+
+    /// <summary>Operators and facilitators whose region covers a household's village: who a task can go to.</summary>
+    public async Task<List<string>> AssigneesAsync(RegionScope scope, CancellationToken ct)
+    {
+        var users = await db.Users.AsNoTracking().Where(u => (u.Role == Role.Operator || u.Role == Role.Facilitator) && u.RegionCode != null)
+            .Select(u => new { u.UserName, u.RegionCode }).ToListAsync(ct);
+        return users.Where(u => Overlaps(scope, u.RegionCode!))
+            .Select(u => u.UserName!).Order(StringComparer.Ordinal).ToList();
+    }
+}

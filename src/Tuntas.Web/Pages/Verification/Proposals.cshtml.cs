@@ -1,0 +1,140 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Tuntas.Data;
+using Tuntas.Data.Access;
+using Tuntas.Data.Audit;
+using Tuntas.Data.Verification;
+using Tuntas.Domain.Common;
+using Tuntas.Domain.Regions;
+using Tuntas.Domain.Registry;
+using Tuntas.Domain.Verification;
+using Tuntas.Web.Access;
+using Tuntas.Web.Verification;
+
+namespace Tuntas.Web.Pages.Verification;
+
+/// <summary>Usul and sanggah of the region: each must be verified within 14 days; overdue ones stand out.</summary>
+[RequestFormLimits(MultipartBodyLengthLimit = EvidenceStore.MaxBytes + (1024 * 1024))]
+[RequestSizeLimit(EvidenceStore.MaxBytes + (1024 * 1024))]
+public sealed class ProposalsModel(TuntasDbContext db, VervalQueries queries, VervalService verval, AuditTrail audit, EvidenceStore store, TimeProvider time, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public Caller Caller { get; private set; } = null!;
+
+    public IReadOnlyList<Proposal> Proposals { get; private set; } = [];
+
+    public Dictionary<long, string> NoKkById { get; private set; } = [];
+
+    public DateOnly Today { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public bool Saved { get; private set; }
+
+    [BindProperty]
+    public ProposalInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(bool terkirim, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+
+        Saved = terkirim;
+        Input.Village = Caller.Scope.Region?.Level == RegionLevel.Village ? Caller.Scope.Region.Value : "";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(IFormFile? evidence, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+
+        var village = RegionCode.Parse(Input.Village);
+        if (!village.IsValid || village.Value!.Level != RegionLevel.Village || !Caller.Scope.Contains(village.Value))
+        {
+            Error = text["ProposalVillageOutside"];
+            return Page();
+        }
+
+        Household? household = null;
+        if (!string.IsNullOrWhiteSpace(Input.NoKk))
+        {
+            var noKk = NomorKk.Parse(Input.NoKk);
+            household = noKk.IsValid ? await db.Households.InScope(Caller.Scope).SingleOrDefaultAsync(h => h.NoKk == noKk.Value!, ct) : null;
+            if (household is null)
+            {
+                Error = text["ProposalHouseholdUnknown", Input.NoKk];
+                return Page();
+            }
+        }
+
+        EvidenceFile? file = null;
+        if (evidence is { Length: > 0 })
+        {
+            var (saved, problem) = await store.SaveAsync(evidence, ct);
+            if (saved is null)
+            {
+                Error = text[problem!, evidence.FileName];
+                return Page();
+            }
+
+            file = saved;
+        }
+
+        try
+        {
+            await audit.BeginAsync(ct);
+            await verval.SubmitProposalAsync(Input.Kind, village.Value, household, Input.Description ?? "", Input.ProposerName ?? "", Input.Contact, file, Caller.UserName, audit, ct);
+            await audit.CommitAsync(ct);
+        }
+        catch (DomainException e)
+        {
+            Error = e.Localized;
+            return Page();
+        }
+        finally
+        {
+            await audit.DisposeAsync();
+        }
+
+        return Redirect("/usul?terkirim=true");
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        Caller = HttpContext.GetCaller();
+        Today = ClassificationService.Today(time.GetUtcNow().UtcDateTime);
+        if (!VervalAccess.MayPropose(Caller.Role))
+        {
+            return false;
+        }
+
+        Proposals = await queries.ProposalsAsync(Caller.Scope, ct);
+        var ids = Proposals.Where(p => p.HouseholdId is not null).Select(p => p.HouseholdId!.Value).ToList();
+        NoKkById = await db.Households.AsNoTracking().Where(h => ids.Contains(h.Id)).ToDictionaryAsync(h => h.Id, h => h.NoKk.Value, ct);
+        return true;
+    }
+
+    /// <summary>Settled when its task was approved (or cancelled); overdue when not settled by its due date.</summary>
+    public bool IsOverdue(Proposal p) => p.Task?.State is not (VisitTaskState.Approved or VisitTaskState.Cancelled) && p.DueOn < Today;
+}
+
+public sealed class ProposalInput
+{
+    public ProposalKind Kind { get; set; } = ProposalKind.Usul;
+
+    public string Village { get; set; } = "";
+
+    public string? NoKk { get; set; }
+
+    public string? Description { get; set; }
+
+    public string? ProposerName { get; set; }
+
+    public string? Contact { get; set; }
+}

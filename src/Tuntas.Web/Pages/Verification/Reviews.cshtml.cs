@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tuntas.Data.Verification;
+using Tuntas.Domain.Verification;
+using Tuntas.Web.Access;
+using Tuntas.Web.Verification;
+
+namespace Tuntas.Web.Pages.Verification;
+
+/// <summary>Dinas Sosial's review queue (Pemeriksaan Dinas Sosial): visits waiting, oldest first.</summary>
+public sealed class ReviewsModel(VervalQueries queries) : PageModel
+{
+    public Caller Caller { get; private set; } = null!;
+
+    public IReadOnlyList<VisitRow> Visits { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Caller = HttpContext.GetCaller();
+        if (!VervalAccess.MayReview(Caller.Role))
+        {
+            return NotFound();
+        }
+
+        Visits = await queries.VisitsAsync(Caller.Scope, ReviewState.Pending, 300, ct);
+        return Page();
+    }
+}

@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Tuntas.Data.Audit;
+using Tuntas.Data.Verification;
+using Tuntas.Domain.Common;
+using Tuntas.Domain.Regions;
+using Tuntas.Domain.Verification;
+using Tuntas.Web.Access;
+using Tuntas.Web.Verification;
+
+namespace Tuntas.Web.Pages.Verification;
+
+/// <summary>Verification rounds (putaran verval) of the region, and opening a new one.</summary>
+public sealed class RoundsModel(VervalQueries queries, VervalService verval, AuditTrail audit, TimeProvider time, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public Caller Caller { get; private set; } = null!;
+
+    public IReadOnlyList<VervalRound> Rounds { get; private set; } = [];
+
+    public string? Error { get; private set; }
+
+    public string? Created { get; private set; }
+
+    [BindProperty]
+    public RoundInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+
+        var today = ClassificationService.Today(time.GetUtcNow().UtcDateTime);
+        Input = new RoundInput
+        {
+            Region = Caller.Scope.Region?.Value ?? "",
+            Start = today,
+            End = today.AddMonths(3).AddDays(-1),
+            ReverifyMonths = VervalRound.DefaultReverifyMonths,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct) || !VervalAccess.MayPlan(Caller.Role))
+        {
+            return NotFound();
+        }
+
+        var region = RegionCode.Parse(Input.Region);
+        if (!region.IsValid || !Caller.Scope.Contains(region.Value!))
+        {
+            Error = text["RoundRegionOutside"];
+            return Page();
+        }
+
+        try
+        {
+            await audit.BeginAsync(ct);
+            var created = await verval.CreateRoundAsync(region.Value!, Input.Name ?? "", Input.Start, Input.End, Input.ReverifyMonths, Caller.UserName, audit, ct);
+            await audit.CommitAsync(ct);
+            return Redirect($"/verval/{created.Round.Id}");
+        }
+        catch (DomainException e)
+        {
+            Error = e.Localized;
+            return Page();
+        }
+        finally
+        {
+            await audit.DisposeAsync();
+        }
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        Caller = HttpContext.GetCaller();
+        if (!VervalAccess.MayVisit(Caller.Role))
+        {
+            return false;
+        }
+
+        Rounds = await queries.RoundsAsync(Caller.Scope, ct);
+        return true;
+    }
+}
+
+public sealed class RoundInput
+{
+    public string Region { get; set; } = "";
+
+    public string? Name { get; set; }
+
+    public DateOnly Start { get; set; }
+
+    public DateOnly End { get; set; }
+
+    public int ReverifyMonths { get; set; } = VervalRound.DefaultReverifyMonths;
+}

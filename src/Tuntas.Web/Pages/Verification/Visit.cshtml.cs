@@ -1,0 +1,202 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Tuntas.Data;
+using Tuntas.Data.Audit;
+using Tuntas.Data.Verification;
+using Tuntas.Domain.Common;
+using Tuntas.Domain.Registry;
+using Tuntas.Domain.Verification;
+using Tuntas.Web.Access;
+using Tuntas.Web.Verification;
+
+namespace Tuntas.Web.Pages.Verification;
+
+/// <summary>
+/// The visit form (kunjungan lapangan), made for a phone: what was found, the eight indicators,
+/// spending, members, photos and the position, and the recommended outcome. Dinas Sosial reviews it.
+/// </summary>
+[RequestFormLimits(MultipartBodyLengthLimit = (EvidenceStore.MaxBytes * EvidenceStore.MaxFiles) + (1024 * 1024))]
+[RequestSizeLimit((EvidenceStore.MaxBytes * EvidenceStore.MaxFiles) + (1024 * 1024))]
+public sealed class VisitModel(TuntasDbContext db, VervalQueries queries, VervalService verval, AuditTrail audit, EvidenceStore store, TimeProvider time, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public Caller Caller { get; private set; } = null!;
+
+    public VisitTask Task { get; private set; } = null!;
+
+    public Household Household { get; private set; } = null!;
+
+    public Visit? LastVisit { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public DateOnly Today { get; private set; }
+
+    [BindProperty]
+    public VisitInput Input { get; set; } = new();
+
+    /// <summary>What the visitor may recommend from the household's present status.</summary>
+    public IReadOnlyList<HouseholdStatus> Outcomes => Household.Status switch
+    {
+        HouseholdStatus.Listed => [HouseholdStatus.Verified, HouseholdStatus.Excluded, HouseholdStatus.Moved, HouseholdStatus.Deceased, HouseholdStatus.Merged],
+        HouseholdStatus.Verified => [HouseholdStatus.Verified, HouseholdStatus.Graduated, HouseholdStatus.Excluded, HouseholdStatus.Moved, HouseholdStatus.Deceased, HouseholdStatus.Merged],
+        HouseholdStatus.Registered or HouseholdStatus.Graduated or HouseholdStatus.Excluded => [HouseholdStatus.Verified],
+        _ => [],
+    };
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        Input = new VisitInput
+        {
+            VisitedOn = Today,
+            Version = Task.Version,
+            MembersPresent = Household.Members.Count,
+            Indicators = (Household.Indicators ?? PovertyIndicators.None).Each().Select(i => i.ToString()).ToList(),
+            SpendingPerCapita = Household.SpendingPerCapita,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(long id, List<IFormFile>? photos, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (!Task.IsOpen)
+        {
+            Error = text["TaskNotOpen"];
+            return Page();
+        }
+
+        var files = (photos ?? []).Where(f => f.Length > 0).ToList();
+        if (files.Count > EvidenceStore.MaxFiles)
+        {
+            Error = text["EvidenceTooMany", EvidenceStore.MaxFiles];
+            return Page();
+        }
+
+        var evidence = new List<EvidenceFile>();
+        foreach (var file in files)
+        {
+            var (saved, problem) = await store.SaveAsync(file, ct);
+            if (saved is null)
+            {
+                Error = text[problem!, file.FileName];
+                return Page();
+            }
+
+            evidence.Add(saved);
+        }
+
+        if (Input.Recommendation is { } wanted && wanted.IsExit() && evidence.Count == 0)
+        {
+            Error = text["ExitNeedsEvidence"];
+            return Page();
+        }
+
+        db.Entry(Task).Property(t => t.Version).OriginalValue = Input.Version;
+        try
+        {
+            await audit.BeginAsync(ct);
+            verval.SubmitVisit(Task, Household, Input.ToReport(), evidence, Caller.UserName, audit);
+            await audit.CommitAsync(ct);
+        }
+        catch (DomainException e)
+        {
+            Error = e.Localized;
+            return Page();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            Error = text["ConcurrencyTask"];
+            return Page();
+        }
+        finally
+        {
+            await audit.DisposeAsync();
+        }
+
+        return Redirect($"/keluarga/{Household.NoKk.Value}?pesan=kunjungan-terkirim");
+    }
+
+    private async Task<bool> LoadAsync(long id, CancellationToken ct)
+    {
+        Caller = HttpContext.GetCaller();
+        Today = ClassificationService.Today(time.GetUtcNow().UtcDateTime);
+        if (!VervalAccess.MayVisit(Caller.Role) || await queries.FindTaskAsync(Caller.Scope, id, ct) is not { } found)
+        {
+            return false;
+        }
+
+        (Task, Household) = found;
+        LastVisit = (await queries.VisitsOfAsync(Household.Id, ct)).FirstOrDefault(v => v.TaskId == Task.Id);
+        return true;
+    }
+}
+
+/// <summary>The fields of the visit form.</summary>
+public sealed class VisitInput
+{
+    public DateOnly VisitedOn { get; set; }
+
+    public bool Found { get; set; } = true;
+
+    public string? MetPerson { get; set; }
+
+    public List<string> Indicators { get; set; } = [];
+
+    public bool NoShelter { get; set; }
+
+    public long? SpendingPerCapita { get; set; }
+
+    public int MembersPresent { get; set; }
+
+    public int MembersMoved { get; set; }
+
+    public int MembersDeceased { get; set; }
+
+    public int MembersBorn { get; set; }
+
+    public double? Latitude { get; set; }
+
+    public double? Longitude { get; set; }
+
+    public double? Accuracy { get; set; }
+
+    public string? Notes { get; set; }
+
+    public HouseholdStatus? Recommendation { get; set; }
+
+    public string? MergeIntoNoKk { get; set; }
+
+    /// <summary>The task's version when the form was opened: a second submission for the same task is refused.</summary>
+    public int Version { get; set; }
+
+    public VisitReport ToReport() => new()
+    {
+        VisitedOn = VisitedOn,
+        Found = Found,
+        MetPerson = MetPerson,
+        Indicators = Indicators.Select(i => Enum.TryParse<PovertyIndicators>(i, out var v) ? v : PovertyIndicators.None).Aggregate(PovertyIndicators.None, (a, b) => a | b),
+        NoShelter = NoShelter,
+        SpendingPerCapita = SpendingPerCapita,
+        MembersPresent = MembersPresent,
+        MembersMoved = MembersMoved,
+        MembersDeceased = MembersDeceased,
+        MembersBorn = MembersBorn,
+        Latitude = Latitude,
+        Longitude = Longitude,
+        AccuracyMetres = Accuracy,
+        Notes = Notes,
+        Recommendation = Recommendation,
+        MergeIntoNoKk = MergeIntoNoKk,
+    };
+}
