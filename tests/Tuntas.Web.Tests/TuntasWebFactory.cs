@@ -35,6 +35,7 @@ public sealed class TuntasWebFactory(TestDatabase database) : WebApplicationFact
         builder.UseSetting(TuntasWebApp.DatabaseSetting, Database.Uri.Display);
         builder.UseEnvironment("Testing");
         builder.UseSetting("Tuntas:Uploads", Path.Combine(Path.GetTempPath(), $"tuntas-uploads-{Guid.NewGuid():N}"));
+        builder.UseSetting("Tuntas:Evidence", Path.Combine(Path.GetTempPath(), $"tuntas-evidence-{Guid.NewGuid():N}"));
     }
 
     public async Task AddAsync(IEnumerable<Household> households)

@@ -46,7 +46,14 @@ public sealed class ReviewModel(TuntasDbContext db, VervalQueries queries, Verva
             return NotFound();
         }
 
-        // The version the reviewer saw: if someone decided in the meantime, this decision loses.
+        // The version the reviewer saw: if someone decided in the meantime, this decision loses
+        // (checked here for a decision already stored, and by the database for one made at the same moment).
+        if (Visit.Version != version)
+        {
+            Error = text["ConcurrencyVisit"];
+            return Page();
+        }
+
         db.Entry(Visit).Property(v => v.Version).OriginalValue = version;
         try
         {

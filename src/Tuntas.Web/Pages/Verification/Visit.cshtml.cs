@@ -70,6 +70,12 @@ public sealed class VisitModel(TuntasDbContext db, VervalQueries queries, Verval
             return NotFound();
         }
 
+        if (Task.Version != Input.Version)
+        {
+            Error = text["ConcurrencyTask"];
+            return Page();
+        }
+
         if (!Task.IsOpen)
         {
             Error = text["TaskNotOpen"];
@@ -165,11 +171,13 @@ public sealed class VisitInput
 
     public int MembersBorn { get; set; }
 
-    public double? Latitude { get; set; }
+    // Position values come from the browser with a dot, whatever the interface language: they are
+    // read as text and parsed invariantly (model binding would use the Indonesian decimal comma).
+    public string? Latitude { get; set; }
 
-    public double? Longitude { get; set; }
+    public string? Longitude { get; set; }
 
-    public double? Accuracy { get; set; }
+    public string? Accuracy { get; set; }
 
     public string? Notes { get; set; }
 
@@ -192,11 +200,14 @@ public sealed class VisitInput
         MembersMoved = MembersMoved,
         MembersDeceased = MembersDeceased,
         MembersBorn = MembersBorn,
-        Latitude = Latitude,
-        Longitude = Longitude,
-        AccuracyMetres = Accuracy,
+        Latitude = Coordinate(Latitude),
+        Longitude = Coordinate(Longitude),
+        AccuracyMetres = Coordinate(Accuracy),
         Notes = Notes,
         Recommendation = Recommendation,
         MergeIntoNoKk = MergeIntoNoKk,
     };
+
+    private static double? Coordinate(string? text) =>
+        double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? value : null;
 }
