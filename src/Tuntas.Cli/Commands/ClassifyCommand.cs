@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tuntas.Cli.Common;
 using Tuntas.Data;
@@ -38,6 +39,11 @@ internal static class ClassifyCommand
             await using var services = cli.CreateServices();
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<TuntasDbContext>();
+            if (code is not null && !await db.Regions.AnyAsync(r => r.Code == code, ct))
+            {
+                return cli.Fail($"Region {code.Value} is not in the Kemendagri list.");
+            }
+
             var audit = scope.ServiceProvider.GetRequiredService<AuditTrail>();
             var households = code is null ? db.Households : db.Households.InRegion(code);
             var summary = await audit.RunAsync(

@@ -2,8 +2,10 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Tuntas.Data.Audit;
 using Tuntas.Data.Import.Reading;
 using Tuntas.Data.Spreadsheets;
+using Tuntas.Data.Verification;
 using Tuntas.Domain.Import;
 using Tuntas.Domain.Regions;
 
@@ -154,6 +156,8 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time)
                 batchId = await RecordBatchAsync(sql, reader, options, summary, now, ct);
                 await MergeAsync(sql, dialect, options, summary, batchId.Value, now, today, ct);
                 Phase("merged");
+                await ClassifyAndAuditAsync(transaction, options, summary, batchId.Value, now, today, ct);
+                Phase("classified");
                 await transaction.CommitAsync(ct);
                 Phase("committed");
             }
@@ -339,6 +343,45 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time)
             ("user", options.UserName), ("now", now), ("rows", s.Rows), ("accepted", s.Accepted), ("rejected", s.Rejected), ("warnings", s.Warnings),
             ("hi", s.Households.Inserted), ("hu", s.Households.Updated), ("hn", s.Households.Unchanged),
             ("mi", s.Members.Inserted), ("mu", s.Members.Updated), ("mn", s.Members.Unchanged));
+
+    /// <summary>
+    /// In the import's own transaction: the households the import inserted or changed are classified
+    /// at once (new candidates are listed), and the import and its effect go into the audit trail.
+    /// </summary>
+    private async Task ClassifyAndAuditAsync(DbTransaction transaction, ImportOptions options, ImportSummary summary, long batch, DateTime now, DateOnly today, CancellationToken ct)
+    {
+        await db.Database.UseTransactionAsync(transaction, ct);
+        try
+        {
+            await using var audit = new AuditTrail(db, time);
+            await audit.BeginAsync(ct);
+            var actor = options.UserName ?? "import:" + options.Source;
+            audit.Record(actor, "import.run", AuditSubject.Named("import", batch.ToString(CultureInfo.InvariantCulture)), null, new
+            {
+                file = Path.GetFileName(options.Path),
+                options.Source,
+                summary.Rows,
+                summary.Accepted,
+                summary.Rejected,
+                households = summary.Households,
+                members = summary.Members,
+            });
+            if (summary.Households.Inserted + summary.Households.Updated > 0)
+            {
+                // The import stamped its rows with its own time; PostgreSQL keeps it to the microsecond.
+                var (from, to) = (now.AddMilliseconds(-1), now.AddMilliseconds(1));
+                var touched = db.Households.Where(h => h.UpdatedAt >= from && h.UpdatedAt <= to);
+                await new ClassificationService(db, time).ClassifyAsync(touched, today, StatusChanges.SystemClassification, audit, ct);
+            }
+
+            await audit.CommitAsync(ct);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+            await db.Database.UseTransactionAsync(null, ct);
+        }
+    }
 
     private static async Task MergeAsync(Sql sql, ImportDialect d, ImportOptions options, ImportSummary summary, long batch, DateTime now, DateOnly today, CancellationToken ct)
     {

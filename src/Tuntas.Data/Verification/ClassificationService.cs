@@ -36,24 +36,36 @@ public sealed class ClassificationService(TuntasDbContext db, TimeProvider time)
         long lastId = 0;
         while (true)
         {
-            var chunk = await which.Where(h => h.Id > lastId).OrderBy(h => h.Id).Take(Chunk).ToListAsync(ct);
+            // Read only what the rules need; load (and write) only the households whose result is a
+            // candidate or differs from what is stored. A household that is not a candidate and never
+            // was keeps no stored explanation: its page computes one with the criteria of the day.
+            var chunk = await which.AsNoTracking().Where(h => h.Id > lastId).OrderBy(h => h.Id).Take(Chunk)
+                .Select(h => new { h.Id, h.VillageCode, h.SpendingPerCapita, h.Desil, h.DesilSource, h.DesilPeriod, h.Indicators, h.NoShelter, h.AssessedOn, h.IsCandidate, Stored = h.ClassificationJson != null })
+                .ToListAsync(ct);
             if (chunk.Count == 0)
             {
                 break;
             }
 
-            foreach (var household in chunk)
+            var results = new Dictionary<long, Classification>();
+            foreach (var h in chunk)
             {
-                var result = Classify(household, criteria, at);
-                changed += household.ApplyClassification(result, now) ? 1 : 0;
                 households++;
-                if (!result.IsCandidate)
+                var facts = new WelfareFacts(h.SpendingPerCapita, h.Desil, h.DesilSource, h.DesilPeriod, h.Indicators, h.NoShelter, h.AssessedOn);
+                var result = Classifier.Classify(facts, PovertyCriteria.Select(criteria, h.VillageCode, at), at);
+                candidates += result.IsCandidate ? 1 : 0;
+                if (result.IsCandidate || h.IsCandidate || h.Stored)
                 {
-                    continue;
+                    results[h.Id] = result;
                 }
+            }
 
-                candidates++;
-                if (household.Status is HouseholdStatus.Registered or HouseholdStatus.Graduated)
+            var ids = results.Keys.ToList();
+            foreach (var household in ids.Count == 0 ? [] : await db.Households.Where(h => ids.Contains(h.Id)).ToListAsync(ct))
+            {
+                var result = results[household.Id];
+                changed += household.ApplyClassification(result, now) ? 1 : 0;
+                if (result.IsCandidate && household.Status is HouseholdStatus.Registered or HouseholdStatus.Graduated)
                 {
                     var effective = household.StatusSince is { } since && since > at ? since : at;
                     StatusChanges.Apply(household, new StatusChange(HouseholdStatus.Listed, effective > today ? today : effective, actor, Reason(result), "classification"), audit, today, now);

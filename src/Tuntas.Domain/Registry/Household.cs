@@ -183,10 +183,12 @@ public sealed class Household
     /// <summary>Keeps the result of a classification; says whether anything changed.</summary>
     public bool ApplyClassification(Classification classification, DateTime nowUtc)
     {
-        var json = classification.ToJson();
-        var changed = IsCandidate != classification.IsCandidate || !string.Equals(StripDate(json), StripDate(ClassificationJson), StringComparison.Ordinal);
+        // The day a classification ran is not a change in itself: compare without it.
+        var before = Classification.FromJson(ClassificationJson);
+        var changed = before is null || IsCandidate != classification.IsCandidate
+            || (before with { At = default }).ToJson() != (classification with { At = default }).ToJson();
         IsCandidate = classification.IsCandidate;
-        ClassificationJson = json;
+        ClassificationJson = classification.ToJson();
         ClassifiedAt = EnsureUtc(nowUtc);
         if (changed)
         {
@@ -194,9 +196,6 @@ public sealed class Household
         }
 
         return changed;
-
-        // The day a classification ran is not a change in itself.
-        static string? StripDate(string? text) => text is null ? null : System.Text.RegularExpressions.Regex.Replace(text, "\"at\":\"[^\"]*\"", "");
     }
 
     /// <summary>Takes over what an approved visit found: indicators, shelter and spending.</summary>
@@ -277,7 +276,7 @@ public sealed class Household
                     $"Perubahan KK {NoKk.Value} menjadi {to.ToIndonesian()} memerlukan kunjungan lapangan yang sudah disetujui Dinas Sosial.");
             }
 
-            if (Id != 0 && visit.HouseholdId != 0 && visit.HouseholdId != Id)
+            if (visit.HouseholdId != 0 && visit.HouseholdId != Id)
             {
                 throw new DomainException("The visit belongs to another household.", "Kunjungan itu milik keluarga lain.");
             }

@@ -66,6 +66,8 @@ public sealed record Classification(bool IsCandidate, int CriteriaYear, string? 
                 ("desil", true, true, true) => $"Desil {r.Value}{Source(r, true)} ≤ {r.Limit}: met.",
                 ("desil", true, false, false) => $"Desil {r.Value}{Source(r, false)} di atas {r.Limit}.",
                 ("desil", true, false, true) => $"Desil {r.Value}{Source(r, true)} is above {r.Limit}.",
+                ("desil_other_source", _, _, false) => $"Desil {r.Value} (sumber {r.Detail?.Split('|')[0]}) tidak dipakai: kriteria memakai {r.Detail?.Split('|')[1]}.",
+                ("desil_other_source", _, _, true) => $"Desil {r.Value} (source {r.Detail?.Split('|')[0]}) is not used: the criteria use {r.Detail?.Split('|')[1]}.",
                 ("desil_superseded", _, _, false) => $"Desil {r.Value}{Source(r, false)} tidak dipakai: sudah ada penilaian lapangan yang lebih langsung.",
                 ("desil_superseded", _, _, true) => $"Desil {r.Value}{Source(r, true)} is not used: a field assessment, which is more direct, exists.",
                 ("no_shelter", false, _, false) => "Tempat tinggal belum dinilai di lapangan.",
@@ -122,10 +124,13 @@ public static class Classifier
             && (criteria.DesilSource is null || string.Equals(criteria.DesilSource, facts.DesilSource, StringComparison.OrdinalIgnoreCase))
             && (criteria.DesilPeriod is null || string.Equals(criteria.DesilPeriod, facts.DesilPeriod, StringComparison.OrdinalIgnoreCase));
         var source = facts.DesilSource is null ? null : $"{facts.DesilSource} {facts.DesilPeriod}".Trim();
-        rules.Add(assessed && facts.Desil is not null
-            ? new RuleOutcome("desil_superseded", false, true, facts.Desil, criteria.DesilMax, source)
-            : new RuleOutcome("desil", desilCounts && facts.Desil <= criteria.DesilMax, desilCounts, desilCounts ? facts.Desil : null, criteria.DesilMax,
-                desilCounts ? source : criteria.DesilSource is null ? null : $"{criteria.DesilSource} {criteria.DesilPeriod}".Trim()));
+        var criteriaSource = criteria.DesilSource is null ? null : $"{criteria.DesilSource} {criteria.DesilPeriod}".Trim();
+        rules.Add((assessed, facts.Desil, desilCounts) switch
+        {
+            (true, not null, _) => new RuleOutcome("desil_superseded", false, true, facts.Desil, criteria.DesilMax, source),
+            (false, not null, false) when facts.DesilSource is not null => new RuleOutcome("desil_other_source", false, true, facts.Desil, criteria.DesilMax, $"{source}|{criteriaSource}"),
+            _ => new RuleOutcome("desil", desilCounts && facts.Desil <= criteria.DesilMax, desilCounts, desilCounts ? facts.Desil : null, criteria.DesilMax, desilCounts ? source : criteriaSource),
+        });
 
         rules.Add(new RuleOutcome("no_shelter", facts.NoShelter == true, facts.NoShelter is not null));
 

@@ -55,7 +55,7 @@ public sealed class VervalRound
 
     public DateOnly PeriodEnd { get; private set; }
 
-    /// <summary>Verified households last visited this many months before the period start are due again.</summary>
+    /// <summary>A verified household is due again when this many months since its last assessment have passed by the end of the period.</summary>
     public int ReverifyMonths { get; private set; }
 
     public string CreatedBy { get; private set; }

@@ -11,7 +11,7 @@ using Tuntas.Web.Access;
 namespace Tuntas.Web.Pages.Households;
 
 /// <summary>One household: its card data and members, masked as the caller's role requires.</summary>
-public sealed class DetailModel(RegisterQueries queries, VervalQueries verval) : PageModel
+public sealed class DetailModel(RegisterQueries queries, VervalQueries verval, ClassificationService classification, TimeProvider time) : PageModel
 {
     public Caller Caller { get; private set; } = null!;
 
@@ -20,6 +20,9 @@ public sealed class DetailModel(RegisterQueries queries, VervalQueries verval) :
     public IReadOnlyList<Region> Lineage { get; private set; } = [];
 
     public Classification? Classification { get; private set; }
+
+    /// <summary>The explanation was computed for this page, not stored by a classification run.</summary>
+    public bool ClassificationIsLive { get; private set; }
 
     public IReadOnlyList<HouseholdStatusEvent> History { get; private set; } = [];
 
@@ -45,6 +48,13 @@ public sealed class DetailModel(RegisterQueries queries, VervalQueries verval) :
         Household = household;
         Lineage = await queries.LineageAsync(household.VillageCode, ct);
         Classification = Classification.FromJson(household.ClassificationJson);
+        if (Classification is null)
+        {
+            // Never a candidate, so nothing was stored: explain with the criteria of today.
+            Classification = await classification.ClassifyOneAsync(household, ClassificationService.Today(time.GetUtcNow().UtcDateTime), ct);
+            ClassificationIsLive = true;
+        }
+
         History = await verval.StatusHistoryAsync(household.Id, ct);
 
         // Visits and the audit trail hold what field staff wrote about the family: for roles that see names.
