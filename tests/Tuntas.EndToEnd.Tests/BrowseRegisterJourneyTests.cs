@@ -38,7 +38,7 @@ public class BrowseRegisterJourneyTests
 
         await page.GetByRole(AriaRole.Link, new() { Name = "EN", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/keluarga/6474010101200001");
-        Assert.Contains("Family members", await page.Locator("h2").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Family members", await page.Locator("h2").First.InnerTextAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

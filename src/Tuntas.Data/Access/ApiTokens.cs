@@ -1,11 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Tuntas.Data.Audit;
 
 namespace Tuntas.Data.Access;
 
 /// <summary>Issues and checks API tokens. A token is 32 random bytes; only its SHA-256 is stored.</summary>
-public sealed class ApiTokens(TuntasDbContext db, TimeProvider time)
+public sealed class ApiTokens(TuntasDbContext db, AuditTrail audit, TimeProvider time)
 {
     private const string TokenPrefix = "tnt_";
 
@@ -15,15 +16,25 @@ public sealed class ApiTokens(TuntasDbContext db, TimeProvider time)
         var token = TokenPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))
             .TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var now = time.GetUtcNow().UtcDateTime;
-        db.ApiTokens.Add(new ApiToken
+        var stored = new ApiToken
         {
             UserId = user.Id,
             TokenHash = Hash(token),
             Prefix = token[..10],
             CreatedAt = now,
             ExpiresAt = lifetime is null ? null : now + lifetime.Value,
-        });
-        await db.SaveChangesAsync(ct);
+        };
+        await audit.RunAsync(
+            async () =>
+            {
+                db.ApiTokens.Add(stored);
+
+                // The entry names the token by its first characters only; the token itself is never kept.
+                audit.Record("cli:" + Environment.UserName, "token.create", AuditSubject.Named("user", user.UserName ?? user.Id, user.RegionCode?.Value), null,
+                    new { user = user.UserName, prefix = stored.Prefix, expiresAt = stored.ExpiresAt });
+                return await Task.FromResult(stored);
+            },
+            ct);
         return token;
     }
 

@@ -1,16 +1,17 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Tuntas.Data.Audit;
 using Tuntas.Domain.Access;
 using Tuntas.Domain.Regions;
 
 namespace Tuntas.Data.Access;
 
 /// <summary>Creating users: one role, one region scope that fits the role, a password never stored in clear.</summary>
-public sealed class UserAccounts(UserManager<TuntasUser> users, TuntasDbContext db, TimeProvider time)
+public sealed class UserAccounts(UserManager<TuntasUser> users, TuntasDbContext db, AuditTrail audit, TimeProvider time)
 {
-    /// <summary>Creates a user; returns the user, or the reasons it could not be created.</summary>
+    /// <summary>Creates a user; returns the user, or the reasons it could not be created. The creation is audited.</summary>
     public async Task<(TuntasUser? User, IReadOnlyList<string> Errors)> CreateAsync(
-        string name, Role role, RegionCode? region, string password, CancellationToken ct = default)
+        string name, Role role, RegionCode? region, string password, CancellationToken ct = default, string? actor = null)
     {
         var errors = new List<string>();
         if (role.CheckScope(region) is { } scopeError)
@@ -40,7 +41,23 @@ public sealed class UserAccounts(UserManager<TuntasUser> users, TuntasDbContext 
             RegionCode = region,
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
-        var result = await users.CreateAsync(user, password);
-        return result.Succeeded ? (user, []) : (null, result.Errors.Select(e => e.Description).ToList());
+        await audit.BeginAsync(ct);
+        try
+        {
+            var result = await users.CreateAsync(user, password);
+            if (!result.Succeeded)
+            {
+                return (null, result.Errors.Select(e => e.Description).ToList());
+            }
+
+            audit.Record(actor ?? "cli:" + Environment.UserName, "user.create", AuditSubject.Named("user", name, region?.Value), null,
+                new { name, role = role.ToWire(), region = region?.Value });
+            await audit.CommitAsync(ct);
+            return (user, []);
+        }
+        finally
+        {
+            await audit.DisposeAsync();
+        }
     }
 }

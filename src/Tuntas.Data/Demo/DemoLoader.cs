@@ -288,7 +288,7 @@ public sealed class DemoLoader(TuntasDbContext db, UserAccounts accounts, Verval
     private async Task EnsureAccountAsync(DemoAccount account, CancellationToken ct)
     {
         var region = account.Region is null ? null : RegionCode.From(account.Region);
-        var (_, errors) = await accounts.CreateAsync(account.UserName, Roles.ParseWire(account.Role)!.Value, region, DemoPassword, ct);
+        var (_, errors) = await accounts.CreateAsync(account.UserName, Roles.ParseWire(account.Role)!.Value, region, DemoPassword, ct, "demo");
         if (errors.Count > 0 && !errors.Any(e => e.Contains("already exists", StringComparison.Ordinal)))
         {
             throw new InvalidOperationException($"Demo account {account.UserName}: {string.Join(" ", errors)}");
