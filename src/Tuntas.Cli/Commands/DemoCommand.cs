@@ -29,7 +29,7 @@ internal static class DemoCommand
             }
             else
             {
-                WriteAccounts(cli.Output, result);
+                WriteAccounts(cli.Output, result, showPassword: false);
             }
 
             return ExitCodes.Success;
@@ -45,14 +45,17 @@ internal static class DemoCommand
         return await scope.ServiceProvider.GetRequiredService<DemoLoader>().LoadAsync(seed, ct);
     }
 
-    public static void WriteAccounts(TextWriter output, DemoResult result)
+    /// <summary>Lists the demo accounts; the password only where the demo is served (<c>serve --demo</c>).</summary>
+    public static void WriteAccounts(TextWriter output, DemoResult result, bool showPassword)
     {
         if (result.HouseholdsAdded > 0)
         {
             output.WriteLine($"Demo sample loaded: {result.HouseholdsAdded} made-up families, {result.PeopleAdded} people.");
         }
 
-        output.WriteLine($"Demo accounts (password for all: {result.Password}):");
+        output.WriteLine(showPassword
+            ? $"Demo accounts (password for all: {result.Password}):"
+            : "Demo accounts (./tuntas serve --demo prints their password):");
         foreach (var a in result.Accounts)
         {
             output.WriteLine($"  {a.UserName,-26} {a.Role,-12} {a.Region ?? "-",-14} {a.Description}");

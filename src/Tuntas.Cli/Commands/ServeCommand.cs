@@ -21,7 +21,7 @@ internal static class ServeCommand
             if (parse.GetValue(demo))
             {
                 var result = await DemoCommand.LoadAsync(cli, DemoCommand.DefaultSeed, ct);
-                DemoCommand.WriteAccounts(cli.Output, result);
+                DemoCommand.WriteAccounts(cli.Output, result, showPassword: true);
             }
 
             var app = TuntasWebApp.Build(["--urls", address], cli.Database, hostedByCli: true);

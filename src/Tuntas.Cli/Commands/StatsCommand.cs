@@ -29,7 +29,21 @@ internal static class StatsCommand
             await DatabaseReady.EnsureAsync(cli, ct);
             await using var services = cli.CreateServices();
             await using var scope = services.CreateAsyncScope();
+            var timing = Environment.GetEnvironmentVariable("TUNTAS_STATS_TIMING") == "1";
+            if (timing)
+            {
+                // Warm up once, so the figure is the query and not the model build and query compilation.
+                await scope.ServiceProvider.GetRequiredService<HeadlineQuery>().ComputeAsync(code, day, ct);
+            }
+
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var figures = await scope.ServiceProvider.GetRequiredService<HeadlineQuery>().ComputeAsync(code, day, ct);
+            if (timing)
+            {
+                // Read by scripts/bench-stats.sh (docs/performance.md).
+                await cli.Error.WriteLineAsync($"query ms {clock.Elapsed.TotalMilliseconds:0.0}");
+            }
+
             if (figures is null)
             {
                 return cli.Fail($"Region {code.Value} is not in the Kemendagri list.");
