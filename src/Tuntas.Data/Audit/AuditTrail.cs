@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Tuntas.Data.Database;
 
 namespace Tuntas.Data.Audit;
 
@@ -69,39 +70,7 @@ public sealed class AuditTrail(TuntasDbContext db, TimeProvider time) : IAsyncDi
         }
 
         await db.SaveChangesAsync(ct);
-        if (_pending.Count > 0)
-        {
-            var head = await db.Set<AuditHead>().AsNoTracking().SingleAsync(h => h.Id == AuditHead.SingletonId, ct);
-            var (sequence, hash) = (head.Sequence, head.Hash);
-            var entries = new List<AuditEntry>(_pending.Count);
-            foreach (var p in _pending)
-            {
-                var entry = new AuditEntry
-                {
-                    Sequence = ++sequence,
-                    RecordedAt = p.RecordedAt,
-                    Actor = p.Actor,
-                    Action = p.Action,
-                    EntityType = p.Subject.Type,
-                    EntityKey = p.Subject.Key(),
-                    HouseholdId = p.Subject.HouseholdId(),
-                    Region = p.Subject.Region(),
-                    Before = p.Before,
-                    After = p.After,
-                    PreviousHash = hash,
-                    Hash = "",
-                };
-                entry.Hash = hash = entry.ComputeHash();
-                entries.Add(entry);
-            }
-
-            db.Set<AuditEntry>().AddRange(entries);
-            await db.SaveChangesAsync(ct);
-            await db.Set<AuditHead>().Where(h => h.Id == AuditHead.SingletonId)
-                .ExecuteUpdateAsync(s => s.SetProperty(h => h.Sequence, sequence).SetProperty(h => h.Hash, hash), ct);
-            _pending.Clear();
-        }
-
+        await FlushAsync(ct);
         if (_ownTransaction is not null)
         {
             await _ownTransaction.CommitAsync(ct);
@@ -110,6 +79,61 @@ public sealed class AuditTrail(TuntasDbContext db, TimeProvider time) : IAsyncDi
         }
 
         InProgress = false;
+    }
+
+    /// <summary>
+    /// Appends the entries recorded so far to the chain (in the open transaction) and keeps the unit
+    /// of work open: long runs flush as they go, so memory does not grow with their size. The records
+    /// the entries name must have their keys by then.
+    /// </summary>
+    public async Task FlushAsync(CancellationToken ct = default)
+    {
+        if (!InProgress)
+        {
+            throw new InvalidOperationException("No audited unit of work is open.");
+        }
+
+        if (_pending.Count == 0)
+        {
+            return;
+        }
+
+        var head = await db.Set<AuditHead>().AsNoTracking().SingleAsync(h => h.Id == AuditHead.SingletonId, ct);
+        var (sequence, hash) = (head.Sequence, head.Hash);
+        const string Insert = """
+            INSERT INTO "AuditEntries" ("Sequence", "RecordedAt", "Actor", "Action", "EntityType", "EntityKey", "HouseholdId", "Region", "Before", "After", "PreviousHash", "Hash")
+            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11)
+            """;
+        var batch = new StatementBatch(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction());
+        foreach (var p in _pending)
+        {
+            var entry = new AuditEntry
+            {
+                Sequence = ++sequence,
+                RecordedAt = p.RecordedAt,
+                Actor = p.Actor,
+                Action = p.Action,
+                EntityType = p.Subject.Type,
+                EntityKey = p.Subject.Key(),
+                HouseholdId = p.Subject.HouseholdId(),
+                Region = p.Subject.Region(),
+                Before = p.Before,
+                After = p.After,
+                PreviousHash = hash,
+                Hash = "",
+            };
+            entry.Hash = hash = entry.ComputeHash();
+            batch.Add(Insert, entry.Sequence, entry.RecordedAt, entry.Actor, entry.Action, entry.EntityType, entry.EntityKey, entry.HouseholdId, entry.Region, entry.Before, entry.After, entry.PreviousHash, entry.Hash);
+            if (batch.Count == 1000)
+            {
+                await batch.ExecuteAsync(ct);
+            }
+        }
+
+        await batch.ExecuteAsync(ct);
+        await db.Set<AuditHead>().Where(h => h.Id == AuditHead.SingletonId)
+            .ExecuteUpdateAsync(s => s.SetProperty(h => h.Sequence, sequence).SetProperty(h => h.Hash, hash), ct);
+        _pending.Clear();
     }
 
     public async ValueTask DisposeAsync()

@@ -371,7 +371,7 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time)
                 // The import stamped its rows with its own time; PostgreSQL keeps it to the microsecond.
                 var (from, to) = (now.AddMilliseconds(-1), now.AddMilliseconds(1));
                 var touched = db.Households.Where(h => h.UpdatedAt >= from && h.UpdatedAt <= to);
-                await new ClassificationService(db, time).ClassifyAsync(touched, today, StatusChanges.SystemClassification, audit, ct);
+                await new ClassificationService(db, time).ClassifyAsync(touched, today, StatusChanges.SystemClassification, audit, ct, bulk: true);
             }
 
             await audit.CommitAsync(ct);

@@ -26,8 +26,13 @@ public sealed class ClassificationService(TuntasDbContext db, TimeProvider time)
 
     public void ForgetCriteria() => _criteria = null;
 
-    /// <summary>Classifies the households the query selects, inside an open audited unit of work.</summary>
-    public async Task<ClassificationSummary> ClassifyAsync(IQueryable<Household> which, DateOnly at, string actor, AuditTrail audit, CancellationToken ct = default)
+    /// <summary>
+    /// Classifies the households the query selects, inside an open audited unit of work. With
+    /// <paramref name="bulk"/> (the import, whose context tracks no households) the domain runs on
+    /// untracked households, each chunk is written by <see cref="ClassificationBulkWriter"/> and its
+    /// audit entries flushed, so time and memory stay flat for large files.
+    /// </summary>
+    public async Task<ClassificationSummary> ClassifyAsync(IQueryable<Household> which, DateOnly at, string actor, AuditTrail audit, CancellationToken ct = default, bool bulk = false)
     {
         var criteria = await CriteriaAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
@@ -61,9 +66,12 @@ public sealed class ClassificationService(TuntasDbContext db, TimeProvider time)
             }
 
             var ids = results.Keys.ToList();
-            foreach (var household in ids.Count == 0 ? [] : await db.Households.Where(h => ids.Contains(h.Id)).ToListAsync(ct))
+            var source = bulk ? db.Households.AsNoTracking() : db.Households;
+            var written = new List<(Household, int)>();
+            foreach (var household in ids.Count == 0 ? [] : await source.Where(h => ids.Contains(h.Id)).ToListAsync(ct))
             {
                 var result = results[household.Id];
+                written.Add((household, household.Version));
                 changed += household.ApplyClassification(result, now) ? 1 : 0;
                 if (result.IsCandidate && household.Status is HouseholdStatus.Registered or HouseholdStatus.Graduated)
                 {
@@ -73,7 +81,16 @@ public sealed class ClassificationService(TuntasDbContext db, TimeProvider time)
                 }
             }
 
-            await db.SaveChangesAsync(ct);
+            if (bulk)
+            {
+                await ClassificationBulkWriter.WriteAsync(db, written, ct);
+                await audit.FlushAsync(ct);
+            }
+            else
+            {
+                await db.SaveChangesAsync(ct);
+            }
+
             lastId = chunk[^1].Id;
         }
 
