@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Tuntas.Data;
+using Tuntas.Data.Audit;
+using Tuntas.Domain.Access;
+using Tuntas.Web.Access;
+
+namespace Tuntas.Web.Pages.Audit;
+
+/// <summary>
+/// The audit trail (Jejak Audit) for Dinas Sosial and administrators: the newest entries of their
+/// region, and on request a check of the whole hash chain.
+/// </summary>
+public sealed class IndexModel(TuntasDbContext db) : PageModel
+{
+    public const int Shown = 200;
+
+    public Caller Caller { get; private set; } = null!;
+
+    public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
+
+    public AuditVerification? Verification { get; private set; }
+
+    [BindProperty(SupportsGet = true, Name = "aksi")]
+    public string? Action { get; set; }
+
+    public static bool MayRead(Role role) => role is Role.Admin or Role.Verifier;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    /// <summary>Recomputes the whole chain (a read; a POST only so that a crawler does not start it).</summary>
+    public async Task<IActionResult> OnPostVerifyAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+
+        Verification = await AuditVerifier.VerifyAsync(db, ct);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        Caller = HttpContext.GetCaller();
+        if (!MayRead(Caller.Role))
+        {
+            return false;
+        }
+
+        var entries = db.AuditEntries.AsNoTracking();
+        if (Caller.Scope.Region is { } region)
+        {
+            // Entries of the region and below; entries without a region (whole-register runs) are for administrators.
+            var code = region.Value;
+            var below = code + ".";
+            entries = entries.Where(e => e.Region == code || e.Region!.StartsWith(below));
+        }
+
+        if (!string.IsNullOrWhiteSpace(Action))
+        {
+            entries = entries.Where(e => e.Action == Action);
+        }
+
+        Entries = await entries.OrderByDescending(e => e.Sequence).Take(Shown).ToListAsync(ct);
+        return true;
+    }
+}
