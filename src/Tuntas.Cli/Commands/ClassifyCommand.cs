@@ -47,7 +47,7 @@ internal static class ClassifyCommand
             var audit = scope.ServiceProvider.GetRequiredService<AuditTrail>();
             var households = code is null ? db.Households : db.Households.InRegion(code);
             var summary = await audit.RunAsync(
-                () => scope.ServiceProvider.GetRequiredService<ClassificationService>().ClassifyAsync(households, day, "cli:" + Environment.UserName, audit, ct), ct);
+                () => scope.ServiceProvider.GetRequiredService<ClassificationService>().ClassifyAsync(households, day, "cli:" + Environment.UserName, audit, ct, bulk: true), ct);
             if (cli.Json)
             {
                 cli.WriteJson(new { region = code?.Value, at = day, summary.Households, summary.Candidates, summary.Changed, summary.Listed });

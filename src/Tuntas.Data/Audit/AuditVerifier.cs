@@ -18,10 +18,15 @@ public static class AuditVerifier
 {
     public static async Task<AuditVerification> VerifyAsync(TuntasDbContext db, CancellationToken ct = default)
     {
+        // The head is read first and the entries up to it: an append that lands during the check
+        // (a later sequence) is simply not part of this check.
+        var head = await db.Set<AuditHead>().AsNoTracking().SingleOrDefaultAsync(h => h.Id == AuditHead.SingletonId, ct);
+        var headSequence = head?.Sequence ?? 0;
+        var headHash = head?.Hash ?? AuditEntry.GenesisHash;
         var expectedSequence = 1L;
         var previous = AuditEntry.GenesisHash;
         long count = 0;
-        await foreach (var entry in db.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var entry in db.Set<AuditEntry>().AsNoTracking().Where(e => e.Sequence <= headSequence).OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
         {
             if (entry.Sequence != expectedSequence)
             {
@@ -45,9 +50,6 @@ public static class AuditVerifier
             count++;
         }
 
-        var head = await db.Set<AuditHead>().AsNoTracking().SingleOrDefaultAsync(h => h.Id == AuditHead.SingletonId, ct);
-        var headSequence = head?.Sequence ?? 0;
-        var headHash = head?.Hash ?? AuditEntry.GenesisHash;
         if (headSequence != count || headHash != previous)
         {
             return Broken(count, previous, count + 1, null, headSequence > count

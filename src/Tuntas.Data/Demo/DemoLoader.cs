@@ -25,8 +25,30 @@ public sealed record DemoResult(int HouseholdsAdded, int PeopleAdded, IReadOnlyL
 /// tasks, facilitators submit visits with (placeholder) photos, Dinas Sosial approves them, and the
 /// statuses follow, each with its audit entry. Loading again adds nothing.
 /// </summary>
-public sealed class DemoLoader(TuntasDbContext db, UserAccounts accounts, VervalService verval, ClassificationService classification, AuditTrail audit, TimeProvider time)
+public sealed class DemoLoader
 {
+    private readonly TuntasDbContext db;
+    private readonly UserAccounts accounts;
+    private readonly AuditTrail audit;
+    private readonly TimeProvider time;
+    private readonly ReplayClock clock;
+    private readonly ClassificationService classification;
+    private readonly VervalService verval;
+
+    public DemoLoader(TuntasDbContext db, UserAccounts accounts, AuditTrail audit, TimeProvider time)
+    {
+        this.db = db;
+        this.accounts = accounts;
+        this.audit = audit;
+        this.time = time;
+
+        // The history is replayed: each visit is entered on its own day, as the rules require of
+        // everyone. The audit trail keeps the real time at which the demo was loaded.
+        clock = new ReplayClock(time);
+        classification = new ClassificationService(db, clock);
+        verval = new VervalService(db, classification, clock);
+    }
+
     /// <summary>The shared password of the demo accounts; they exist only in demo databases.</summary>
     public const string DemoPassword = "tuntas-demo-2025";
 
@@ -66,10 +88,13 @@ public sealed class DemoLoader(TuntasDbContext db, UserAccounts accounts, Verval
             return new DemoResult(0, 0, Accounts, field.Count, DemoPassword);
         }
 
-        var plan = await CreateHouseholdsAsync(seed, ct);
         await audit.BeginAsync(ct);
+        Plan plan;
         try
         {
+            plan = await CreateHouseholdsAsync(seed, ct);
+            audit.Record("demo", "demo.load", AuditSubject.Named("demo", seed.ToString(System.Globalization.CultureInfo.InvariantCulture)), null,
+                new { households = plan.All.Count, people = plan.All.Sum(h => h.Members.Count), note = "made-up families of the demo scenario" });
             await RunBontangAsync(plan, ct);
             await RunKutaiTimurAsync(plan, ct);
             await audit.CommitAsync(ct);
@@ -142,9 +167,11 @@ public sealed class DemoLoader(TuntasDbContext db, UserAccounts accounts, Verval
         SetTarget(Bontang, new DateOnly(2025, 12, 31), 0, "admin");
 
         // September 2022: the register is classified; the poor families are listed.
+        clock.Set(new DateOnly(2022, 9, 30));
         await classification.ClassifyAsync(db.Households.InRegion(Bontang), new DateOnly(2022, 9, 30), StatusChanges.SystemClassification, audit, ct);
 
         // Q4 2022: every listed family is visited and verified: 182 on 31 December 2022.
+        clock.Set(new DateOnly(2022, 10, 1));
         var round = await verval.CreateRoundAsync(Bontang, "Verval Triwulan IV 2022", new DateOnly(2022, 10, 1), new DateOnly(2022, 12, 31), 6, Verifier, audit, ct);
         await VisitAllAsync(round.Round, new DateOnly(2022, 10, 3), 78, Verifier, _ => (HouseholdStatus.Verified, Poor()), ct);
 
@@ -161,12 +188,14 @@ public sealed class DemoLoader(TuntasDbContext db, UserAccounts accounts, Verval
                 continue;
             }
 
+            clock.Set(day.AddDays(-7));
             var task = await verval.CreateTaskAsync(household, graduate ? VisitPurpose.Graduation : VisitPurpose.Reverification, day.AddDays(14), Verifier, audit, ct);
             await VisitAsync(task, household, day, Verifier, graduate ? (HouseholdStatus.Graduated, NotPoor()) : (HouseholdStatus.Verified, Poor()), ct);
         }
 
         // Now: a round in progress, with tasks for the seven, a village meeting waiting for approval
         // and an objection from a resident.
+        clock.Reset();
         var quarter = QuarterOf(Today);
         var current = await verval.CreateRoundAsync(Bontang, $"Verval Triwulan {Roman(quarter.Quarter)} {quarter.Start.Year}", quarter.Start, quarter.End, 6, Verifier, audit, ct);
         await db.SaveChangesAsync(ct);
@@ -187,11 +216,13 @@ public sealed class DemoLoader(TuntasDbContext db, UserAccounts accounts, Verval
     {
         const string Verifier = "dinsos.kutim";
         SetTarget(KutaiTimur, new DateOnly(2024, 12, 31), 0, "admin");
+        clock.Set(new DateOnly(2024, 1, 15));
         await classification.ClassifyAsync(db.Households.InRegion(KutaiTimur), new DateOnly(2024, 1, 15), StatusChanges.SystemClassification, audit, ct);
 
         // February to June 2024: the listed families are visited; those that do not qualify are
         // excluded ("those called poor may not be poor"), the others verified by 30 June 2024.
         var excluded = plan.KutimExcluded.Select(h => h.Id).ToHashSet();
+        clock.Set(new DateOnly(2024, 2, 1));
         var round = await verval.CreateRoundAsync(KutaiTimur, "Verval Semester I 2024", new DateOnly(2024, 2, 1), new DateOnly(2024, 6, 30), 6, Verifier, audit, ct);
         await VisitAllAsync(round.Round, new DateOnly(2024, 2, 5), 140, Verifier,
             h => excluded.Contains(h.Id) ? (HouseholdStatus.Excluded, NotPoor()) : (HouseholdStatus.Verified, Poor()), ct);
@@ -201,6 +232,7 @@ public sealed class DemoLoader(TuntasDbContext db, UserAccounts accounts, Verval
         var days = Spread(leaving.Count, new DateOnly(2024, 7, 8), new DateOnly(2025, 10, 31));
         for (var i = 0; i < leaving.Count; i++)
         {
+            clock.Set(days[i].AddDays(-7));
             var task = await verval.CreateTaskAsync(leaving[i], VisitPurpose.Graduation, days[i].AddDays(14), Verifier, audit, ct);
             await VisitAsync(task, leaving[i], days[i], Verifier, (HouseholdStatus.Graduated, NotPoor()), ct);
         }
@@ -244,9 +276,12 @@ public sealed class DemoLoader(TuntasDbContext db, UserAccounts accounts, Verval
             },
             Recommendation = to,
         };
+        clock.Set(day);
         var photo = Placeholder(EvidenceKind.Photo, $"foto-rumah-{household.NoKk.Value}-{day:yyyyMMdd}.jpg", "image/jpeg", $"photo:{household.NoKk.Value}:{day:yyyy-MM-dd}");
         var visit = verval.SubmitVisit(task, household, report, [photo], visitor, audit);
+        clock.Set(day.AddDays(2));
         await verval.ApproveAsync(visit, household, verifier, null, audit, ct);
+        clock.Reset();
     }
 
     private Finding Poor() => new(
@@ -322,6 +357,22 @@ public sealed class DemoLoader(TuntasDbContext db, UserAccounts accounts, Verval
         var districts = await db.Regions.AsNoTracking().Where(r => r.ParentCode == regency).Select(r => r.Code).ToListAsync(ct);
         var villages = await db.Regions.AsNoTracking().Where(r => r.ParentCode != null && districts.Contains(r.ParentCode)).Select(r => r.Code).ToListAsync(ct);
         return villages.Order().ToList();
+    }
+
+    /// <summary>A clock set to a day of the replayed history (10.00 WITA), or the real time once reset.</summary>
+    private sealed class ReplayClock(TimeProvider real) : TimeProvider
+    {
+        private DateTimeOffset? _at;
+
+        public void Set(DateOnly day)
+        {
+            var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero);
+            _at = at > real.GetUtcNow() ? real.GetUtcNow() : at;
+        }
+
+        public void Reset() => _at = null;
+
+        public override DateTimeOffset GetUtcNow() => _at ?? real.GetUtcNow();
     }
 
     private sealed record Finding(PovertyIndicators Indicators, long Spending);

@@ -64,6 +64,13 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time)
             await using var transaction = await connection.BeginTransactionAsync(ct);
             var sql = new Sql(connection, transaction);
 
+            // Writers queue on the audit chain's head before touching households, the same order as
+            // every other audited write, so an import and a verifier's approval cannot deadlock.
+            if (!options.DryRun)
+            {
+                await sql.ExecuteAsync("UPDATE \"AuditHead\" SET \"Sequence\" = \"Sequence\" WHERE \"Id\" = 1", ct);
+            }
+
             if (dialect.PrepareSessionSql is { } session)
             {
                 await sql.ExecuteAsync(session, ct);

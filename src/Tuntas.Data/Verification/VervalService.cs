@@ -151,10 +151,13 @@ public sealed class VervalService(TuntasDbContext db, ClassificationService clas
         if (to == HouseholdStatus.Merged)
         {
             var noKk = NomorKk.Parse(visit.MergeIntoNoKk ?? "");
-            mergeInto = noKk.IsValid ? await db.Households.SingleOrDefaultAsync(h => h.NoKk == noKk.Value!, ct) : null;
-            if (mergeInto is null)
+            // The household that stays is looked up in the same kabupaten/kota only, and must still be active.
+            mergeInto = noKk.IsValid ? await db.Households.SingleOrDefaultAsync(h => h.NoKk == noKk.Value! && h.RegencyCode == household.RegencyCode, ct) : null;
+            if (mergeInto is null || mergeInto.Status is HouseholdStatus.Merged or HouseholdStatus.Moved or HouseholdStatus.Deceased)
             {
-                throw new DomainException($"The household to merge into ({visit.MergeIntoNoKk}) is not in the register.", $"Keluarga tujuan penggabungan ({visit.MergeIntoNoKk}) tidak ada di register.");
+                throw new DomainException(
+                    $"The household to merge into ({visit.MergeIntoNoKk}) is not an active household of this kabupaten/kota.",
+                    $"Keluarga tujuan penggabungan ({visit.MergeIntoNoKk}) bukan keluarga aktif di kabupaten/kota ini.");
             }
         }
 
@@ -183,6 +186,13 @@ public sealed class VervalService(TuntasDbContext db, ClassificationService clas
         if (heldOn > Today)
         {
             throw new DomainException("The meeting date is in the future.", "Tanggal musyawarah ada di masa depan.");
+        }
+
+        if (heldOn < round.PeriodStart || heldOn > round.PeriodEnd)
+        {
+            throw new DomainException(
+                $"The meeting date is outside the round's period ({round.PeriodStart:yyyy-MM-dd} to {round.PeriodEnd:yyyy-MM-dd}).",
+                $"Tanggal musyawarah di luar periode putaran ({round.PeriodStart:dd-MM-yyyy} s.d. {round.PeriodEnd:dd-MM-yyyy}).");
         }
 
         var meeting = new VillageMeeting(round.Id, village, heldOn, attendance, attendees, actor, Now);
@@ -230,7 +240,8 @@ public sealed class VervalService(TuntasDbContext db, ClassificationService clas
             var household = households[decision.HouseholdId];
             if (decision.Kind == MeetingDecisionKind.Include && household.Status is HouseholdStatus.Registered or HouseholdStatus.Graduated or HouseholdStatus.Excluded)
             {
-                StatusChanges.Apply(household, new StatusChange(HouseholdStatus.Listed, meeting.HeldOn < (household.StatusSince ?? meeting.HeldOn) ? household.StatusSince!.Value : meeting.HeldOn,
+                // Dated the day Dinas Sosial approves: a decision does not restate figures already reported.
+                StatusChanges.Apply(household, new StatusChange(HouseholdStatus.Listed, Today,
                     verifier, $"Keputusan musyawarah {meeting.HeldOn:dd-MM-yyyy}{(decision.Note is null ? "" : ": " + decision.Note)}", "meeting"), audit, Today, Now);
             }
 
@@ -274,7 +285,10 @@ public sealed class VervalService(TuntasDbContext db, ClassificationService clas
         });
         if (household is not null)
         {
-            proposal.RaiseTask(await CreateTaskAsync(household, VisitPurpose.Proposal, proposal.DueOn, actor, audit, ct));
+            // A household already waiting for a visit is not given a second task: the proposal joins it.
+            var open = await db.Tasks.Where(t => t.HouseholdId == household.Id && (t.State == VisitTaskState.Open || t.State == VisitTaskState.Returned || t.State == VisitTaskState.Submitted))
+                .OrderBy(t => t.DueOn).FirstOrDefaultAsync(ct);
+            proposal.RaiseTask(open ?? await CreateTaskAsync(household, VisitPurpose.Proposal, proposal.DueOn, actor, audit, ct));
         }
 
         return proposal;

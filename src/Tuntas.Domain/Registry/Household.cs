@@ -206,7 +206,8 @@ public sealed class Household
             throw new DomainException("Only an approved visit changes the assessment.", "Hanya kunjungan yang sudah disetujui yang mengubah penilaian.");
         }
 
-        if (!visit.Found)
+        // A visit older than the last assessment does not overwrite what a newer one found.
+        if (!visit.Found || (AssessedOn is { } last && visit.VisitedOn < last))
         {
             return;
         }

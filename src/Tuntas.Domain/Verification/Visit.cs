@@ -157,12 +157,32 @@ public sealed class Visit
 
     public bool HasEvidence => _evidence.Count > 0;
 
+    /// <summary>
+    /// How long after a visit it may still be entered. A visit dated further back would restate
+    /// figures long reported; such a correction needs a new visit.
+    /// </summary>
+    public const int MaxDaysToEnter = 60;
+
     /// <summary>Records a visit for an open task. The checks are those a visitor can act on at once.</summary>
     public static Visit Submit(VisitTask task, VisitReport report, string visitor, DateOnly today, DateTime nowUtc)
     {
         if (report.VisitedOn > today)
         {
             throw new DomainException("The visit date is in the future.", "Tanggal kunjungan ada di masa depan.");
+        }
+
+        if (report.VisitedOn < today.AddDays(-MaxDaysToEnter))
+        {
+            throw new DomainException(
+                $"The visit date is more than {MaxDaysToEnter} days ago; enter visits soon after they are made.",
+                $"Tanggal kunjungan lebih dari {MaxDaysToEnter} hari yang lalu; masukkan hasil kunjungan segera setelah kunjungan.");
+        }
+
+        if (!report.Found && report.Recommendation is HouseholdStatus.Verified or HouseholdStatus.Graduated or HouseholdStatus.Excluded)
+        {
+            throw new DomainException(
+                "A household that was not found cannot be verified, graduated or excluded; recommend moved, deceased, or no change.",
+                "Keluarga yang tidak ditemukan tidak dapat diverifikasi, digraduasi atau dinyatakan tidak memenuhi kriteria; pilih pindah, meninggal, atau tidak ada perubahan.");
         }
 
         if (report.SpendingPerCapita is < 0)

@@ -34,7 +34,7 @@ public static class EvidenceEndpoints
             var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct);
             return meeting is null || !VervalAccess.MayVisit(caller.Role) || !caller.Scope.Contains(meeting.Village)
                 ? Results.NotFound()
-                : File(store, meeting.MinutesStorageKey, "application/pdf", meeting.MinutesFileName);
+                : File(store, meeting.MinutesStorageKey, null, meeting.MinutesFileName);
         }).RequireAuthorization();
 
         app.MapGet("/bukti/usul/{id:long}", async (long id, HttpContext http, TuntasDbContext db, EvidenceStore store, CancellationToken ct) =>

@@ -58,6 +58,15 @@ public sealed partial class EvidenceStore(IConfiguration configuration)
         return File.Exists(path) ? path : null;
     }
 
+    /// <summary>Removes stored files that no saved record refers to (a submission that was refused).</summary>
+    public void Delete(IEnumerable<EvidenceFile> files)
+    {
+        foreach (var path in files.Select(f => Find(f.StorageKey)).OfType<string>())
+        {
+            File.Delete(path);
+        }
+    }
+
     private static (string? ContentType, string Extension, EvidenceKind Kind) Sniff(byte[] b)
     {
         if (b.Length > 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF)

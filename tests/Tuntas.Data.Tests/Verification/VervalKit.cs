@@ -54,6 +54,9 @@ internal static class VervalKit
 
         public ClassificationService Classification { get; } = scope.ServiceProvider.GetRequiredService<ClassificationService>();
 
+        /// <summary>The services' clock: visits are entered on the day they are made, as the rules require.</summary>
+        public FakeTimeProvider Clock { get; } = (FakeTimeProvider)scope.ServiceProvider.GetRequiredService<TimeProvider>();
+
         public ValueTask DisposeAsync() => scope.DisposeAsync();
     }
 
@@ -103,6 +106,7 @@ internal static class VervalKit
     /// <summary>A visit task, and a visit with a photo submitted for it; not yet reviewed.</summary>
     public static async Task<Visit> SubmitAsync(Unit unit, Household household, DateOnly visitedOn, HouseholdStatus? recommend, long spending = 250_000, VisitPurpose purpose = VisitPurpose.Verification)
     {
+        unit.Clock.AdjustTime(new DateTimeOffset(visitedOn.ToDateTime(new TimeOnly(3, 0)), TimeSpan.Zero));
         var task = await unit.Verval.CreateTaskAsync(household, purpose, visitedOn.AddDays(14), Reviewer, unit.Audit);
         var report = new VisitReport
         {
@@ -113,7 +117,14 @@ internal static class VervalKit
             Indicators = PovertyIndicators.EarthOrPlasterFloor | PovertyIndicators.NoOwnToilet,
             Recommendation = recommend,
         };
-        return unit.Verval.SubmitVisit(task, household, report, [Photo($"rumah-{household.NoKk.Value}-{visitedOn:yyyyMMdd}")], Visitor, unit.Audit);
+        try
+        {
+            return unit.Verval.SubmitVisit(task, household, report, [Photo($"rumah-{household.NoKk.Value}-{visitedOn:yyyyMMdd}")], Visitor, unit.Audit);
+        }
+        finally
+        {
+            unit.Clock.AdjustTime(Now);
+        }
     }
 
     /// <summary>Visits a household and approves the visit, which moves it to <paramref name="recommend"/>.</summary>

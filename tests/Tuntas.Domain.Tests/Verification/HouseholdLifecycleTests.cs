@@ -55,7 +55,7 @@ public class HouseholdLifecycleTests
     private static Visit ApprovedVisit(Household household, DateOnly visitedOn, bool evidence = true)
     {
         var task = new VisitTask(household.Id, VisitPurpose.Verification, visitedOn.AddDays(14), "x", Now);
-        var visit = Visit.Submit(task, new VisitReport { VisitedOn = visitedOn, Found = true }, "visitor", Today, Now);
+        var visit = Visit.Submit(task, new VisitReport { VisitedOn = visitedOn, Found = true }, "visitor", visitedOn, Now);
         if (evidence)
         {
             visit.AddEvidence(EvidenceKind.Photo, "rumah.jpg", "image/jpeg", 1024, new string('a', 64), null);
@@ -190,7 +190,7 @@ public class HouseholdLifecycleTests
         var household = NewHousehold();
         var day = WalkTo(household, HouseholdStatus.Listed).AddDays(1);
         var task = new VisitTask(household.Id, VisitPurpose.Verification, day.AddDays(14), "x", Now);
-        var pending = Visit.Submit(task, new VisitReport { VisitedOn = day, Found = true }, "visitor", Today, Now);
+        var pending = Visit.Submit(task, new VisitReport { VisitedOn = day, Found = true }, "visitor", day, Now);
         pending.AddEvidence(EvidenceKind.Photo, "rumah.jpg", "image/jpeg", 1024, new string('a', 64), null);
 
         var error = Assert.Throws<DomainException>(() =>

@@ -165,4 +165,32 @@ public class ReviewTests
         Assert.Throws<DomainException>(() =>
             new Proposal(ProposalKind.Sanggah, BontangKuala, null, "Keluarga ini sudah mampu.", "Warga", null, null, Today, Now));
     }
+
+    [Fact]
+    public void Submit_VisitDatedMoreThan60DaysAgo_IsRefused()
+    {
+        var error = Assert.Throws<DomainException>(() => Visit.Submit(NewTask(), Report() with { VisitedOn = Today.AddDays(-61) }, "pendamping", Today, Now));
+
+        Assert.Contains("more than 60 days ago", error.Message, StringComparison.Ordinal);
+        Assert.Contains("lebih dari 60 hari", error.Indonesian, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(HouseholdStatus.Verified)]
+    [InlineData(HouseholdStatus.Graduated)]
+    [InlineData(HouseholdStatus.Excluded)]
+    public void Submit_HouseholdNotFound_CannotBeVerifiedGraduatedOrExcluded(HouseholdStatus recommendation)
+    {
+        var error = Assert.Throws<DomainException>(() => Visit.Submit(NewTask(), Report() with { Found = false, Recommendation = recommendation }, "pendamping", Today, Now));
+
+        Assert.Contains("not found", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Submit_HouseholdNotFound_MayBeRecommendedAsMoved()
+    {
+        var visit = Visit.Submit(NewTask(), Report() with { Found = false, Recommendation = HouseholdStatus.Moved }, "pendamping", Today, Now);
+
+        Assert.Equal(HouseholdStatus.Moved, visit.Recommendation);
+    }
 }

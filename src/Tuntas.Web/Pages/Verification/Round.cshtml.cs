@@ -52,7 +52,9 @@ public sealed class RoundModel(TuntasDbContext db, VervalQueries queries, Verval
             return NotFound();
         }
 
-        if (user is not null && !Assignees.Contains(user))
+        // Only someone whose own region covers the household's village can open the task.
+        var region = user is null ? null : await db.Users.AsNoTracking().Where(u => u.UserName == user).Select(u => u.RegionCode).SingleOrDefaultAsync(ct);
+        if (user is not null && (!Assignees.Contains(user) || region is null || !region.Contains(found.Household.VillageCode)))
         {
             Error = text["AssigneeUnknown"];
             return Page();
@@ -71,6 +73,12 @@ public sealed class RoundModel(TuntasDbContext db, VervalQueries queries, Verval
         if (!await LoadAsync(id, desa, ct) || !VervalAccess.MayPropose(Caller.Role) || MeetingVillage is null)
         {
             return NotFound();
+        }
+
+        if (!ModelState.IsValid || input.HeldOn == default)
+        {
+            Error = text["FormValuesInvalid"];
+            return Page();
         }
 
         EvidenceFile? file = null;

@@ -50,6 +50,12 @@ public sealed class RoundsModel(VervalQueries queries, VervalService verval, Aud
             return NotFound();
         }
 
+        if (!ModelState.IsValid || Input.Start == default || Input.End == default)
+        {
+            Error = text["FormValuesInvalid"];
+            return Page();
+        }
+
         var region = RegionCode.Parse(Input.Region);
         if (!region.IsValid || !Caller.Scope.Contains(region.Value!))
         {

@@ -70,6 +70,12 @@ public sealed class VisitModel(TuntasDbContext db, VervalQueries queries, Verval
             return NotFound();
         }
 
+        if (!ModelState.IsValid || Input.VisitedOn == default)
+        {
+            Error = text["FormValuesInvalid"];
+            return Page();
+        }
+
         if (Task.Version != Input.Version)
         {
             Error = text["ConcurrencyTask"];
@@ -118,16 +124,21 @@ public sealed class VisitModel(TuntasDbContext db, VervalQueries queries, Verval
         catch (DomainException e)
         {
             Error = e.Localized;
-            return Page();
         }
         catch (DbUpdateConcurrencyException)
         {
             Error = text["ConcurrencyTask"];
-            return Page();
         }
         finally
         {
             await audit.DisposeAsync();
+        }
+
+        if (Error is not null)
+        {
+            // Nothing was saved: the files stored for it go too.
+            store.Delete(evidence);
+            return Page();
         }
 
         return Redirect($"/keluarga/{Household.NoKk.Value}?pesan=kunjungan-terkirim");
