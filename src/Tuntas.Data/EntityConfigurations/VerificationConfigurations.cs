@@ -19,8 +19,15 @@ internal sealed class HouseholdStatusEventConfiguration : IEntityTypeConfigurati
         builder.Property(e => e.Reason).HasMaxLength(2000);
         builder.Property(e => e.Source).HasMaxLength(40);
 
-        // The as-of query: the last event of each household on or before a day.
+        // The as-of query: the last event of each household on or before a day, by region.
         builder.HasIndex(e => new { e.HouseholdId, e.EffectiveDate, e.Id });
+        builder.Property(e => e.VillageCode).IsRequired();
+        builder.Property(e => e.DistrictCode).IsRequired();
+        builder.Property(e => e.RegencyCode).IsRequired();
+        builder.Property(e => e.ProvinceCode).IsRequired();
+        builder.HasIndex(e => new { e.RegencyCode, e.EffectiveDate });
+        builder.HasIndex(e => new { e.DistrictCode, e.EffectiveDate });
+        builder.HasIndex(e => new { e.ProvinceCode, e.EffectiveDate });
         builder.HasOne(e => e.Visit).WithMany().HasForeignKey(e => e.VisitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(e => e.MergedInto).WithMany().HasForeignKey(e => e.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -419,6 +419,19 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time)
 
         if (summary.Households.Updated > 0)
         {
+            // A family in the caseload history that moved gets an event that keeps its status and
+            // carries its new village, dated the import: figures up to yesterday count it where it
+            // lived, figures from today where it lives.
+            await sql.ExecuteAsync($"""
+                INSERT INTO "HouseholdStatusEvents" ("HouseholdId", "From", "To", "EffectiveDate", "RecordedAt", "Actor", "Reason", "Source",
+                    "VillageCode", "DistrictCode", "RegencyCode", "ProvinceCode")
+                SELECT h."Id", h."Status", h."Status", @today, @now, @actor, 'Pindah domisili: ' || h."VillageCode" || ' -> ' || s.village, 'import',
+                    s.village, s.district, s.regency, s.province
+                FROM stage s JOIN "Households" h ON h."NoKk" = s.no_kk
+                WHERE s.is_head = 1 AND {Accepted} AND h."VillageCode" <> s.village
+                    AND EXISTS (SELECT 1 FROM "HouseholdStatusEvents" e WHERE e."HouseholdId" = h."Id")
+                """, ct, [.. p, ("today", today), ("actor", options.UserName ?? "import:" + options.Source)]);
+
             await sql.ExecuteAsync($"""
             UPDATE "Households" AS h SET "VillageCode" = s.village, "DistrictCode" = s.district, "RegencyCode" = s.regency, "ProvinceCode" = s.province,
                 "Address" = s.address, "SpendingPerCapita" = s.spending, "Desil" = s.desil,

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Tuntas.Data.Access;
 using Tuntas.Domain.Monitoring;
 using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
@@ -28,12 +27,24 @@ public sealed class HeadlineQuery(TuntasDbContext db)
         db.StatusEvents.Where(e => e.EffectiveDate <= at && !db.StatusEvents.Any(o =>
             o.HouseholdId == e.HouseholdId && o.EffectiveDate <= at && (o.EffectiveDate > e.EffectiveDate || (o.EffectiveDate == e.EffectiveDate && o.Id > e.Id))));
 
-    /// <summary>The households of a region whose status at the end of a day is one of <paramref name="statuses"/>.</summary>
+    /// <summary>
+    /// The households whose status at the end of a day is one of <paramref name="statuses"/>, counted
+    /// in the region where they lived when that status took effect.
+    /// </summary>
     public IQueryable<Household> HouseholdsAsOf(RegionCode region, DateOnly at, params HouseholdStatus[] statuses)
     {
-        var ids = LastEventsAsOf(at).Where(e => statuses.Contains(e.To)).Select(e => e.HouseholdId);
-        return db.Households.InRegion(region).Where(h => ids.Contains(h.Id));
+        var ids = InRegion(LastEventsAsOf(at), region).Where(e => statuses.Contains(e.To)).Select(e => e.HouseholdId);
+        return db.Households.Where(h => ids.Contains(h.Id));
     }
+
+    /// <summary>Events in a region and below: an equality on the column of that level.</summary>
+    public static IQueryable<HouseholdStatusEvent> InRegion(IQueryable<HouseholdStatusEvent> events, RegionCode region) => region.Level switch
+    {
+        RegionLevel.Province => events.Where(e => e.ProvinceCode == region),
+        RegionLevel.Regency => events.Where(e => e.RegencyCode == region),
+        RegionLevel.District => events.Where(e => e.DistrictCode == region),
+        _ => events.Where(e => e.VillageCode == region),
+    };
 
     /// <summary>The figures, or null when the region does not exist.</summary>
     public async Task<HeadlineFigures?> ComputeAsync(RegionCode region, DateOnly at, CancellationToken ct = default)
@@ -44,11 +55,9 @@ public sealed class HeadlineQuery(TuntasDbContext db)
             return null;
         }
 
-        var counts = await (
-                from e in LastEventsAsOf(at)
-                join h in db.Households.InRegion(region) on e.HouseholdId equals h.Id
-                group e by e.To into g
-                select new { Status = g.Key, Households = g.Count() })
+        var counts = await InRegion(LastEventsAsOf(at), region)
+            .GroupBy(e => e.To)
+            .Select(g => new { Status = g.Key, Households = g.Count() })
             .ToDictionaryAsync(x => x.Status, x => x.Households, ct);
         int Count(HouseholdStatus s) => counts.GetValueOrDefault(s);
 

@@ -20,8 +20,9 @@ internal static class ClassificationBulkWriter
         """;
 
     private const string Insert = """
-        INSERT INTO "HouseholdStatusEvents" ("HouseholdId", "From", "To", "EffectiveDate", "RecordedAt", "Actor", "Reason", "Source")
-        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7)
+        INSERT INTO "HouseholdStatusEvents" ("HouseholdId", "From", "To", "EffectiveDate", "RecordedAt", "Actor", "Reason", "Source",
+            "VillageCode", "DistrictCode", "RegencyCode", "ProvinceCode")
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11)
         """;
 
     public static async Task WriteAsync(TuntasDbContext db, IReadOnlyList<(Household Household, int ReadVersion)> changed, CancellationToken ct)
@@ -41,7 +42,8 @@ internal static class ClassificationBulkWriter
             batch.Add(Update, h.IsCandidate, h.ClassificationJson, h.ClassifiedAt, h.UpdatedAt, h.Version, h.Status.ToString(), h.StatusSince, h.Id, read);
             foreach (var e in h.StatusHistory)
             {
-                batch.Add(Insert, h.Id, e.From.ToString(), e.To.ToString(), e.EffectiveDate, e.RecordedAt, e.Actor, e.Reason, e.Source);
+                batch.Add(Insert, h.Id, e.From.ToString(), e.To.ToString(), e.EffectiveDate, e.RecordedAt, e.Actor, e.Reason, e.Source,
+                    e.VillageCode.Value, e.DistrictCode.Value, e.RegencyCode.Value, e.ProvinceCode.Value);
             }
         }
 

@@ -10,6 +10,10 @@ public sealed class HouseholdStatusEvent
     internal HouseholdStatusEvent(Household household, HouseholdStatus from, HouseholdStatus to, StatusChange change, DateTime recordedAt)
     {
         Household = household;
+        VillageCode = household.VillageCode;
+        DistrictCode = household.DistrictCode;
+        RegencyCode = household.RegencyCode;
+        ProvinceCode = household.ProvinceCode;
         From = from;
         To = to;
         EffectiveDate = change.EffectiveDate;
@@ -27,6 +31,7 @@ public sealed class HouseholdStatusEvent
     private HouseholdStatusEvent()
     {
         Actor = Reason = Source = null!;
+        VillageCode = DistrictCode = RegencyCode = ProvinceCode = null!;
     }
 
     public long Id { get; private set; }
@@ -34,6 +39,16 @@ public sealed class HouseholdStatusEvent
     public long HouseholdId { get; private set; }
 
     public Household? Household { get; private set; }
+
+    // Where the household lived when the change took effect, at every level: a family that moves
+    // later stays in the figures of the region it was counted in.
+    public Regions.RegionCode VillageCode { get; private set; }
+
+    public Regions.RegionCode DistrictCode { get; private set; }
+
+    public Regions.RegionCode RegencyCode { get; private set; }
+
+    public Regions.RegionCode ProvinceCode { get; private set; }
 
     public HouseholdStatus From { get; private set; }
 

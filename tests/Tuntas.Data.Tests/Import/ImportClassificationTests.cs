@@ -58,4 +58,28 @@ public class ImportClassificationTests
         Assert.Contains("\"rule\":\"spending\",\"met\":true", household.ClassificationJson, StringComparison.Ordinal);
         Assert.True((await AuditVerifier.VerifyAsync(db)).Intact);
     }
+
+    [Theory, DatabaseData]
+    public async Task Import_OfAListedFamilyThatMoved_CountsItWhereItLivedOnEachDay(TestProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await ImportKit.ImportAsync(database, ImportKit.Csv(ImportKit.Header, ImportKit.Head, ImportKit.Wife));
+        var moved = ImportKit.Head.Replace("64.74.01.1001", "64.08.01.2001", StringComparison.Ordinal);
+        var wifeMoved = ImportKit.Wife.Replace("64.74.01.1001", "64.08.01.2001", StringComparison.Ordinal);
+
+        await ImportKit.ImportAsync(database, ImportKit.Csv(ImportKit.Header, moved, wifeMoved), now: ImportKit.Now.AddDays(3));
+
+        await using var db = database.CreateContext();
+        var figures = new Tuntas.Data.Monitoring.HeadlineQuery(db);
+        async Task<int> Count(string region, int day) =>
+            (await figures.ComputeAsync(Tuntas.Domain.Regions.RegionCode.From(region), new DateOnly(2026, 11, 22).AddDays(day)))!.ExtremePoor.Households;
+        Assert.Equal((1, 0), (await Count("64.74", 0), await Count("64.08", 0)));
+        Assert.Equal((1, 0), (await Count("64.74", 2), await Count("64.08", 2)));
+        Assert.Equal((0, 1), (await Count("64.74", 3), await Count("64.08", 3)));
+        Assert.Equal(1, await Count("64", 3));
+        var events = await db.StatusEvents.OrderBy(e => e.Id).Select(e => new { e.From, e.To, e.Source }).ToListAsync();
+        Assert.Equal(new[] { (HouseholdStatus.Registered, HouseholdStatus.Listed, "classification"), (HouseholdStatus.Listed, HouseholdStatus.Listed, "import") },
+            events.Select(e => (e.From, e.To, e.Source)));
+        Assert.True((await AuditVerifier.VerifyAsync(db)).Intact);
+    }
 }

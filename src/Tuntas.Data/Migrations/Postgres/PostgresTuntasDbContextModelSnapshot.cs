@@ -740,6 +740,11 @@ namespace Tuntas.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
                     b.Property<DateOnly>("EffectiveDate")
                         .HasColumnType("date");
 
@@ -754,6 +759,11 @@ namespace Tuntas.Data.Migrations.Postgres
                     b.Property<long?>("MergedIntoId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -761,6 +771,11 @@ namespace Tuntas.Data.Migrations.Postgres
 
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RegencyCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -772,6 +787,11 @@ namespace Tuntas.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
                     b.Property<long?>("VisitId")
                         .HasColumnType("bigint");
 
@@ -780,6 +800,12 @@ namespace Tuntas.Data.Migrations.Postgres
                     b.HasIndex("MergedIntoId");
 
                     b.HasIndex("VisitId");
+
+                    b.HasIndex("DistrictCode", "EffectiveDate");
+
+                    b.HasIndex("ProvinceCode", "EffectiveDate");
+
+                    b.HasIndex("RegencyCode", "EffectiveDate");
 
                     b.HasIndex("HouseholdId", "EffectiveDate", "Id");
 

@@ -713,6 +713,11 @@ namespace Tuntas.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("EffectiveDate")
                         .HasColumnType("TEXT");
 
@@ -727,12 +732,22 @@ namespace Tuntas.Data.Migrations.Sqlite
                     b.Property<long?>("MergedIntoId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegencyCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Source")
@@ -745,6 +760,11 @@ namespace Tuntas.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("VisitId")
                         .HasColumnType("INTEGER");
 
@@ -753,6 +773,12 @@ namespace Tuntas.Data.Migrations.Sqlite
                     b.HasIndex("MergedIntoId");
 
                     b.HasIndex("VisitId");
+
+                    b.HasIndex("DistrictCode", "EffectiveDate");
+
+                    b.HasIndex("ProvinceCode", "EffectiveDate");
+
+                    b.HasIndex("RegencyCode", "EffectiveDate");
 
                     b.HasIndex("HouseholdId", "EffectiveDate", "Id");
 

@@ -11,7 +11,7 @@ using Tuntas.Data;
 namespace Tuntas.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTuntasDbContext))]
-    [Migration("20261122210915_Verification")]
+    [Migration("20261122223441_Verification")]
     partial class Verification
     {
         /// <inheritdoc />
@@ -716,6 +716,11 @@ namespace Tuntas.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("EffectiveDate")
                         .HasColumnType("TEXT");
 
@@ -730,12 +735,22 @@ namespace Tuntas.Data.Migrations.Sqlite
                     b.Property<long?>("MergedIntoId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegencyCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Source")
@@ -748,6 +763,11 @@ namespace Tuntas.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("VisitId")
                         .HasColumnType("INTEGER");
 
@@ -756,6 +776,12 @@ namespace Tuntas.Data.Migrations.Sqlite
                     b.HasIndex("MergedIntoId");
 
                     b.HasIndex("VisitId");
+
+                    b.HasIndex("DistrictCode", "EffectiveDate");
+
+                    b.HasIndex("ProvinceCode", "EffectiveDate");
+
+                    b.HasIndex("RegencyCode", "EffectiveDate");
 
                     b.HasIndex("HouseholdId", "EffectiveDate", "Id");
 

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Tuntas.Data.Migrations.Postgres
+namespace Tuntas.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Verification : Migration
@@ -15,57 +14,57 @@ namespace Tuntas.Data.Migrations.Postgres
             migrationBuilder.AddColumn<DateOnly>(
                 name: "AssessedOn",
                 table: "Households",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ClassificationJson",
                 table: "Households",
-                type: "character varying(4000)",
+                type: "TEXT",
                 maxLength: 4000,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "ClassifiedAt",
                 table: "Households",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Indicators",
                 table: "Households",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "IsCandidate",
                 table: "Households",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<long>(
                 name: "MergedIntoId",
                 table: "Households",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "NoShelter",
                 table: "Households",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "StatusSince",
                 table: "Households",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "Households",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
@@ -73,20 +72,20 @@ namespace Tuntas.Data.Migrations.Postgres
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Sequence = table.Column<long>(type: "bigint", nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Actor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Action = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    EntityType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    EntityKey = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    HouseholdId = table.Column<long>(type: "bigint", nullable: true),
-                    Region = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: true),
-                    Before = table.Column<string>(type: "text", nullable: true),
-                    After = table.Column<string>(type: "text", nullable: true),
-                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    EntityType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    EntityKey = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    HouseholdId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Region = table.Column<string>(type: "TEXT", maxLength: 13, nullable: true),
+                    Before = table.Column<string>(type: "TEXT", nullable: true),
+                    After = table.Column<string>(type: "TEXT", nullable: true),
+                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -97,9 +96,9 @@ namespace Tuntas.Data.Migrations.Postgres
                 name: "AuditHead",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false),
-                    Sequence = table.Column<long>(type: "bigint", nullable: false),
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -110,18 +109,18 @@ namespace Tuntas.Data.Migrations.Postgres
                 name: "PovertyCriteria",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Region = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: true),
-                    LinePerCapita = table.Column<long>(type: "bigint", nullable: false),
-                    LineSource = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    DesilMax = table.Column<int>(type: "integer", nullable: false),
-                    DesilSource = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    DesilPeriod = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    IndicatorThreshold = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Region = table.Column<string>(type: "TEXT", maxLength: 13, nullable: true),
+                    LinePerCapita = table.Column<long>(type: "INTEGER", nullable: false),
+                    LineSource = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    DesilMax = table.Column<int>(type: "INTEGER", nullable: false),
+                    DesilSource = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    DesilPeriod = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    IndicatorThreshold = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -132,13 +131,13 @@ namespace Tuntas.Data.Migrations.Postgres
                 name: "Targets",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Region = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: false),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    Households = table.Column<int>(type: "integer", nullable: false),
-                    SetBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    SetAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Region = table.Column<string>(type: "TEXT", maxLength: 13, nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Households = table.Column<int>(type: "INTEGER", nullable: false),
+                    SetBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    SetAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -149,15 +148,15 @@ namespace Tuntas.Data.Migrations.Postgres
                 name: "VervalRounds",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Region = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
-                    PeriodEnd = table.Column<DateOnly>(type: "date", nullable: false),
-                    ReverifyMonths = table.Column<int>(type: "integer", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Region = table.Column<string>(type: "TEXT", maxLength: 13, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PeriodEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ReverifyMonths = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -168,21 +167,21 @@ namespace Tuntas.Data.Migrations.Postgres
                 name: "VillageMeetings",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoundId = table.Column<long>(type: "bigint", nullable: false),
-                    Village = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: false),
-                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Attendance = table.Column<int>(type: "integer", nullable: false),
-                    Attendees = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    MinutesFileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: true),
-                    MinutesSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    MinutesStorageKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ApprovedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ApprovedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoundId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Village = table.Column<string>(type: "TEXT", maxLength: 13, nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Attendance = table.Column<int>(type: "INTEGER", nullable: false),
+                    Attendees = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    MinutesFileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
+                    MinutesSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    MinutesStorageKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ApprovedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -199,17 +198,17 @@ namespace Tuntas.Data.Migrations.Postgres
                 name: "VisitTasks",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoundId = table.Column<long>(type: "bigint", nullable: true),
-                    HouseholdId = table.Column<long>(type: "bigint", nullable: false),
-                    Purpose = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    AssignedTo = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoundId = table.Column<long>(type: "INTEGER", nullable: true),
+                    HouseholdId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    AssignedTo = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -232,12 +231,12 @@ namespace Tuntas.Data.Migrations.Postgres
                 name: "MeetingDecisions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    MeetingId = table.Column<long>(type: "bigint", nullable: false),
-                    HouseholdId = table.Column<long>(type: "bigint", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MeetingId = table.Column<long>(type: "INTEGER", nullable: false),
+                    HouseholdId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -260,21 +259,21 @@ namespace Tuntas.Data.Migrations.Postgres
                 name: "Proposals",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Village = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: false),
-                    HouseholdId = table.Column<long>(type: "bigint", nullable: true),
-                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    ProposerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ProposerContact = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    SubmittedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EvidenceFileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: true),
-                    EvidenceSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    EvidenceStorageKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    TaskId = table.Column<long>(type: "bigint", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Village = table.Column<string>(type: "TEXT", maxLength: 13, nullable: false),
+                    HouseholdId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ProposerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ProposerContact = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EvidenceFileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
+                    EvidenceSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    EvidenceStorageKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    TaskId = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -297,33 +296,33 @@ namespace Tuntas.Data.Migrations.Postgres
                 name: "Visits",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TaskId = table.Column<long>(type: "bigint", nullable: false),
-                    HouseholdId = table.Column<long>(type: "bigint", nullable: false),
-                    Visitor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    VisitedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Found = table.Column<bool>(type: "boolean", nullable: false),
-                    MetPerson = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Indicators = table.Column<int>(type: "integer", nullable: false),
-                    NoShelter = table.Column<bool>(type: "boolean", nullable: false),
-                    SpendingPerCapita = table.Column<long>(type: "bigint", nullable: true),
-                    MembersPresent = table.Column<int>(type: "integer", nullable: false),
-                    MembersMoved = table.Column<int>(type: "integer", nullable: false),
-                    MembersDeceased = table.Column<int>(type: "integer", nullable: false),
-                    MembersBorn = table.Column<int>(type: "integer", nullable: false),
-                    Latitude = table.Column<double>(type: "double precision", nullable: true),
-                    Longitude = table.Column<double>(type: "double precision", nullable: true),
-                    AccuracyMetres = table.Column<double>(type: "double precision", nullable: true),
-                    Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Recommendation = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    MergeIntoNoKk = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Review = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    ReviewedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ReviewedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ReviewNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TaskId = table.Column<long>(type: "INTEGER", nullable: false),
+                    HouseholdId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Visitor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    VisitedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Found = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MetPerson = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Indicators = table.Column<int>(type: "INTEGER", nullable: false),
+                    NoShelter = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SpendingPerCapita = table.Column<long>(type: "INTEGER", nullable: true),
+                    MembersPresent = table.Column<int>(type: "INTEGER", nullable: false),
+                    MembersMoved = table.Column<int>(type: "INTEGER", nullable: false),
+                    MembersDeceased = table.Column<int>(type: "INTEGER", nullable: false),
+                    MembersBorn = table.Column<int>(type: "INTEGER", nullable: false),
+                    Latitude = table.Column<double>(type: "REAL", nullable: true),
+                    Longitude = table.Column<double>(type: "REAL", nullable: true),
+                    AccuracyMetres = table.Column<double>(type: "REAL", nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Recommendation = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    MergeIntoNoKk = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Review = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ReviewedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ReviewedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReviewNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -346,18 +345,22 @@ namespace Tuntas.Data.Migrations.Postgres
                 name: "HouseholdStatusEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    HouseholdId = table.Column<long>(type: "bigint", nullable: false),
-                    From = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    To = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    EffectiveDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Actor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Source = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    VisitId = table.Column<long>(type: "bigint", nullable: true),
-                    MergedIntoId = table.Column<long>(type: "bigint", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HouseholdId = table.Column<long>(type: "INTEGER", nullable: false),
+                    VillageCode = table.Column<string>(type: "TEXT", maxLength: 13, nullable: false),
+                    DistrictCode = table.Column<string>(type: "TEXT", maxLength: 13, nullable: false),
+                    RegencyCode = table.Column<string>(type: "TEXT", maxLength: 13, nullable: false),
+                    ProvinceCode = table.Column<string>(type: "TEXT", maxLength: 13, nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    EffectiveDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    VisitId = table.Column<long>(type: "INTEGER", nullable: true),
+                    MergedIntoId = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -386,15 +389,15 @@ namespace Tuntas.Data.Migrations.Postgres
                 name: "VisitEvidence",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    VisitId = table.Column<long>(type: "bigint", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Size = table.Column<long>(type: "bigint", nullable: false),
-                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    StorageKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    VisitId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StorageKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -429,6 +432,11 @@ namespace Tuntas.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_HouseholdStatusEvents_DistrictCode_EffectiveDate",
+                table: "HouseholdStatusEvents",
+                columns: new[] { "DistrictCode", "EffectiveDate" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_HouseholdStatusEvents_HouseholdId_EffectiveDate_Id",
                 table: "HouseholdStatusEvents",
                 columns: new[] { "HouseholdId", "EffectiveDate", "Id" });
@@ -437,6 +445,16 @@ namespace Tuntas.Data.Migrations.Postgres
                 name: "IX_HouseholdStatusEvents_MergedIntoId",
                 table: "HouseholdStatusEvents",
                 column: "MergedIntoId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HouseholdStatusEvents_ProvinceCode_EffectiveDate",
+                table: "HouseholdStatusEvents",
+                columns: new[] { "ProvinceCode", "EffectiveDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HouseholdStatusEvents_RegencyCode_EffectiveDate",
+                table: "HouseholdStatusEvents",
+                columns: new[] { "RegencyCode", "EffectiveDate" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_HouseholdStatusEvents_VisitId",

@@ -12,7 +12,7 @@ using Tuntas.Data;
 namespace Tuntas.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTuntasDbContext))]
-    [Migration("20261122210919_Verification")]
+    [Migration("20261122223444_Verification")]
     partial class Verification
     {
         /// <inheritdoc />
@@ -743,6 +743,11 @@ namespace Tuntas.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
                     b.Property<DateOnly>("EffectiveDate")
                         .HasColumnType("date");
 
@@ -757,6 +762,11 @@ namespace Tuntas.Data.Migrations.Postgres
                     b.Property<long?>("MergedIntoId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -764,6 +774,11 @@ namespace Tuntas.Data.Migrations.Postgres
 
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RegencyCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -775,6 +790,11 @@ namespace Tuntas.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
                     b.Property<long?>("VisitId")
                         .HasColumnType("bigint");
 
@@ -783,6 +803,12 @@ namespace Tuntas.Data.Migrations.Postgres
                     b.HasIndex("MergedIntoId");
 
                     b.HasIndex("VisitId");
+
+                    b.HasIndex("DistrictCode", "EffectiveDate");
+
+                    b.HasIndex("ProvinceCode", "EffectiveDate");
+
+                    b.HasIndex("RegencyCode", "EffectiveDate");
 
                     b.HasIndex("HouseholdId", "EffectiveDate", "Id");
 
