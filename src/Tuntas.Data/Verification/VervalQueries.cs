@@ -178,9 +178,11 @@ public sealed class VervalQueries(TuntasDbContext db)
     public static bool Overlaps(RegionScope scope, RegionCode region) =>
         scope.Contains(region) || (scope.Region is { } s && region.Contains(s));
 
-    /// <summary>The caseload households of a village (for a meeting's decisions).</summary>
-    public Task<List<Household>> VillageHouseholdsAsync(RegionCode village, CancellationToken ct) =>
-        db.Households.AsNoTracking().Include(h => h.Members).Where(h => h.VillageCode == village).OrderBy(h => h.NoKk).Take(500).ToListAsync(ct);
+    /// <summary>The households of a village for a meeting's decisions: the caseload first, then the rest of the register.</summary>
+    public Task<List<Household>> VillageHouseholdsAsync(RegionCode village, int take, CancellationToken ct) =>
+        db.Households.AsNoTracking().Include(h => h.Members).Where(h => h.VillageCode == village)
+            .OrderBy(h => h.Status == HouseholdStatus.Listed || h.Status == HouseholdStatus.Verified ? 0 : 1).ThenBy(h => h.NoKk)
+            .Take(take).ToListAsync(ct);
 
     /// <summary>Operators and facilitators whose region covers a household's village: who a task can go to.</summary>
     public async Task<List<string>> AssigneesAsync(RegionScope scope, CancellationToken ct)

@@ -225,6 +225,19 @@ public sealed class VervalService(TuntasDbContext db, ClassificationService clas
         return meeting;
     }
 
+    /// <summary>Attaches the signed minutes to a meeting that was saved without them.</summary>
+    public void AttachMinutes(VillageMeeting meeting, EvidenceFile minutes, string actor, AuditTrail audit)
+    {
+        if (meeting.IsApproved)
+        {
+            throw new DomainException("The meeting is approved; its minutes are closed.", "Musyawarah sudah disetujui; berita acaranya tidak dapat diganti.");
+        }
+
+        var before = meeting.MinutesSha256;
+        meeting.AttachMinutes(minutes.FileName, minutes.Sha256, minutes.StorageKey);
+        audit.Record(actor, "meeting.minutes", AuditSubject.Of(meeting), new { minutes = before }, new { minutes = minutes.Sha256, minutes.FileName });
+    }
+
     /// <summary>Approves every decision of a meeting at once: households to include are listed, the others get a visit task.</summary>
     public async Task ApproveMeetingAsync(VillageMeeting meeting, string verifier, AuditTrail audit, CancellationToken ct = default)
     {

@@ -54,10 +54,10 @@ public class VervalJourneyTests
         return session;
     }
 
-    private static async Task<HttpResponseMessage> PostAsync(PageSession session, string page, string path, IEnumerable<(string Name, string Value)> fields, byte[]? photo = null) =>
-        await PostWithTokenAsync(session, await session.AntiforgeryTokenAsync(page), path, fields, photo);
+    private static async Task<HttpResponseMessage> PostAsync(PageSession session, string page, string path, IEnumerable<(string Name, string Value)> fields, byte[]? photo = null, string fileField = "photos") =>
+        await PostWithTokenAsync(session, await session.AntiforgeryTokenAsync(page), path, fields, photo, fileField);
 
-    private static async Task<HttpResponseMessage> PostWithTokenAsync(PageSession session, string token, string path, IEnumerable<(string Name, string Value)> fields, byte[]? photo = null)
+    private static async Task<HttpResponseMessage> PostWithTokenAsync(PageSession session, string token, string path, IEnumerable<(string Name, string Value)> fields, byte[]? photo = null, string fileField = "photos")
     {
         var content = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
         foreach (var (name, value) in fields)
@@ -69,7 +69,7 @@ public class VervalJourneyTests
         {
             var file = new ByteArrayContent(photo);
             file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
-            content.Add(file, "photos", "rumah.jpg");
+            content.Add(file, fileField, "rumah.jpg");
         }
 
         return await session.Client.PostAsync(path, content);
@@ -238,5 +238,57 @@ public class VervalJourneyTests
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/tugas/{taskId}")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(created.Headers.Location!.OriginalString)).Status);
         Assert.Equal(HttpStatusCode.OK, (await verifier.GetAsync($"/pemeriksaan/{visitId}")).Status);
+    }
+
+    [Fact]
+    public async Task VillageMeeting_RecordedWithoutMinutes_GetsThemLater_AndIsApprovedInOneBatch()
+    {
+        await using var app = await AppWithListedFamilyAsync(TestProvider.Sqlite);
+        var verifier = await LoginAsync(app, "dinsos.bontang");
+        var op = await LoginAsync(app, "op.bontangkuala");
+        var created = await PostAsync(verifier, "/verval", "/verval",
+            [("Input.Name", "Verval Uji"), ("Input.Region", "64.74"), ("Input.Start", Day(Today)), ("Input.End", Day(Today.AddDays(30))), ("Input.ReverifyMonths", "6")]);
+        var round = created.Headers.Location!.OriginalString;
+        long householdId;
+        await using (var db = app.CreateDbContext())
+        {
+            householdId = await db.Households.Where(h => h.NoKk == NomorKk.From("6474010101200001")).Select(h => h.Id).SingleAsync();
+        }
+
+        // The operator records the meeting of Bontang Kuala: the listed family stays on the list.
+        var form = $"{round}?desa=64.74.01.1001";
+        var (_, meetingForm) = await op.GetAsync(form);
+        Assert.Contains("6474010101200001", meetingForm, StringComparison.Ordinal);
+        var recorded = await PostAsync(op, form, $"{round}?handler=Meeting&desa=64.74.01.1001",
+            [("input.HeldOn", Day(Today)), ("input.Attendance", "18"), ("input.Attendees", "Lurah, LPM, ketua RT"), ($"input.Decisions[{householdId}]", "Confirm")]);
+        Assert.True(recorded.StatusCode == HttpStatusCode.Redirect, Regex.Match(await recorded.Content.ReadAsStringAsync(), "alert error[^<]*>([^<]*)").Groups[1].Value);
+
+        // Without the signed minutes Dinas Sosial cannot approve yet; the operator attaches them.
+        var (_, page) = await op.GetAsync(round);
+        Assert.Contains("Lampirkan berita acara", page, StringComparison.Ordinal);
+        var minutes = await PostAsync(op, round, $"{round}?handler=Minutes&meeting=" + Regex.Match(page, "meeting=([0-9]+)").Groups[1].Value,
+            [("version", Regex.Match(page, "name=\"version\" value=\"([0-9]+)\"").Groups[1].Value)], Photo, "minutes");
+        Assert.Equal(HttpStatusCode.Redirect, minutes.StatusCode);
+
+        var (_, toApprove) = await verifier.GetAsync(round);
+        Assert.Contains("Setujui 1 keputusan sekaligus", toApprove, StringComparison.Ordinal);
+        int version;
+        long meetingId;
+        await using (var db = app.CreateDbContext())
+        {
+            (meetingId, version) = await db.Meetings.Select(m => new ValueTuple<long, int>(m.Id, m.Version)).SingleAsync();
+        }
+
+        Assert.Contains($"meeting={meetingId}", toApprove, StringComparison.Ordinal);
+        Assert.Contains("handler=ApproveMeeting", toApprove, StringComparison.Ordinal);
+        var approved = await PostAsync(verifier, round, $"{round}?handler=ApproveMeeting&meeting={meetingId}", [("version", version.ToString(CultureInfo.InvariantCulture))]);
+        Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+
+        await using var check = app.CreateDbContext();
+        var meeting = await check.Meetings.SingleAsync();
+        Assert.Equal("dinsos.bontang", meeting.ApprovedBy);
+        Assert.NotNull(meeting.MinutesStorageKey);
+        Assert.True((await AuditVerifier.VerifyAsync(check)).Intact);
+        Assert.Contains("meeting.minutes", await check.AuditEntries.Select(e => e.Action).ToListAsync());
     }
 }

@@ -42,6 +42,9 @@ public sealed class RoundModel(TuntasDbContext db, VervalQueries queries, Verval
 
     public DateOnly Today { get; private set; }
 
+    /// <summary>Households listed on the meeting form: the caseload first, then others of the village.</summary>
+    public const int MeetingListSize = 500;
+
     public async Task<IActionResult> OnGetAsync(long id, string? desa, CancellationToken ct) =>
         await LoadAsync(id, desa, ct) ? Page() : NotFound();
 
@@ -102,6 +105,47 @@ public sealed class RoundModel(TuntasDbContext db, VervalQueries queries, Verval
                 households.Select(h => (h, chosen[h.Id], (string?)null)), Caller.UserName, audit);
             return Task.CompletedTask;
         }, id, desa, ct);
+    }
+
+    /// <summary>Attaches the signed minutes to a meeting saved without them (before approval).</summary>
+    public async Task<IActionResult> OnPostMinutesAsync(long id, long meeting, int version, IFormFile? minutes, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, null, ct) || !VervalAccess.MayPropose(Caller.Role))
+        {
+            return NotFound();
+        }
+
+        var found = await db.Meetings.SingleOrDefaultAsync(m => m.Id == meeting && m.RoundId == id, ct);
+        if (found is null || !Caller.Scope.Contains(found.Village))
+        {
+            return NotFound();
+        }
+
+        if (minutes is not { Length: > 0 })
+        {
+            Error = text["UploadMissing"];
+            return Page();
+        }
+
+        var (saved, problem) = await store.SaveAsync(minutes, ct);
+        if (saved is null)
+        {
+            Error = text[problem!, minutes.FileName];
+            return Page();
+        }
+
+        db.Entry(found).Property(m => m.Version).OriginalValue = version;
+        var result = await RunAsync(() =>
+        {
+            verval.AttachMinutes(found, saved, Caller.UserName, audit);
+            return Task.CompletedTask;
+        }, id, null, ct);
+        if (Error is not null)
+        {
+            store.Delete([saved]);
+        }
+
+        return result;
     }
 
     public async Task<IActionResult> OnPostApproveMeetingAsync(long id, long meeting, int version, CancellationToken ct)
@@ -180,7 +224,7 @@ public sealed class RoundModel(TuntasDbContext db, VervalQueries queries, Verval
             && Caller.Scope.Contains(code.Value) && Round.Region.Contains(code.Value))
         {
             MeetingVillage = code.Value;
-            VillageHouseholds = await queries.VillageHouseholdsAsync(code.Value, ct);
+            VillageHouseholds = await queries.VillageHouseholdsAsync(code.Value, MeetingListSize, ct);
         }
 
         return true;
