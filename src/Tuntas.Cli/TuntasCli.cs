@@ -39,6 +39,7 @@ public static class TuntasCli
         root.Subcommands.Add(ClassifyCommand.Create(Context));
         root.Subcommands.Add(CriteriaCommand.Create(Context));
         root.Subcommands.Add(AuditCommand.Create(Context));
+        root.Subcommands.Add(ProgrammesCommand.Create(Context));
         root.Subcommands.Add(ServeCommand.Create(Context));
 
         var parse = root.Parse(args);

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Tuntas.Data.Access;
 using Tuntas.Data.Audit;
 using Tuntas.Data.Import;
+using Tuntas.Domain.Interventions;
 using Tuntas.Domain.Monitoring;
 using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
@@ -52,6 +53,8 @@ public abstract class TuntasDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Target> Targets => Set<Target>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Programme> Programmes => Set<Programme>();
 
     /// <summary>The keys that protect sign-in cookies and antiforgery tokens, kept with the data so a restart signs nobody out.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -26,5 +26,7 @@ public sealed record AuditSubject(string Type, Func<string> Key, Func<long?> Hou
 
     public static AuditSubject Of(PovertyCriteria c) => new("criteria", () => Id(c.Id), () => null, () => c.Region?.Value);
 
+    public static AuditSubject Of(Tuntas.Domain.Interventions.Programme p) => new("programme", () => p.Code, () => null, () => null);
+
     public static AuditSubject Named(string type, string key, string? region = null) => new(type, () => key, () => null, () => region);
 }

@@ -26,6 +26,7 @@ public static class DatabaseInitializer
 
         var regions = await RegionLoader.LoadAsync(db, RegionCatalog.ReadAll(), ct);
         await SeedCriteriaAsync(db, ct);
+        await SeedProgrammesAsync(db, ct);
         return new InitResult(database.Display, pending, regions);
     }
 
@@ -49,6 +50,34 @@ public static class DatabaseInitializer
             criteria.DesilMax,
             criteria.IndicatorThreshold,
         });
+        await audit.CommitAsync(ct);
+    }
+
+    /// <summary>The shipped programme catalogue when there is none yet.</summary>
+    private static async Task SeedProgrammesAsync(TuntasDbContext db, CancellationToken ct)
+    {
+        if (await db.Programmes.AnyAsync(ct))
+        {
+            return;
+        }
+
+        await using var audit = new AuditTrail(db, TimeProvider.System);
+        await audit.BeginAsync(ct);
+        foreach (var programme in Tuntas.Domain.Interventions.Programme.Seed(TimeProvider.System.GetUtcNow().UtcDateTime))
+        {
+            db.Programmes.Add(programme);
+            audit.Record("sistem:init", "programme.set", AuditSubject.Of(programme), null, new
+            {
+                programme.Code,
+                programme.Name,
+                programme.OwnerAgency,
+                strategy = programme.Strategy,
+                unit = programme.Unit,
+                programme.TypicalValue,
+                programme.PovertyTargeted,
+            });
+        }
+
         await audit.CommitAsync(ct);
     }
 }

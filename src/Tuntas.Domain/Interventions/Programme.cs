@@ -1,0 +1,142 @@
+using System.Text.RegularExpressions;
+using Tuntas.Domain.Common;
+
+namespace Tuntas.Domain.Interventions;
+
+/// <summary>The three national strategies for extreme poverty that a programme serves.</summary>
+public enum Strategy
+{
+    /// <summary>Reduce the spending burden: cash and food aid, free health insurance, school aid.</summary>
+    ReduceSpending = 1,
+
+    /// <summary>Raise income: paid public works, training, business capital.</summary>
+    RaiseIncome = 2,
+
+    /// <summary>Reduce poverty pockets: housing, basic services, civil documents.</summary>
+    ReducePovertyPockets = 3,
+}
+
+/// <summary>Whether a programme reaches a whole household or one person.</summary>
+public enum ProgrammeUnit
+{
+    Household = 1,
+    Person = 2,
+}
+
+public static class StrategyNames
+{
+    public static string ToWire(this Strategy strategy) => strategy switch
+    {
+        Strategy.ReduceSpending => "reduce_spending",
+        Strategy.RaiseIncome => "raise_income",
+        _ => "reduce_pockets",
+    };
+
+    public static string ToIndonesian(this Strategy strategy) => strategy switch
+    {
+        Strategy.ReduceSpending => "Mengurangi beban pengeluaran",
+        Strategy.RaiseIncome => "Meningkatkan pendapatan",
+        _ => "Mengurangi kantong kemiskinan",
+    };
+
+    public static string ToEnglish(this Strategy strategy) => strategy switch
+    {
+        Strategy.ReduceSpending => "Reduce the spending burden",
+        Strategy.RaiseIncome => "Raise income",
+        _ => "Reduce poverty pockets",
+    };
+
+    public static string ToWire(this ProgrammeUnit unit) => unit == ProgrammeUnit.Household ? "household" : "person";
+}
+
+/// <summary>
+/// A programme of the catalogue (PKH, SEMBAKO, PBI-JK…): which agency owns it, which strategy it
+/// serves, whom it reaches and its typical value. Administrators keep the catalogue; a region can
+/// add its local programmes.
+/// </summary>
+public sealed partial class Programme
+{
+    public Programme(string code, string name, string ownerAgency, Strategy strategy, ProgrammeUnit unit, long? typicalValue, bool povertyTargeted, DateTime nowUtc, bool isLocal = false)
+    {
+        if (!CodePattern().IsMatch(code ?? ""))
+        {
+            throw new DomainException(
+                $"'{code}' is not a programme code: 2 to 30 capital letters, digits or dashes, such as PKH or PADAT-KARYA.",
+                $"'{code}' bukan kode program: 2 sampai 30 huruf kapital, angka atau tanda hubung, misalnya PKH atau PADAT-KARYA.");
+        }
+
+        if (string.IsNullOrWhiteSpace(name) || string.IsNullOrWhiteSpace(ownerAgency))
+        {
+            throw new DomainException("A programme needs a name and the agency that owns it.", "Program perlu nama dan instansi pemiliknya.");
+        }
+
+        if (typicalValue is < 0)
+        {
+            throw new DomainException("A typical value cannot be negative.", "Nilai tipikal tidak boleh negatif.");
+        }
+
+        Code = code!;
+        Name = name.Trim();
+        OwnerAgency = ownerAgency.Trim();
+        Strategy = strategy;
+        Unit = unit;
+        TypicalValue = typicalValue;
+        PovertyTargeted = povertyTargeted;
+        IsLocal = isLocal;
+        Active = true;
+        CreatedAt = UpdatedAt = nowUtc;
+    }
+
+    // For EF Core materialisation.
+    private Programme()
+    {
+        Code = Name = OwnerAgency = null!;
+    }
+
+    /// <summary>PKH, SEMBAKO, PBI-JK…: the key, also used in files and on the command line.</summary>
+    public string Code { get; private set; }
+
+    public string Name { get; private set; }
+
+    public string OwnerAgency { get; private set; }
+
+    public Strategy Strategy { get; private set; }
+
+    public ProgrammeUnit Unit { get; private set; }
+
+    /// <summary>What one delivery is typically worth, whole rupiah; null when it varies too much.</summary>
+    public long? TypicalValue { get; private set; }
+
+    /// <summary>Meant for poor households only: receiving it while well above the criteria is leakage.</summary>
+    public bool PovertyTargeted { get; private set; }
+
+    /// <summary>A programme of the regency or city rather than a national one.</summary>
+    public bool IsLocal { get; private set; }
+
+    public bool Active { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public DateTime UpdatedAt { get; private set; }
+
+    public int Version { get; private set; }
+
+    /// <summary>The catalogue shipped with Tuntas; administrators can change it.</summary>
+    public static IReadOnlyList<Programme> Seed(DateTime nowUtc) =>
+    [
+        new("PKH", "Program Keluarga Harapan", "Dinas Sosial (Kementerian Sosial)", Strategy.ReduceSpending, ProgrammeUnit.Household, 750_000, true, nowUtc),
+        new("SEMBAKO", "Bantuan Sembako (BPNT)", "Dinas Sosial (Kementerian Sosial)", Strategy.ReduceSpending, ProgrammeUnit.Household, 200_000, true, nowUtc),
+        new("PBI-JK", "Penerima Bantuan Iuran Jaminan Kesehatan", "Dinas Kesehatan / BPJS Kesehatan", Strategy.ReduceSpending, ProgrammeUnit.Person, 42_000, true, nowUtc),
+        new("PIP", "Program Indonesia Pintar", "Dinas Pendidikan", Strategy.ReduceSpending, ProgrammeUnit.Person, 450_000, true, nowUtc),
+        new("PADAT-KARYA", "Padat Karya", "Disnakertrans", Strategy.RaiseIncome, ProgrammeUnit.Person, 1_500_000, false, nowUtc),
+        new("PELATIHAN", "Pelatihan Kerja", "Disnakertrans", Strategy.RaiseIncome, ProgrammeUnit.Person, 2_500_000, false, nowUtc),
+        new("MODAL-USAHA", "Bantuan Modal Usaha", "Dinas Koperasi dan UKM", Strategy.RaiseIncome, ProgrammeUnit.Household, 5_000_000, false, nowUtc),
+        new("RTLH", "Rehabilitasi Rumah Tidak Layak Huni", "Dinas Perumahan dan Permukiman", Strategy.ReducePovertyPockets, ProgrammeUnit.Household, 20_000_000, true, nowUtc),
+        new("ADMINDUK", "Layanan Administrasi Kependudukan (KTP, KK, akta)", "Disdukcapil", Strategy.ReducePovertyPockets, ProgrammeUnit.Person, null, false, nowUtc),
+        new("CSR", "Bantuan CSR Perusahaan", "Mitra perusahaan (CSR)", Strategy.ReducePovertyPockets, ProgrammeUnit.Household, null, false, nowUtc),
+        new("BAZNAS", "Bantuan BAZNAS", "BAZNAS", Strategy.ReduceSpending, ProgrammeUnit.Household, 1_000_000, true, nowUtc),
+    ];
+
+    [GeneratedRegex("^[A-Z0-9][A-Z0-9-]{1,29}$")]
+    private static partial Regex CodePattern();
+}
