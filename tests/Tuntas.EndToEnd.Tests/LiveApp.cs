@@ -17,6 +17,12 @@ namespace Tuntas.EndToEnd.Tests;
 public sealed class LiveApp : IAsyncDisposable
 {
     public const string Password = "a-long-test-passphrase";
+
+    /// <summary>
+    /// Wait for a navigation to commit, not for its load event: locators then wait for what they
+    /// need, and a load event delayed on a busy two-core machine cannot fail a journey.
+    /// </summary>
+    public static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
     private const string ChromiumPath = "/usr/bin/chromium";
 
     private LiveApp(TestDatabase database, WebApplication app, IPlaywright playwright, IBrowser browser, string baseUrl)

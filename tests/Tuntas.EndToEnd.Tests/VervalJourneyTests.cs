@@ -22,12 +22,6 @@ public class VervalJourneyTests
     /// <summary>A real 1×1 PNG, so the browser's photo handling runs on an actual image.</summary>
     private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
 
-    /// <summary>
-    /// Wait for the navigation to commit, not for the load event: locators wait for what they need,
-    /// and a load event delayed on a busy two-core machine then cannot fail the journey.
-    /// </summary>
-    private static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
-
     private static string Shot(string name) => Path.Combine(Path.GetTempPath(), $"tuntas-{name}.png");
 
     private static async Task SignInAsync(IPage page, LiveApp live, string user)
@@ -36,7 +30,7 @@ public class VervalJourneyTests
         await page.GetByLabel("Nama pengguna").FillAsync(user);
         await page.GetByLabel("Kata sandi").FillAsync(LiveApp.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
-        await page.WaitForURLAsync("**/wilayah/**", Committed);
+        await page.WaitForURLAsync("**/wilayah/**", LiveApp.Committed);
     }
 
     [Fact]
@@ -65,7 +59,7 @@ public class VervalJourneyTests
         await desk.GetByLabel("Nama putaran").FillAsync("Verval Triwulan Uji");
         await desk.GetByLabel("Kode wilayah").FillAsync("64.74");
         await desk.GetByRole(AriaRole.Button, new() { Name = "Buat putaran dan tugas kunjungan" }).ClickAsync();
-        await desk.WaitForURLAsync("**/verval/*", Committed);
+        await desk.WaitForURLAsync("**/verval/*", LiveApp.Committed);
         Assert.Contains("op.bontangkuala", await desk.Locator("table.data").InnerTextAsync(), StringComparison.Ordinal);
 
         // The operator, on a phone-sized screen, finds the task and fills the visit form.
@@ -75,7 +69,7 @@ public class VervalJourneyTests
         await SignInAsync(phone, live, "op.bontangkuala");
         await phone.GetByRole(AriaRole.Link, new() { Name = "Tugas Kunjungan" }).ClickAsync();
         await phone.GetByRole(AriaRole.Link, new() { Name = "Isi kunjungan" }).ClickAsync();
-        await phone.WaitForURLAsync("**/tugas/*", Committed);
+        await phone.WaitForURLAsync("**/tugas/*", LiveApp.Committed);
         await phone.GetByLabel("Bertemu dengan").FillAsync("Budi Santoso (kepala keluarga)");
         foreach (var indicator in new[] { "Kepala keluarga tidak bekerja", "Rawan pangan", "Lantai tanah", "Dinding tidak permanen", "Tidak punya jamban sendiri", "Listrik 450 VA" })
         {
@@ -88,17 +82,17 @@ public class VervalJourneyTests
         await phone.GetByLabel("Catatan").FillAsync("Rumah papan, lantai tanah.");
         await phone.ScreenshotAsync(new() { Path = Shot("visit-form-phone"), FullPage = true });
         await phone.GetByRole(AriaRole.Button, new() { Name = "Kirim hasil kunjungan" }).ClickAsync();
-        await phone.WaitForURLAsync("**/keluarga/6474010101200001?pesan=kunjungan-terkirim", Committed);
+        await phone.WaitForURLAsync("**/keluarga/6474010101200001?pesan=kunjungan-terkirim", LiveApp.Committed);
         Assert.Contains("menunggu pemeriksaan Dinas Sosial", await phone.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
 
         // Dinas Sosial reviews it, sees the photo, and approves.
         await desk.GotoAsync(live.BaseUrl + "/pemeriksaan");
         await desk.GetByRole(AriaRole.Link, new() { Name = "Periksa" }).ClickAsync();
-        await desk.WaitForURLAsync("**/pemeriksaan/*", Committed);
+        await desk.WaitForURLAsync("**/pemeriksaan/*", LiveApp.Committed);
         Assert.True(await desk.Locator("ul.evidence img").IsVisibleAsync());
         await desk.ScreenshotAsync(new() { Path = Shot("review"), FullPage = true });
         await desk.GetByRole(AriaRole.Button, new() { Name = "Setujui" }).ClickAsync();
-        await desk.WaitForURLAsync("**/keluarga/6474010101200001?pesan=kunjungan-diperiksa", Committed);
+        await desk.WaitForURLAsync("**/keluarga/6474010101200001?pesan=kunjungan-diperiksa", LiveApp.Committed);
 
         Assert.Equal("Terverifikasi Miskin Ekstrem", (await desk.Locator(".heading .status").InnerTextAsync()).Trim());
         var timeline = await desk.Locator("ol.timeline").InnerTextAsync();

@@ -15,8 +15,14 @@ public class AuditTrailTests
     {
         var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.CreateContext();
+
+        // Start from a chain of one entry, like an initialised register with its shipped criteria
+        // (tuntas init also records the programme catalogue), so the sequence numbers below are fixed.
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM \"AuditEntries\"");
+        await db.Database.ExecuteSqlRawAsync("UPDATE \"AuditHead\" SET \"Sequence\" = 0, \"Hash\" = {0}", AuditEntry.GenesisHash);
         await using var audit = new AuditTrail(db, new FakeTimeProvider(Now));
         await audit.BeginAsync();
+        audit.Record("sistem:init", "criteria.set", AuditSubject.Named("criteria", "1"), null, new { year = 2021, line = 322_170 });
         audit.Record("dinsos.bontang", "household.status", AuditSubject.Named("household", "6474010101200001", "64.74.01.1001"), new { status = "listed" }, new { status = "verified" });
         audit.Record("dinsos.bontang", "household.status", AuditSubject.Named("household", "6474010101200002", "64.74.01.1002"), new { status = "verified" }, new { status = "graduated" });
         audit.Record("admin", "target.set", AuditSubject.Named("target", "64.74", "64.74"), null, new { households = 0, date = new DateOnly(2025, 12, 31) });
