@@ -95,23 +95,24 @@ public sealed class VisitModel(TuntasDbContext db, VervalQueries queries, Verval
             return Page();
         }
 
+        if (Input.Recommendation is { } wanted && wanted.IsExit() && files.Count == 0)
+        {
+            Error = text["ExitNeedsEvidence"];
+            return Page();
+        }
+
         var evidence = new List<EvidenceFile>();
         foreach (var file in files)
         {
             var (saved, problem) = await store.SaveAsync(file, ct);
             if (saved is null)
             {
+                store.Delete(evidence);
                 Error = text[problem!, file.FileName];
                 return Page();
             }
 
             evidence.Add(saved);
-        }
-
-        if (Input.Recommendation is { } wanted && wanted.IsExit() && evidence.Count == 0)
-        {
-            Error = text["ExitNeedsEvidence"];
-            return Page();
         }
 
         db.Entry(Task).Property(t => t.Version).OriginalValue = Input.Version;
