@@ -95,11 +95,17 @@ public sealed class ProposalsModel(TuntasDbContext db, VervalQueries queries, Ve
         catch (DomainException e)
         {
             Error = e.Localized;
-            return Page();
         }
         finally
         {
             await audit.DisposeAsync();
+        }
+
+        if (Error is not null)
+        {
+            // Nothing was saved: neither is the file.
+            store.Delete(file is null ? [] : [file]);
+            return Page();
         }
 
         return Redirect("/usul?terkirim=true");

@@ -99,12 +99,18 @@ public sealed class RoundModel(TuntasDbContext db, VervalQueries queries, Verval
 
         var chosen = input.Decisions.Where(d => Enum.IsDefined(d.Value)).ToDictionary(d => d.Key, d => d.Value);
         var households = await db.Households.Where(h => h.VillageCode == MeetingVillage && chosen.Keys.Contains(h.Id)).ToListAsync(ct);
-        return await RunAsync(() =>
+        var result = await RunAsync(() =>
         {
             verval.RecordMeeting(Round, MeetingVillage, input.HeldOn, input.Attendance, input.Attendees, file,
                 households.Select(h => (h, chosen[h.Id], (string?)null)), Caller.UserName, audit);
             return Task.CompletedTask;
         }, id, desa, ct);
+        if (Error is not null && file is not null)
+        {
+            store.Delete([file]);
+        }
+
+        return result;
     }
 
     /// <summary>Attaches the signed minutes to a meeting saved without them (before approval).</summary>
