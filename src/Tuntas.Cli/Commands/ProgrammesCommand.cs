@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Tuntas.Cli.Common;
 using Tuntas.Data.Database;
+using Tuntas.Domain.Common;
 using Tuntas.Domain.Interventions;
 
 namespace Tuntas.Cli.Commands;
@@ -40,7 +41,7 @@ internal static class ProgrammesCommand
             {
                 foreach (var p in programmes)
                 {
-                    var value = p.TypicalValue is { } v ? "Rp" + v.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture).Replace(',', '.') : "-";
+                    var value = p.TypicalValue is { } v ? Rupiah.Format(v) : "-";
                     cli.Output.WriteLine($"{p.Code,-12} {p.Strategy.ToWire(),-16} {p.Unit.ToWire(),-10} {value,14}  {p.Name} ({p.OwnerAgency})");
                 }
             }

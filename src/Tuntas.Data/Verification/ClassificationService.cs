@@ -20,11 +20,9 @@ public sealed class ClassificationService(TuntasDbContext db, TimeProvider time)
 
     private List<PovertyCriteria>? _criteria;
 
-    /// <summary>The criteria, read once per unit of work (a scope); <see cref="ForgetCriteria"/> after changing them.</summary>
+    /// <summary>The criteria, read once per unit of work (a scope).</summary>
     private async Task<List<PovertyCriteria>> CriteriaAsync(CancellationToken ct) =>
         _criteria ??= await db.Criteria.AsNoTracking().ToListAsync(ct);
-
-    public void ForgetCriteria() => _criteria = null;
 
     /// <summary>
     /// Classifies the households the query selects, inside an open audited unit of work. With

@@ -14,6 +14,13 @@ public sealed record TaskRow(long Id, string NoKk, string? HeadName, RegionCode 
 /// <summary>A visit waiting for (or past) review, as the lists show it.</summary>
 public sealed record VisitRow(long Id, long TaskId, string NoKk, string? HeadName, RegionCode Village, string VillageName, HouseholdStatus Status, string Visitor, DateOnly VisitedOn, HouseholdStatus? Recommendation, ReviewState Review, int Evidence, DateTime SubmittedAt);
 
+public static class TaskQueries
+{
+    /// <summary>Tasks still under way: waiting for a visit, sent back, or waiting for review.</summary>
+    public static IQueryable<VisitTask> Pending(this IQueryable<VisitTask> tasks) =>
+        tasks.Where(t => t.State == VisitTaskState.Open || t.State == VisitTaskState.Returned || t.State == VisitTaskState.Submitted);
+}
+
 /// <summary>The reads of the verval screens, every one filtered by the caller's region scope.</summary>
 public sealed class VervalQueries(TuntasDbContext db)
 {
@@ -22,7 +29,7 @@ public sealed class VervalQueries(TuntasDbContext db)
         var tasks = db.Tasks.AsNoTracking();
         if (openOnly)
         {
-            tasks = tasks.Where(t => t.State == VisitTaskState.Open || t.State == VisitTaskState.Returned || t.State == VisitTaskState.Submitted);
+            tasks = tasks.Pending();
         }
 
         if (assignedTo is not null)

@@ -34,7 +34,7 @@ public sealed class VervalService(TuntasDbContext db, ClassificationService clas
         db.Rounds.Add(round);
         audit.Record(actor, "round.create", AuditSubject.Of(round), null, new { region = region.Value, name = round.Name, start, end, reverifyMonths });
 
-        var busy = db.Tasks.Where(t => t.State == VisitTaskState.Open || t.State == VisitTaskState.Submitted || t.State == VisitTaskState.Returned).Select(t => t.HouseholdId);
+        var busy = db.Tasks.Pending().Select(t => t.HouseholdId);
         var candidates = await db.Households.InRegion(region)
             .Where(h => h.Status == HouseholdStatus.Listed || h.Status == HouseholdStatus.Verified)
             .Where(h => !busy.Contains(h.Id))
@@ -246,7 +246,7 @@ public sealed class VervalService(TuntasDbContext db, ClassificationService clas
         await db.SaveChangesAsync(ct);
         var ids = meeting.Decisions.Select(d => d.HouseholdId).ToList();
         var households = await db.Households.Where(h => ids.Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
-        var busy = await db.Tasks.Where(t => ids.Contains(t.HouseholdId) && (t.State == VisitTaskState.Open || t.State == VisitTaskState.Returned || t.State == VisitTaskState.Submitted))
+        var busy = await db.Tasks.Pending().Where(t => ids.Contains(t.HouseholdId))
             .Select(t => t.HouseholdId).ToListAsync(ct);
         foreach (var decision in meeting.Decisions)
         {
@@ -299,7 +299,7 @@ public sealed class VervalService(TuntasDbContext db, ClassificationService clas
         if (household is not null)
         {
             // A household already waiting for a visit is not given a second task: the proposal joins it.
-            var open = await db.Tasks.Where(t => t.HouseholdId == household.Id && (t.State == VisitTaskState.Open || t.State == VisitTaskState.Returned || t.State == VisitTaskState.Submitted))
+            var open = await db.Tasks.Pending().Where(t => t.HouseholdId == household.Id)
                 .OrderBy(t => t.DueOn).FirstOrDefaultAsync(ct);
             proposal.RaiseTask(open ?? await CreateTaskAsync(household, VisitPurpose.Proposal, proposal.DueOn, actor, audit, ct));
         }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -96,8 +95,7 @@ public sealed record Classification(bool IsCandidate, int CriteriaYear, string? 
     private static string Source(RuleOutcome r, bool english) =>
         r.Detail is null ? "" : english ? $" (source {r.Detail})" : $" (sumber {r.Detail})";
 
-    private static string Rupiah(long? value) =>
-        value is null ? "-" : "Rp" + value.Value.ToString("#,0", CultureInfo.InvariantCulture).Replace(',', '.');
+    private static string Rupiah(long? value) => value is null ? "-" : Common.Rupiah.Format(value.Value);
 }
 
 /// <summary>Applies the criteria to a household's facts. Pure: the same facts and criteria give the same result.</summary>

@@ -84,8 +84,6 @@ public sealed class VisitTask
 
     public bool IsOpen => State is VisitTaskState.Open or VisitTaskState.Returned;
 
-    public bool IsOverdue(DateOnly today) => State is not (VisitTaskState.Approved or VisitTaskState.Cancelled) && DueOn < today;
-
     public void AssignTo(string? userName)
     {
         if (!IsOpen)
@@ -111,17 +109,6 @@ public sealed class VisitTask
     internal void MarkReviewed(bool approved)
     {
         State = approved ? VisitTaskState.Approved : VisitTaskState.Returned;
-        Version++;
-    }
-
-    public void Cancel()
-    {
-        if (State == VisitTaskState.Approved)
-        {
-            throw new DomainException("An approved task cannot be cancelled.", "Tugas yang sudah disetujui tidak dapat dibatalkan.");
-        }
-
-        State = VisitTaskState.Cancelled;
         Version++;
     }
 }

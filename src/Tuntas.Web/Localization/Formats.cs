@@ -9,11 +9,10 @@ namespace Tuntas.Web.Localization;
 /// <summary>How numbers, money, dates and statuses are shown on screen.</summary>
 public static class Formats
 {
-    private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
 
     /// <summary>Whole rupiah, always in the Indonesian form: <c>Rp1.250.000</c>.</summary>
     public static string Rupiah(long? amount) =>
-        amount is null ? "–" : "Rp" + amount.Value.ToString("#,0", Indonesian);
+        amount is null ? "–" : Domain.Common.Rupiah.Format(amount.Value);
 
     /// <summary>A count in the interface language: <c>5.000</c> in Bahasa Indonesia, <c>5,000</c> in English.</summary>
     public static string Count(long value) => value.ToString("#,0", CultureInfo.CurrentCulture);
