@@ -291,4 +291,32 @@ public class VervalJourneyTests
         Assert.True((await AuditVerifier.VerifyAsync(check)).Intact);
         Assert.Contains("meeting.minutes", await check.AuditEntries.Select(e => e.Action).ToListAsync());
     }
+
+    [Fact]
+    public async Task VisitAndRoundForms_WithValuesThatAreNotDates_SayWhyAndSaveNothing()
+    {
+        await using var app = await AppWithListedFamilyAsync(TestProvider.Sqlite);
+        var verifier = await LoginAsync(app, "dinsos.bontang");
+        var op = await LoginAsync(app, "op.bontangkuala");
+
+        var badRound = await PostAsync(verifier, "/verval", "/verval",
+            [("Input.Name", "Verval Uji"), ("Input.Region", "64.74"), ("Input.Start", "kemarin"), ("Input.End", Day(Today)), ("Input.ReverifyMonths", "6")]);
+        Assert.Equal(HttpStatusCode.OK, badRound.StatusCode);
+        Assert.Contains("Ada isian yang tidak valid", await badRound.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        await PostAsync(verifier, "/verval", "/verval",
+            [("Input.Name", "Verval Uji"), ("Input.Region", "64.74"), ("Input.Start", Day(Today)), ("Input.End", Day(Today.AddDays(30))), ("Input.ReverifyMonths", "6")]);
+        var (_, tasks) = await op.GetAsync("/tugas");
+        var taskId = Regex.Match(tasks, "href=\"/tugas/([0-9]+)\"").Groups[1].Value;
+        var (_, form) = await op.GetAsync($"/tugas/{taskId}");
+        var badVisit = await PostAsync(op, $"/tugas/{taskId}", $"/tugas/{taskId}",
+            [("Input.Version", Hidden(form, "Input.Version")), ("Input.VisitedOn", "31/02/2026"), ("Input.Found", "true"), ("Input.SpendingPerCapita", "dua ratus ribu")]);
+
+        Assert.Equal(HttpStatusCode.OK, badVisit.StatusCode);
+        Assert.Contains("Ada isian yang tidak valid", await badVisit.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using var db = app.CreateDbContext();
+        Assert.Equal(1, await db.Rounds.CountAsync());
+        Assert.Equal(0, await db.Visits.CountAsync());
+        Assert.Equal(Tuntas.Domain.Verification.VisitTaskState.Open, (await db.Tasks.SingleAsync()).State);
+    }
 }
