@@ -40,6 +40,9 @@ public static class TuntasCli
         root.Subcommands.Add(CriteriaCommand.Create(Context));
         root.Subcommands.Add(AuditCommand.Create(Context));
         root.Subcommands.Add(ProgrammesCommand.Create(Context));
+        root.Subcommands.Add(InterventionsCommand.Create(Context));
+        root.Subcommands.Add(GapsCommand.Create(Context));
+        root.Subcommands.Add(NeedsCommand.Create(Context));
         root.Subcommands.Add(ServeCommand.Create(Context));
 
         var parse = root.Parse(args);

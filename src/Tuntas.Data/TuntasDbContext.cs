@@ -56,6 +56,16 @@ public abstract class TuntasDbContext(DbContextOptions options) : IdentityDbCont
 
     public DbSet<Programme> Programmes => Set<Programme>();
 
+    public DbSet<Delivery> Deliveries => Set<Delivery>();
+
+    public DbSet<NeedRule> NeedRules => Set<NeedRule>();
+
+    public DbSet<Interventions.RecipientImport> RecipientImports => Set<Interventions.RecipientImport>();
+
+    public DbSet<Interventions.RecipientRejectedRow> RecipientRejectedRows => Set<Interventions.RecipientRejectedRow>();
+
+    public DbSet<Interventions.UnmatchedRecipient> UnmatchedRecipients => Set<Interventions.UnmatchedRecipient>();
+
     /// <summary>The keys that protect sign-in cookies and antiforgery tokens, kept with the data so a restart signs nobody out.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -1,6 +1,9 @@
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Tuntas.Cli.Common;
+using Tuntas.Data;
+using Tuntas.Data.Audit;
 using Tuntas.Data.Database;
 using Tuntas.Domain.Common;
 using Tuntas.Domain.Interventions;
@@ -48,6 +51,85 @@ internal static class ProgrammesCommand
 
             return ExitCodes.Success;
         });
+        command.Subcommands.Add(Set(context));
         return command;
     }
+
+    /// <summary><c>tuntas programmes set CODE …</c>: changes a programme, or adds a local one.</summary>
+    private static Command Set(Func<ParseResult, CliContext> context)
+    {
+        var code = new Argument<string>("CODE") { Description = "Programme code: capital letters, digits, dashes (a new code adds a local programme)." };
+        var name = new Option<string?>("--name") { Description = "Full name." };
+        var agency = new Option<string?>("--agency") { Description = "Owner agency." };
+        var strategy = new Option<string?>("--strategy") { Description = "reduce_spending, raise_income or reduce_pockets." };
+        var unit = new Option<string?>("--unit") { Description = "household or person." };
+        var value = new Option<long?>("--value") { Description = "Typical value of one delivery, whole rupiah." };
+        var targeted = new Option<bool?>("--poverty-targeted") { Description = "true when only poor households should receive it." };
+        var active = new Option<bool?>("--active") { Description = "false closes the programme to new deliveries." };
+        var set = new Command("set", "Change a programme of the catalogue, or add a local programme.") { code, name, agency, strategy, unit, value, targeted, active };
+        set.SetAction(async (parse, ct) =>
+        {
+            var cli = context(parse);
+            Strategy? parsedStrategy = parse.GetValue(strategy) is { } s ? StrategyNames.ParseStrategy(s) : null;
+            ProgrammeUnit? parsedUnit = parse.GetValue(unit) is { } u ? StrategyNames.ParseUnit(u) : null;
+            if ((parse.GetValue(strategy) is not null && parsedStrategy is null) || (parse.GetValue(unit) is not null && parsedUnit is null))
+            {
+                return cli.Fail("--strategy is reduce_spending, raise_income or reduce_pockets; --unit is household or person.");
+            }
+
+            await DatabaseReady.EnsureAsync(cli, ct);
+            await using var services = cli.CreateServices();
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<TuntasDbContext>();
+            var audit = scope.ServiceProvider.GetRequiredService<AuditTrail>();
+            var wanted = parse.GetValue(code)!.Trim().ToUpperInvariant();
+            var programme = await db.Programmes.SingleOrDefaultAsync(p => p.Code == wanted, ct);
+            var now = DateTime.UtcNow;
+            try
+            {
+                await audit.BeginAsync(ct);
+                object? before = null;
+                if (programme is null)
+                {
+                    if (parse.GetValue(name) is not { } newName || parse.GetValue(agency) is not { } newAgency || parsedStrategy is null || parsedUnit is null)
+                    {
+                        return cli.Fail($"{wanted} is a new programme: give --name, --agency, --strategy and --unit.");
+                    }
+
+                    programme = new Programme(wanted, newName, newAgency, parsedStrategy.Value, parsedUnit.Value, parse.GetValue(value), parse.GetValue(targeted) ?? false, now, isLocal: true);
+                    db.Programmes.Add(programme);
+                }
+                else
+                {
+                    before = Snapshot(programme);
+                    programme.Update(
+                        parse.GetValue(name) ?? programme.Name, parse.GetValue(agency) ?? programme.OwnerAgency, parsedStrategy ?? programme.Strategy, parsedUnit ?? programme.Unit,
+                        parse.GetValue(value) ?? programme.TypicalValue, parse.GetValue(targeted) ?? programme.PovertyTargeted, parse.GetValue(active) ?? programme.Active, now);
+                }
+
+                audit.Record("cli:" + Environment.UserName, "programme.set", AuditSubject.Of(programme), before, Snapshot(programme));
+                await audit.CommitAsync(ct);
+            }
+            catch (DomainException e)
+            {
+                return cli.Fail(e.Message);
+            }
+
+            cli.Output.WriteLine($"Programme {programme.Code} saved.");
+            return ExitCodes.Success;
+        });
+        return set;
+    }
+
+    private static object Snapshot(Programme p) => new
+    {
+        p.Code,
+        p.Name,
+        p.OwnerAgency,
+        strategy = p.Strategy.ToWire(),
+        unit = p.Unit.ToWire(),
+        p.TypicalValue,
+        p.PovertyTargeted,
+        p.Active,
+    };
 }

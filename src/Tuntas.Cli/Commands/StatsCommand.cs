@@ -58,7 +58,7 @@ internal static class StatsCommand
                 var p = figures.ExtremePoor;
                 var x = figures.Exited;
                 cli.Output.WriteLine($"{figures.RegionName} ({figures.Region}), as of {figures.At:yyyy-MM-dd}");
-                cli.Output.WriteLine($"  extreme poor: {p.Households} households, {p.People} people ({p.Verified} verified, {p.Unverified} listed, not yet verified)");
+                cli.Output.WriteLine($"  extreme poor: {p.Households} households, {p.People} people ({p.Verified} verified, {p.Unverified} listed, not yet verified; {p.InHandling} in handling)");
                 cli.Output.WriteLine($"  exited:       {x.Graduated} graduated, {x.Excluded} excluded, {x.Moved} moved, {x.Deceased} deceased, {x.Merged} merged");
                 cli.Output.WriteLine(figures.Target is { } t ? $"  target:       {t.Households} households by {t.Date:yyyy-MM-dd}" : "  target:       none set");
             }

@@ -12,6 +12,9 @@ public sealed class TuntasUser : IdentityUser
     /// <summary>The region the user may see, or null for the whole country (administrators).</summary>
     public RegionCode? RegionCode { get; set; }
 
+    /// <summary>For an agency officer: the one programme they record deliveries of (null: any programme of their region).</summary>
+    public string? ProgrammeCode { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public RegionScope Scope => new(RegionCode);

@@ -28,5 +28,7 @@ public sealed record AuditSubject(string Type, Func<string> Key, Func<long?> Hou
 
     public static AuditSubject Of(Tuntas.Domain.Interventions.Programme p) => new("programme", () => p.Code, () => null, () => null);
 
+    public static AuditSubject Of(Tuntas.Domain.Interventions.Delivery d, string village) => new("delivery", () => Id(d.Id), () => d.HouseholdId, () => village);
+
     public static AuditSubject Named(string type, string key, string? region = null) => new(type, () => key, () => null, () => region);
 }

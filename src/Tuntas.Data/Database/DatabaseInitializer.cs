@@ -27,6 +27,7 @@ public static class DatabaseInitializer
         var regions = await RegionLoader.LoadAsync(db, RegionCatalog.ReadAll(), ct);
         await SeedCriteriaAsync(db, ct);
         await SeedProgrammesAsync(db, ct);
+        await SeedNeedRulesAsync(db, ct);
         return new InitResult(database.Display, pending, regions);
     }
 
@@ -75,6 +76,36 @@ public static class DatabaseInitializer
                 unit = programme.Unit,
                 programme.TypicalValue,
                 programme.PovertyTargeted,
+            });
+        }
+
+        await audit.CommitAsync(ct);
+    }
+
+    /// <summary>The shipped needs rules when there are none yet.</summary>
+    private static async Task SeedNeedRulesAsync(TuntasDbContext db, CancellationToken ct)
+    {
+        if (await db.NeedRules.AnyAsync(ct))
+        {
+            return;
+        }
+
+        await using var audit = new AuditTrail(db, TimeProvider.System);
+        await audit.BeginAsync(ct);
+        foreach (var rule in Tuntas.Domain.Interventions.NeedRule.Seed(TimeProvider.System.GetUtcNow().UtcDateTime))
+        {
+            db.NeedRules.Add(rule);
+            audit.Record("sistem:init", "need-rule.set", AuditSubject.Named("need-rule", rule.Code), null, new
+            {
+                rule.Code,
+                rule.Name,
+                rule.Programmes,
+                subject = rule.Subject,
+                rule.Fact,
+                op = rule.Operator,
+                rule.Values,
+                rule.MinAge,
+                rule.MaxAge,
             });
         }
 

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Tuntas.Data.Database;
 
@@ -83,6 +84,10 @@ public static class TuntasServices
         services.AddScoped<Verification.VervalService>();
         services.AddScoped<Verification.VervalQueries>();
         services.AddScoped<Monitoring.HeadlineQuery>();
+        services.TryAddSingleton(Interventions.InterventionOptions.FromEnvironment());
+        services.AddScoped<Interventions.GapsQuery>();
+        services.AddScoped<Interventions.RecipientListImporter>();
+        services.AddScoped<Interventions.DeliveryService>();
         services.AddScoped<Import.HouseholdImporter>();
         services.AddScoped<Demo.DemoLoader>();
         return services;

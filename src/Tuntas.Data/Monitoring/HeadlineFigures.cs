@@ -9,8 +9,11 @@ namespace Tuntas.Data.Monitoring;
 /// <summary>The headline figures of a region at the end of a day (contracts §4).</summary>
 public sealed record HeadlineFigures(string Region, string RegionName, DateOnly At, CaseloadFigures ExtremePoor, ExitFigures Exited, TargetFigure? Target);
 
-/// <summary>Households listed or verified that day; <c>Verified + Unverified == Households</c>.</summary>
-public sealed record CaseloadFigures(int Households, int People, int Verified, int Unverified);
+/// <summary>
+/// Households listed or verified that day; <c>Verified + Unverified == Households</c>.
+/// <c>InHandling</c>: the verified ones a programme reached in the window before that day.
+/// </summary>
+public sealed record CaseloadFigures(int Households, int People, int Verified, int Unverified, int InHandling);
 
 public sealed record ExitFigures(int Graduated, int Excluded, int Moved, int Deceased, int Merged);
 
@@ -20,7 +23,7 @@ public sealed record TargetFigure(DateOnly Date, int Households);
 /// Figures computed from the dated status history, never from the current status column: a
 /// household's status on a day is the last change with an effective date on or before it.
 /// </summary>
-public sealed class HeadlineQuery(TuntasDbContext db)
+public sealed class HeadlineQuery(TuntasDbContext db, Interventions.InterventionOptions? interventions = null)
 {
     /// <summary>Each household's status at the end of <paramref name="at"/>, for households that had any change by then.</summary>
     public IQueryable<HouseholdStatusEvent> LastEventsAsOf(DateOnly at) =>
@@ -64,6 +67,14 @@ public sealed class HeadlineQuery(TuntasDbContext db)
         var caseload = HouseholdsAsOf(region, at, HouseholdStatus.Listed, HouseholdStatus.Verified).Select(h => h.Id);
         var people = await db.People.CountAsync(p => caseload.Contains(p.HouseholdId), ct);
 
+        var verified = HouseholdsAsOf(region, at, HouseholdStatus.Verified).Select(h => h.Id);
+        var window = (interventions ?? new Interventions.InterventionOptions()).WindowStart(at);
+        var inHandling = await db.Deliveries
+            .Where(d => verified.Contains(d.HouseholdId) && d.Date <= at && (d.PeriodEnd ?? d.Date) >= window)
+            .Select(d => d.HouseholdId)
+            .Distinct()
+            .CountAsync(ct);
+
         var targets = await db.Targets.AsNoTracking().Where(t => t.Region == region).ToListAsync(ct);
         var target = Target.Applicable(targets, at);
 
@@ -71,7 +82,7 @@ public sealed class HeadlineQuery(TuntasDbContext db)
             region.Value,
             name,
             at,
-            new CaseloadFigures(Count(HouseholdStatus.Listed) + Count(HouseholdStatus.Verified), people, Count(HouseholdStatus.Verified), Count(HouseholdStatus.Listed)),
+            new CaseloadFigures(Count(HouseholdStatus.Listed) + Count(HouseholdStatus.Verified), people, Count(HouseholdStatus.Verified), Count(HouseholdStatus.Listed), inHandling),
             new ExitFigures(Count(HouseholdStatus.Graduated), Count(HouseholdStatus.Excluded), Count(HouseholdStatus.Moved), Count(HouseholdStatus.Deceased), Count(HouseholdStatus.Merged)),
             target is null ? null : new TargetFigure(target.Date, target.Households));
     }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Tuntas.Domain.Access;
 using Tuntas.Domain.Common;
 using Tuntas.Domain.Regions;
@@ -14,7 +13,7 @@ public readonly record struct SourceCell(string? Text, bool IsNumber = false, do
 /// The row-level rules of contracts §3. The family rules (one head per KK, a NIK in one household)
 /// need the whole file and the database, and are applied afterwards.
 /// </summary>
-public sealed partial class ImportRowValidator(
+public sealed class ImportRowValidator(
     DateOnly today,
     Func<RegionCode, bool> villageExists,
     Func<RegionCode, bool> districtExists,
@@ -28,7 +27,6 @@ public sealed partial class ImportRowValidator(
     private readonly Dictionary<string, FamilyRelation?> _relations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Sex?> _sexes = new(StringComparer.Ordinal);
     private const int MaxTextLength = 100;
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd-MM-yyyy", "dd/MM/yyyy", "d-M-yyyy", "d/M/yyyy", "yyyy/MM/dd"];
 
     public ImportRow Validate(long line, Func<ImportColumn, SourceCell> cell)
     {
@@ -210,30 +208,11 @@ public sealed partial class ImportRowValidator(
 
     private DateOnly? BirthDate(SourceCell cell, List<(ImportColumn, string)> errors)
     {
-        DateOnly date;
-        if (cell.IsNumber && cell.Number is { } serial && serial is > 1 and < 2958466)
+        var parsed = CellReading.Date(cell, "tanggal_lahir", required: true, out var error);
+        if (parsed is not { } date)
         {
-            // An Excel date cell: days since 1899-12-30.
-            date = DateOnly.FromDateTime(DateTime.FromOADate(Math.Floor(serial)));
-        }
-        else
-        {
-            var text = Clean(cell.Text);
-            if (text is null)
-            {
-                errors.Add((ImportColumn.TanggalLahir, "tanggal_lahir is empty; write it as YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY."));
-                return null;
-            }
-
-            // A time part from a spreadsheet export ("1985-08-17 00:00:00") is dropped.
-            var datePart = text.Length == 10 ? text : text.Split(' ', 'T')[0];
-            if (!DateOnly.TryParseExact(datePart, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
-            {
-                errors.Add((ImportColumn.TanggalLahir, LooksLikeDate().IsMatch(datePart)
-                    ? $"tanggal_lahir '{text}' is not a real date (check the day and month)."
-                    : $"tanggal_lahir '{text}' is not a date; write it as YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY."));
-                return null;
-            }
+            errors.Add((ImportColumn.TanggalLahir, error!));
+            return null;
         }
 
         if (date > today)
@@ -253,38 +232,10 @@ public sealed partial class ImportRowValidator(
 
     private static long? Spending(SourceCell cell, List<(ImportColumn, string)> errors)
     {
-        if (cell.IsNumber && cell.Number is { } number)
+        var rupiah = CellReading.Rupiah(cell, "pengeluaran_kapita", out var error);
+        if (error is not null)
         {
-            if (number < 0 || number != Math.Floor(number))
-            {
-                errors.Add((ImportColumn.PengeluaranKapita, $"pengeluaran_kapita {cell.Text} must be whole rupiah, 0 or more."));
-                return null;
-            }
-
-            return (long)number;
-        }
-
-        var text = Clean(cell.Text);
-        if (text is null)
-        {
-            return null;
-        }
-
-        var plain = text.Replace(" ", string.Empty, StringComparison.Ordinal);
-        if (plain.StartsWith("Rp", StringComparison.OrdinalIgnoreCase))
-        {
-            plain = plain[2..];
-        }
-
-        if (Grouped().IsMatch(plain))
-        {
-            plain = plain.Replace(".", string.Empty, StringComparison.Ordinal);
-        }
-
-        if (!long.TryParse(plain, NumberStyles.None, CultureInfo.InvariantCulture, out var rupiah))
-        {
-            errors.Add((ImportColumn.PengeluaranKapita, $"pengeluaran_kapita '{text}' is not a whole number of rupiah (0 or more), e.g. 322170."));
-            return null;
+            errors.Add((ImportColumn.PengeluaranKapita, error));
         }
 
         return rupiah;
@@ -307,33 +258,7 @@ public sealed partial class ImportRowValidator(
         return desil;
     }
 
-    private static string? Clean(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
+    private static string? Clean(string? text) => CellReading.Clean(text);
 
-        var trimmed = text.Trim();
-        for (var i = 1; i < trimmed.Length; i++)
-        {
-            if (char.IsWhiteSpace(trimmed[i]) && (trimmed[i] != ' ' || trimmed[i - 1] == ' '))
-            {
-                return Spaces().Replace(trimmed, " ");
-            }
-        }
-
-        return trimmed;
-    }
-
-    private static string? Limit(string? text, int max) => text is null || text.Length <= max ? text : text[..max];
-
-    [GeneratedRegex(@"^\d{1,3}(\.\d{3})+$")]
-    private static partial Regex Grouped();
-
-    [GeneratedRegex(@"^\d{1,4}[-/]\d{1,2}[-/]\d{1,4}$")]
-    private static partial Regex LooksLikeDate();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
+    private static string? Limit(string? text, int max) => CellReading.Limit(text, max);
 }

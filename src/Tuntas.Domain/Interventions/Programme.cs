@@ -47,6 +47,18 @@ public static class StrategyNames
     };
 
     public static string ToWire(this ProgrammeUnit unit) => unit == ProgrammeUnit.Household ? "household" : "person";
+
+    /// <summary>The strategy of a wire name (<c>reduce_spending</c>, <c>raise_income</c>, <c>reduce_pockets</c>), or null.</summary>
+    public static Strategy? ParseStrategy(string? text) => Enum.GetValues<Strategy>().Cast<Strategy?>()
+        .FirstOrDefault(s => string.Equals(s!.Value.ToWire(), text?.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The unit of a wire name (<c>household</c>, <c>person</c>), or null.</summary>
+    public static ProgrammeUnit? ParseUnit(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        "household" or "keluarga" => ProgrammeUnit.Household,
+        "person" or "orang" or "individu" => ProgrammeUnit.Person,
+        _ => null,
+    };
 }
 
 /// <summary>
@@ -120,6 +132,30 @@ public sealed partial class Programme
     public DateTime UpdatedAt { get; private set; }
 
     public int Version { get; private set; }
+
+    /// <summary>An administrator's change to the programme; its code stays.</summary>
+    public void Update(string name, string ownerAgency, Strategy strategy, ProgrammeUnit unit, long? typicalValue, bool povertyTargeted, bool active, DateTime nowUtc)
+    {
+        if (string.IsNullOrWhiteSpace(name) || string.IsNullOrWhiteSpace(ownerAgency))
+        {
+            throw new DomainException("A programme needs a name and the agency that owns it.", "Program perlu nama dan instansi pemiliknya.");
+        }
+
+        if (typicalValue is < 0)
+        {
+            throw new DomainException("A typical value cannot be negative.", "Nilai tipikal tidak boleh negatif.");
+        }
+
+        Name = name.Trim();
+        OwnerAgency = ownerAgency.Trim();
+        Strategy = strategy;
+        Unit = unit;
+        TypicalValue = typicalValue;
+        PovertyTargeted = povertyTargeted;
+        Active = active;
+        UpdatedAt = nowUtc;
+        Version++;
+    }
 
     /// <summary>The catalogue shipped with Tuntas; administrators can change it.</summary>
     public static IReadOnlyList<Programme> Seed(DateTime nowUtc) =>

@@ -51,6 +51,10 @@ public static class PovertyIndicatorNames
         _ => indicator.ToString(),
     };
 
+    /// <summary>The indicator of a short code (<see cref="ToWire"/>), or null.</summary>
+    public static PovertyIndicators? Parse(string? code) =>
+        All.FirstOrDefault(i => string.Equals(i.ToWire(), code?.Trim(), StringComparison.OrdinalIgnoreCase)) is var found && found != PovertyIndicators.None ? found : null;
+
     public static string ToIndonesian(this PovertyIndicators indicator) => indicator switch
     {
         PovertyIndicators.HeadNotWorking => "Kepala keluarga tidak bekerja",

@@ -18,7 +18,8 @@ internal sealed class CsvImportFileReader : ImportFileReader
 
     static CsvImportFileReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public CsvImportFileReader(string path)
+    public CsvImportFileReader(string path, ColumnSchema schema)
+        : base(schema)
     {
         _path = path;
         _encoding = DetectEncoding(path);

@@ -2,7 +2,7 @@ using Tuntas.Domain.Import;
 
 namespace Tuntas.Data.Import.Reading;
 
-/// <summary>The file cannot be read as a household list at all; nothing is written.</summary>
+/// <summary>The file cannot be read as an import file at all; nothing is written.</summary>
 public sealed class ImportFileException(string message) : Exception(message);
 
 /// <summary>
@@ -12,18 +12,22 @@ public sealed class ImportFileException(string message) : Exception(message);
 public sealed record SourceRecord(long Line, SourceCell[] Cells, string Original);
 
 /// <summary>
-/// Reads a household list (CSV or XLSX) one row at a time, without holding the file in memory,
-/// and maps its headers to the import columns.
+/// Reads an import file (CSV or XLSX) one row at a time, without holding the file in memory,
+/// and maps its headers to the columns of its <see cref="ColumnSchema"/>.
 /// </summary>
-public abstract class ImportFileReader : IDisposable
+public abstract class ImportFileReader(ColumnSchema schema) : IDisposable
 {
     private IReadOnlyList<string> _headers = [];
+    private int[] _indexByColumn = [];
+
+    /// <summary>The kind of file this reader expects.</summary>
+    public ColumnSchema Schema { get; } = schema;
 
     /// <summary>The header cells as written in the file.</summary>
     public IReadOnlyList<string> Headers => _headers;
 
-    /// <summary>Where each recognised column sits in a row.</summary>
-    public IReadOnlyDictionary<ImportColumn, int> Columns { get; private set; } = new Dictionary<ImportColumn, int>();
+    /// <summary>Where each recognised column (by its number in the schema) sits in a row.</summary>
+    public IReadOnlyDictionary<int, int> Columns { get; private set; } = new Dictionary<int, int>();
 
     /// <summary>A short description of how the file was read (encoding, delimiter, sheet).</summary>
     public abstract string Format { get; }
@@ -34,7 +38,10 @@ public abstract class ImportFileReader : IDisposable
     /// <summary>The header row as it came, in the same form as <see cref="SourceRecord.Original"/>.</summary>
     public abstract string HeaderLine { get; }
 
-    public static ImportFileReader Open(string path)
+    /// <summary>Opens a household list (contracts §3).</summary>
+    public static ImportFileReader Open(string path) => Open(path, ColumnSchema.Households);
+
+    public static ImportFileReader Open(string path, ColumnSchema schema)
     {
         if (!File.Exists(path))
         {
@@ -43,8 +50,8 @@ public abstract class ImportFileReader : IDisposable
 
         return Path.GetExtension(path).ToLowerInvariant() switch
         {
-            ".xlsx" or ".xlsm" => new XlsxImportFileReader(path),
-            ".csv" or ".txt" or ".tsv" => new CsvImportFileReader(path),
+            ".xlsx" or ".xlsm" => new XlsxImportFileReader(path, schema),
+            ".csv" or ".txt" or ".tsv" => new CsvImportFileReader(path, schema),
             ".xls" => throw new ImportFileException("Old Excel .xls files cannot be read; open it in Excel or LibreOffice and save it as .xlsx or .csv."),
             var other => throw new ImportFileException($"Files of type '{other}' cannot be imported; use .csv or .xlsx."),
         };
@@ -54,37 +61,33 @@ public abstract class ImportFileReader : IDisposable
     public abstract IEnumerable<SourceRecord> ReadRecords();
 
     /// <summary>The cell of a column in a row; an empty cell when the file has no such column or the row is short.</summary>
-    public SourceCell Cell(SourceRecord record, ImportColumn column) =>
-        Columns.TryGetValue(column, out var index) && index < record.Cells.Length ? record.Cells[index] : default;
+    public SourceCell Cell(SourceRecord record, ImportColumn column) => Cell(record, (int)column);
+
+    /// <summary>The cell of a column (by its number in the schema) in a row.</summary>
+    public SourceCell Cell(SourceRecord record, int column)
+    {
+        if (column >= _indexByColumn.Length)
+        {
+            return default;
+        }
+
+        var index = _indexByColumn[column];
+        return index >= 0 && index < record.Cells.Length ? record.Cells[index] : default;
+    }
 
     protected void SetHeaders(IReadOnlyList<string> headers)
     {
-        var columns = new Dictionary<ImportColumn, int>();
-        for (var i = 0; i < headers.Count; i++)
+        var columns = Schema.Map(headers);
+        var byColumn = new int[columns.Count == 0 ? 0 : columns.Keys.Max() + 1];
+        Array.Fill(byColumn, -1);
+        foreach (var (column, index) in columns)
         {
-            if (ImportColumns.Match(headers[i]) is not { } column)
-            {
-                continue;
-            }
-
-            if (columns.TryGetValue(column, out var earlier))
-            {
-                throw new ImportFileException($"Columns '{headers[earlier]}' and '{headers[i]}' both mean {column.Name()}; keep one of them.");
-            }
-
-            columns[column] = i;
-        }
-
-        var missing = ImportColumns.Required.Where(c => !columns.ContainsKey(c)).ToList();
-        if (missing.Count > 0)
-        {
-            throw new ImportFileException(
-                $"The file has no column for {string.Join(", ", missing.Select(c => c.Name()))}. " +
-                $"Its header row reads: {string.Join(" | ", headers)}. See docs/import-format.md for the accepted column names.");
+            byColumn[column] = index;
         }
 
         _headers = headers;
         Columns = columns;
+        _indexByColumn = byColumn;
     }
 
     protected static bool IsBlank(SourceCell[] cells) => cells.All(c => string.IsNullOrWhiteSpace(c.Text));

@@ -20,7 +20,8 @@ internal sealed class XlsxImportFileReader : ImportFileReader
     private readonly List<string> _sharedStrings = [];
     private readonly long _headerLine;
 
-    public XlsxImportFileReader(string path)
+    public XlsxImportFileReader(string path, ColumnSchema schema)
+        : base(schema)
     {
         try
         {
@@ -61,7 +62,7 @@ internal sealed class XlsxImportFileReader : ImportFileReader
 
             firstNonEmpty ??= (line, cells);
             var names = cells.Select(c => c.Text ?? string.Empty).ToList();
-            if (ImportColumns.Required.All(required => names.Any(n => ImportColumns.Match(n) == required)))
+            if (schema.IsHeader(names))
             {
                 _headerLine = line;
                 SetHeaders(names.Select(n => n.Trim()).ToList());

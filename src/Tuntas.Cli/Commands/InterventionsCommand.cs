@@ -1,0 +1,80 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Tuntas.Cli.Common;
+using Tuntas.Data.Import.Reading;
+using Tuntas.Data.Interventions;
+using Tuntas.Domain.Access;
+
+namespace Tuntas.Cli.Commands;
+
+/// <summary><c>tuntas interventions import FILE --programme CODE [--json]</c>: an agency's recipient list.</summary>
+internal static class InterventionsCommand
+{
+    public static Command Create(Func<ParseResult, CliContext> context)
+    {
+        var file = new Argument<string>("FILE") { Description = "A .csv or .xlsx recipient list: nik or no_kk, tanggal, nilai, keterangan (docs/import-format.md)." };
+        var programme = new Option<string>("--programme") { Description = "The programme code of the list (see 'tuntas programmes'), e.g. PKH.", Required = true };
+        var errors = new Option<string?>("--errors") { Description = "Where to write the rejected rows (default FILE.errors.csv)." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Check and match the list and report; write nothing to the database." };
+        var import = new Command("import", "Record what a programme delivered, from the agency's recipient list. Unmatched recipients go to the follow-up list.") { file, programme, errors, dryRun };
+        import.SetAction(async (parse, ct) =>
+        {
+            var cli = context(parse);
+            var path = parse.GetValue(file)!;
+            await DatabaseReady.EnsureAsync(cli, ct);
+            await using var services = cli.CreateServices();
+            await using var scope = services.CreateAsyncScope();
+            var importer = scope.ServiceProvider.GetRequiredService<RecipientListImporter>();
+            RecipientImportSummary summary;
+            try
+            {
+                summary = await importer.RunAsync(
+                    new RecipientImportOptions(path, parse.GetValue(programme)!, parse.GetValue(errors) ?? RecipientImportOptions.DefaultErrorsPath(path), RegionScope.National, "cli:" + Environment.UserName, parse.GetValue(dryRun)),
+                    ct);
+            }
+            catch (Exception e) when (e is ImportFileException or UnknownProgrammeException)
+            {
+                return cli.Fail(e.Message);
+            }
+
+            if (cli.Json)
+            {
+                cli.WriteJson(new
+                {
+                    file = summary.File,
+                    programme = summary.Programme,
+                    rows = summary.Rows,
+                    matched = summary.Matched,
+                    unmatched = summary.Unmatched,
+                    rejected = summary.Rejected,
+                    deliveries = new { inserted = summary.Inserted, updated = summary.Updated, unchanged = summary.Unchanged },
+                    followUp = summary.FollowUp.Select(f => new { line = f.Line, f.Identifier, f.Number, date = f.Date, amount = f.Amount }),
+                    errorsFile = summary.ErrorsFile,
+                    dryRun = summary.DryRun,
+                });
+            }
+            else
+            {
+                cli.Output.WriteLine($"{(summary.DryRun ? "Dry run (nothing written): " : string.Empty)}{summary.File} ({summary.Programme}): {summary.Rows} rows, {summary.Matched} matched, {summary.Unmatched} not in the register, {summary.Rejected} rejected.");
+                cli.Output.WriteLine($"Deliveries: {summary.Inserted} new, {summary.Updated} corrected, {summary.Unchanged} already recorded.");
+                if (summary.FollowUp.Count > 0)
+                {
+                    cli.Output.WriteLine("Not in the register (kept on the follow-up list: they may be poor families the register is missing):");
+                    foreach (var f in summary.FollowUp)
+                    {
+                        cli.Output.WriteLine($"  line {f.Line}: {f.Identifier} {f.Number}, {f.Date:yyyy-MM-dd}");
+                    }
+                }
+
+                if (summary.Rejected > 0)
+                {
+                    cli.Output.WriteLine($"Rejected rows, with line, column and reason: {summary.ErrorsFile}");
+                }
+            }
+
+            return summary.Unmatched > 0 || summary.Rejected > 0 ? ExitCodes.PartlyRejected : ExitCodes.Success;
+        });
+
+        return new Command("interventions", "Deliveries of programmes to households and people.") { import };
+    }
+}

@@ -1,0 +1,150 @@
+using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Tuntas.Cli.Common;
+using Tuntas.Data;
+using Tuntas.Data.Audit;
+using Tuntas.Domain.Common;
+using Tuntas.Domain.Interventions;
+
+namespace Tuntas.Cli.Commands;
+
+/// <summary><c>tuntas needs list|add|disable</c>: the rules that say what a household needs.</summary>
+internal static class NeedsCommand
+{
+    public static Command Create(Func<ParseResult, CliContext> context)
+    {
+        var list = new Command("list", "List the needs rules and the facts they can use.");
+        list.SetAction(async (parse, ct) =>
+        {
+            var cli = context(parse);
+            await DatabaseReady.EnsureAsync(cli, ct);
+            await using var services = cli.CreateServices();
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<TuntasDbContext>();
+            var rules = await db.NeedRules.AsNoTracking().OrderBy(r => r.Code).ThenBy(r => r.Id).ToListAsync(ct);
+            if (cli.Json)
+            {
+                cli.WriteJson(new
+                {
+                    rules = rules.Select(r => new
+                    {
+                        id = r.Id,
+                        code = r.Code,
+                        name = r.Name,
+                        programmes = r.ProgrammeCodes,
+                        subject = r.Subject.ToWire(),
+                        fact = r.Fact,
+                        op = r.Operator.ToWire(),
+                        values = r.ValueList,
+                        minAge = r.MinAge,
+                        maxAge = r.MaxAge,
+                        active = r.Active,
+                    }),
+                    facts = NeedFacts.All.Select(f => new { name = f.Name, subject = f.Subject.ToWire(), description = f.Description, operators = f.Operators.Select(o => o.ToWire()) }),
+                });
+            }
+            else
+            {
+                foreach (var r in rules)
+                {
+                    var ages = r.MinAge is null && r.MaxAge is null ? string.Empty : $" aged {r.MinAge ?? 0}-{r.MaxAge?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "…"}";
+                    cli.Output.WriteLine($"{r.Id,3} {r.Code,-8} {(r.Active ? "" : "(off) ")}{r.Subject.ToWire()}{ages}: {r.Fact} {r.Operator.ToWire()} [{string.Join(" | ", r.ValueList)}] -> {string.Join(" or ", r.ProgrammeCodes)}");
+                }
+            }
+
+            return ExitCodes.Success;
+        });
+
+        var code = new Argument<string>("CODE") { Description = "The need, e.g. JKN, SEKOLAH, KERJA, RUMAH, DOKUMEN or a new one." };
+        var name = new Option<string>("--name") { Description = "What the need is, in Bahasa Indonesia.", Required = true };
+        var programmes = new Option<string>("--programmes") { Description = "Programme codes that meet the need, separated by |, e.g. 'PADAT-KARYA|PELATIHAN'.", Required = true };
+        var subject = new Option<string>("--subject") { Description = "household or member.", Required = true };
+        var fact = new Option<string>("--fact") { Description = "A fact from 'tuntas needs list', e.g. pendidikan.", Required = true };
+        var op = new Option<string>("--op") { Description = "in, any-flag or greater-than.", Required = true };
+        var values = new Option<string>("--values") { Description = "Values separated by |, e.g. 'Tidak sekolah|Putus sekolah'.", Required = true };
+        var minAge = new Option<int?>("--min-age") { Description = "Member rules: the youngest age looked at." };
+        var maxAge = new Option<int?>("--max-age") { Description = "Member rules: the oldest age looked at." };
+        var add = new Command("add", "Add a rule. Rules with the same code are alternatives: any one of them makes the need.") { code, name, programmes, subject, fact, op, values, minAge, maxAge };
+        add.SetAction(async (parse, ct) =>
+        {
+            var cli = context(parse);
+            var parsedSubject = NeedOperatorNames.ParseSubject(parse.GetValue(subject));
+            var parsedOp = NeedOperatorNames.Parse(parse.GetValue(op));
+            if (parsedSubject is null || parsedOp is null)
+            {
+                return cli.Fail("--subject is household or member, and --op is in, any-flag or greater-than.");
+            }
+
+            await DatabaseReady.EnsureAsync(cli, ct);
+            await using var services = cli.CreateServices();
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<TuntasDbContext>();
+            var codes = parse.GetValue(programmes)!.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var known = await db.Programmes.AsNoTracking().Select(p => p.Code).ToListAsync(ct);
+            if (codes.FirstOrDefault(c => !known.Contains(c.ToUpperInvariant())) is { } unknown)
+            {
+                return cli.Fail($"There is no programme '{unknown}'; see 'tuntas programmes'.");
+            }
+
+            NeedRule rule;
+            try
+            {
+                rule = new NeedRule(parse.GetValue(code)!, parse.GetValue(name)!, codes, parsedSubject.Value, parse.GetValue(fact)!, parsedOp.Value,
+                    parse.GetValue(values)!.Split('|'), parse.GetValue(minAge), parse.GetValue(maxAge), DateTime.UtcNow);
+            }
+            catch (DomainException e)
+            {
+                return cli.Fail(e.Message);
+            }
+
+            var audit = scope.ServiceProvider.GetRequiredService<AuditTrail>();
+            await audit.BeginAsync(ct);
+            db.NeedRules.Add(rule);
+            audit.Record("cli:" + Environment.UserName, "need-rule.set", AuditSubject.Named("need-rule", rule.Code), null, new { rule.Code, rule.Name, rule.Programmes, subject = rule.Subject, rule.Fact, op = rule.Operator, rule.Values, rule.MinAge, rule.MaxAge });
+            await audit.CommitAsync(ct);
+            if (cli.Json)
+            {
+                cli.WriteJson(new { id = rule.Id, code = rule.Code });
+            }
+            else
+            {
+                cli.Output.WriteLine($"Rule {rule.Id} added to need {rule.Code}.");
+            }
+
+            return ExitCodes.Success;
+        });
+
+        var disableCode = new Argument<string>("CODE") { Description = "The need whose rules stop applying." };
+        var disable = new Command("disable", "Switch off every rule of a need (they stay on record).") { disableCode };
+        disable.SetAction(async (parse, ct) =>
+        {
+            var cli = context(parse);
+            await DatabaseReady.EnsureAsync(cli, ct);
+            await using var services = cli.CreateServices();
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<TuntasDbContext>();
+            var wanted = parse.GetValue(disableCode)!.Trim().ToUpperInvariant();
+            var rules = await db.NeedRules.Where(r => r.Code == wanted && r.Active).ToListAsync(ct);
+            if (rules.Count == 0)
+            {
+                return cli.Fail($"No active rule has the code '{wanted}'; see 'tuntas needs list'.");
+            }
+
+            var audit = scope.ServiceProvider.GetRequiredService<AuditTrail>();
+            await audit.BeginAsync(ct);
+            foreach (var rule in rules)
+            {
+                rule.SetActive(false);
+                rule.Touch(DateTime.UtcNow);
+                audit.Record("cli:" + Environment.UserName, "need-rule.disable", AuditSubject.Named("need-rule", rule.Code), new { rule.Id, active = true }, new { rule.Id, active = false });
+            }
+
+            await audit.CommitAsync(ct);
+            cli.Output.WriteLine($"{rules.Count} rule(s) of need {wanted} switched off.");
+            return ExitCodes.Success;
+        });
+
+        return new Command("needs", "The rules that say what a household needs (PBI-JK, PIP, padat karya, RTLH, adminduk).") { list, add, disable };
+    }
+}

@@ -1,0 +1,185 @@
+using Microsoft.EntityFrameworkCore;
+using Tuntas.Data.Access;
+using Tuntas.Data.Monitoring;
+using Tuntas.Domain.Interventions;
+using Tuntas.Domain.Regions;
+using Tuntas.Domain.Registry;
+using Tuntas.Domain.Verification;
+
+namespace Tuntas.Data.Interventions;
+
+/// <summary>A programme a household received on or before the day of the question.</summary>
+public sealed record Received(string Programme, Strategy Strategy, DateOnly Date, DateOnly LastDay, long? Amount);
+
+/// <summary>A need of a household and whether a delivery has met it.</summary>
+public sealed record HouseholdNeed(string Code, string Name, IReadOnlyList<string> Programmes, bool Met);
+
+/// <summary>
+/// One extreme-poor household on a day: where it lives, its status, what reached it by then, what
+/// it needs and which of those needs no programme has met yet.
+/// </summary>
+public sealed record HouseholdConvergence(
+    long HouseholdId, string NoKk, string VillageCode, string? HeadName, HouseholdStatus Status, long? SpendingPerCapita, DateOnly? AssessedOn,
+    IReadOnlyList<Received> Received, IReadOnlyList<HouseholdNeed> Needs, bool InHandling)
+{
+    public bool Reached => Received.Count > 0;
+
+    public bool ReachedBy(Strategy strategy) => Received.Any(r => r.Strategy == strategy);
+
+    public IEnumerable<HouseholdNeed> Unmet => Needs.Where(n => !n.Met);
+}
+
+/// <summary>A need and how many households have it unmet.</summary>
+public sealed record MissingNeed(string Programme, string Need, string Name, IReadOnlyList<string> Alternatives, int Households);
+
+/// <summary>The gaps of a region on a day (the <c>tuntas gaps</c> JSON).</summary>
+public sealed record GapsReport(
+    string Region, string RegionName, DateOnly At, int ExtremePoorHouseholds, int WithoutAnyIntervention, int InHandling,
+    IReadOnlyDictionary<string, int> ByStrategy, IReadOnlyList<MissingNeed> MissingNeeded, int Leakage);
+
+/// <summary>
+/// Who still gets nothing. Everything is computed for the end of a day from dated records: the
+/// caseload from the status history (<see cref="HeadlineQuery"/>), deliveries dated on or before
+/// the day, needs from the rules (<see cref="NeedRule"/>) over the register and the last approved
+/// visit.
+/// </summary>
+public sealed class GapsQuery(TuntasDbContext db, HeadlineQuery headline, InterventionOptions options)
+{
+    /// <summary>The gaps report, or null when the region does not exist.</summary>
+    public async Task<GapsReport?> ComputeAsync(RegionCode region, DateOnly at, CancellationToken ct = default)
+    {
+        var name = await db.Regions.AsNoTracking().Where(r => r.Code == region).Select(r => r.Name).SingleOrDefaultAsync(ct);
+        if (name is null)
+        {
+            return null;
+        }
+
+        var households = await CaseloadAsync(region, at, ct);
+        var rules = await ActiveRulesAsync(ct);
+        var missing = rules.GroupBy(r => r.Code)
+            .Select(g =>
+            {
+                var programmes = g.First().ProgrammeCodes;
+                var count = households.Count(h => h.Needs.Any(n => n.Code == g.Key && !n.Met));
+                return new MissingNeed(programmes[0], g.Key, g.First().Name, programmes.Skip(1).ToList(), count);
+            })
+            .ToList();
+        var byStrategy = Enum.GetValues<Strategy>().ToDictionary(s => s.ToWire(), s => households.Count(h => h.ReachedBy(s)));
+
+        return new GapsReport(
+            region.Value, name, at, households.Count, households.Count(h => !h.Reached), households.Count(h => h.InHandling),
+            byStrategy, missing, await LeakageAsync(region, at, ct));
+    }
+
+    /// <summary>The extreme-poor households (listed or verified) of a region at the end of a day, with what reached them and what they need.</summary>
+    public async Task<List<HouseholdConvergence>> CaseloadAsync(RegionCode region, DateOnly at, CancellationToken ct = default)
+    {
+        var statuses = await HeadlineQuery.InRegion(headline.LastEventsAsOf(at), region)
+            .Where(e => e.To == HouseholdStatus.Listed || e.To == HouseholdStatus.Verified)
+            .Select(e => new { e.HouseholdId, e.To })
+            .ToDictionaryAsync(e => e.HouseholdId, e => e.To, ct);
+        if (statuses.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = HeadlineQuery.InRegion(headline.LastEventsAsOf(at), region)
+            .Where(e => e.To == HouseholdStatus.Listed || e.To == HouseholdStatus.Verified)
+            .Select(e => e.HouseholdId);
+        var households = await db.Households.AsNoTracking().Where(h => ids.Contains(h.Id))
+            .Select(h => new { h.Id, h.NoKk, h.VillageCode, h.Indicators, h.SpendingPerCapita, h.AssessedOn })
+            .ToListAsync(ct);
+        var members = (await db.People.AsNoTracking().Where(p => ids.Contains(p.HouseholdId))
+            .Select(p => new { p.HouseholdId, p.Nik, p.Name, p.Sex, p.BirthDate, p.Relation, p.Education, p.Occupation, p.Disability, p.HealthInsurance })
+            .ToListAsync(ct))
+            .ToLookup(p => p.HouseholdId);
+        var births = (await db.Visits.AsNoTracking()
+            .Where(v => ids.Contains(v.HouseholdId) && v.Review == ReviewState.Approved && v.VisitedOn <= at)
+            .Select(v => new { v.HouseholdId, v.VisitedOn, v.Id, v.MembersBorn })
+            .ToListAsync(ct))
+            .GroupBy(v => v.HouseholdId)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(v => v.VisitedOn).ThenByDescending(v => v.Id).First().MembersBorn);
+        var received = await ReceivedAsync(ids, at, ct);
+        var rules = await ActiveRulesAsync(ct);
+        var windowStart = options.WindowStart(at);
+
+        var result = new List<HouseholdConvergence>(households.Count);
+        foreach (var h in households.OrderBy(h => h.VillageCode.Value, StringComparer.Ordinal).ThenBy(h => h.NoKk.Value, StringComparer.Ordinal))
+        {
+            var people = members[h.Id].ToList();
+            var facts = new HouseholdNeedFacts(
+                h.Id,
+                h.Indicators,
+                births.TryGetValue(h.Id, out var born) ? born : null,
+                people.Select(p => new MemberNeedFacts(p.BirthDate, p.Education, p.Occupation, p.Disability, p.HealthInsurance, NikMatches(p.Nik, p.BirthDate, p.Sex, at))).ToList());
+            var got = received[h.Id].ToList();
+            var needs = rules.Where(r => r.Matches(facts, at))
+                .GroupBy(r => r.Code)
+                .Select(g => new HouseholdNeed(g.Key, g.First().Name, g.First().ProgrammeCodes, got.Any(r => g.First().ProgrammeCodes.Contains(r.Programme))))
+                .ToList();
+            var status = statuses[h.Id];
+            var inHandling = status == HouseholdStatus.Verified && got.Any(r => r.LastDay >= windowStart);
+            result.Add(new HouseholdConvergence(
+                h.Id, h.NoKk.Value, h.VillageCode.Value, people.FirstOrDefault(p => p.Relation == FamilyRelation.KepalaKeluarga)?.Name,
+                status, h.SpendingPerCapita, h.AssessedOn, got, needs, inHandling));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Households of the region (where they live now) that received a poverty-targeted programme in
+    /// the window before the day, were not extreme poor that day, and were well above the criteria.
+    /// </summary>
+    public async Task<int> LeakageAsync(RegionCode region, DateOnly at, CancellationToken ct = default)
+    {
+        var windowStart = options.WindowStart(at);
+        var targeted = db.Programmes.Where(p => p.PovertyTargeted).Select(p => p.Code);
+        var recipients = db.Deliveries
+            .Where(d => targeted.Contains(d.ProgrammeCode) && d.Date <= at && (d.PeriodEnd ?? d.Date) >= windowStart)
+            .Select(d => d.HouseholdId);
+        var caseload = HeadlineQuery.InRegion(headline.LastEventsAsOf(at), region)
+            .Where(e => e.To == HouseholdStatus.Listed || e.To == HouseholdStatus.Verified)
+            .Select(e => e.HouseholdId);
+        var candidates = await db.Households.AsNoTracking().InRegion(region)
+            .Where(h => recipients.Contains(h.Id) && !caseload.Contains(h.Id))
+            .Select(h => new { h.VillageCode, h.SpendingPerCapita, h.Desil })
+            .ToListAsync(ct);
+        if (candidates.Count == 0)
+        {
+            return 0;
+        }
+
+        var criteria = await db.Criteria.AsNoTracking().ToListAsync(ct);
+        return candidates.Count(h =>
+        {
+            var line = PovertyCriteria.Select(criteria, h.VillageCode, at)?.LinePerCapita;
+            return h.SpendingPerCapita is { } spending
+                ? line is { } l && spending >= l * options.LeakageFactor
+                : h.Desil is { } desil && desil >= options.LeakageDesil;
+        });
+    }
+
+    public async Task<List<NeedRule>> ActiveRulesAsync(CancellationToken ct = default) =>
+        await db.NeedRules.AsNoTracking().Where(r => r.Active).OrderBy(r => r.Code).ThenBy(r => r.Id).ToListAsync(ct);
+
+    private async Task<ILookup<long, Received>> ReceivedAsync(IQueryable<long> ids, DateOnly at, CancellationToken ct)
+    {
+        var strategies = await db.Programmes.AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.Strategy, ct);
+        var rows = await db.Deliveries.AsNoTracking()
+            .Where(d => ids.Contains(d.HouseholdId) && d.Date <= at)
+            .OrderBy(d => d.Date)
+            .Select(d => new { d.HouseholdId, d.ProgrammeCode, d.Date, d.PeriodEnd, d.Amount })
+            .ToListAsync(ct);
+        return rows.ToLookup(
+            d => d.HouseholdId,
+            d => new Received(d.ProgrammeCode, strategies.GetValueOrDefault(d.ProgrammeCode, Strategy.ReduceSpending), d.Date, d.PeriodEnd ?? d.Date, d.Amount));
+    }
+
+    /// <summary>Whether a NIK's birth date and sex agree with the member's record (a mismatch points to documents to fix).</summary>
+    private static bool NikMatches(Nik nik, DateOnly birthDate, Sex sex, DateOnly today)
+    {
+        var explained = NikExplainer.Explain(nik, today);
+        return explained.Valid && explained.BirthDate == birthDate && explained.Sex == sex;
+    }
+}

@@ -1,0 +1,376 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Tuntas.Data.Access;
+using Tuntas.Data.Audit;
+using Tuntas.Data.Import.Reading;
+using Tuntas.Data.Spreadsheets;
+using Tuntas.Data.Verification;
+using Tuntas.Domain.Access;
+using Tuntas.Domain.Interventions;
+using Tuntas.Domain.Registry;
+
+namespace Tuntas.Data.Interventions;
+
+/// <summary>How to run a recipient list import.</summary>
+public sealed record RecipientImportOptions(string Path, string ProgrammeCode, string ErrorsPath, RegionScope Scope, string? UserName = null, bool DryRun = false)
+{
+    /// <summary>The errors file next to the list: <c>FILE.errors.csv</c>.</summary>
+    public static string DefaultErrorsPath(string path) => path + ".errors.csv";
+}
+
+/// <summary>A recipient the register does not hold, as the agency wrote it.</summary>
+public sealed record FollowUpLine(long Line, string Identifier, string Number, DateOnly Date, long? Amount);
+
+/// <summary>
+/// The result of a recipient list import. <c>Rows == Matched + Unmatched + Rejected</c>, and
+/// <c>Matched == Inserted + Updated + Unchanged</c>.
+/// </summary>
+public sealed record RecipientImportSummary(
+    string File, string Programme, long Rows, long Matched, long Unmatched, long Rejected,
+    long Inserted, long Updated, long Unchanged, string? ErrorsFile, long? ImportId, bool DryRun,
+    IReadOnlyList<FollowUpLine> FollowUp);
+
+/// <summary>The programme named for an import does not exist or is closed; nothing is read.</summary>
+public sealed class UnknownProgrammeException(string message) : Exception(message);
+
+/// <summary>
+/// Imports an agency's list of the people or families a programme reached. Each row is checked,
+/// matched to the register by NIK or No. KK within the importer's region, and recorded as a
+/// delivery; a recipient the register does not hold goes to the follow-up list; a rejected row goes
+/// to the errors file and is kept with its reason. Everything is one audited transaction, and the
+/// same list imported again adds nothing (a delivery is unique by programme, recipient and day).
+/// </summary>
+public sealed class RecipientListImporter(TuntasDbContext db, TimeProvider time)
+{
+    private const int Chunk = 500;
+
+    /// <summary>The columns of a recipient list.</summary>
+    public static readonly ColumnSchema Schema = new(
+        "recipient list",
+        header => RecipientColumns.Match(header) is { } c ? (int)c : null,
+        c => ((RecipientColumn)c).Name(),
+        RecipientColumns.Required.Select(alternatives => alternatives.Select(c => (int)c).ToArray()).ToList());
+
+    public async Task<RecipientImportSummary> RunAsync(RecipientImportOptions options, CancellationToken ct = default)
+    {
+        var code = options.ProgrammeCode.Trim().ToUpperInvariant();
+        var programme = await db.Programmes.AsNoTracking().SingleOrDefaultAsync(p => p.Code == code, ct);
+        if (programme is null)
+        {
+            var known = await db.Programmes.AsNoTracking().Where(p => p.Active).OrderBy(p => p.Code).Select(p => p.Code).ToListAsync(ct);
+            throw new UnknownProgrammeException($"There is no programme '{options.ProgrammeCode}'. Known programmes: {string.Join(", ", known)}.");
+        }
+
+        if (!programme.Active)
+        {
+            throw new UnknownProgrammeException($"Programme {programme.Code} is closed; an administrator can reopen it in the catalogue.");
+        }
+
+        using var reader = ImportFileReader.Open(options.Path, Schema);
+        var now = time.GetUtcNow().UtcDateTime;
+        var today = ClassificationService.Today(now);
+        var validator = new RecipientRowValidator(today);
+
+        // Rows are checked first, so that the register is asked once per chunk of numbers.
+        var rows = new List<(RecipientRow Row, string Original)>();
+        var seen = new Dictionary<(string Key, DateOnly Date), long>();
+        foreach (var record in reader.ReadRecords())
+        {
+            var row = validator.Validate(record.Line, column => reader.Cell(record, (int)column));
+            if (!row.IsRejected && seen.TryGetValue((row.RecipientKey!, row.Report!.Date), out var earlier))
+            {
+                row = row with
+                {
+                    RejectedColumn = RecipientColumn.Tanggal,
+                    RejectionReason = $"the same recipient and tanggal as line {earlier}; a programme reaches a recipient once a day, so this row would count twice.",
+                };
+            }
+            else if (!row.IsRejected)
+            {
+                seen[(row.RecipientKey!, row.Report!.Date)] = record.Line;
+            }
+
+            rows.Add((row, record.Original));
+        }
+
+        var people = await FindPeopleAsync(rows.Select(r => r.Row).Where(r => !r.IsRejected && r.Nik is not null).Select(r => r.Nik!).Distinct().ToList(), options.Scope, ct);
+        var families = await FindFamiliesAsync(rows.Select(r => r.Row).Where(r => !r.IsRejected && r.NoKk is not null).Select(r => r.NoKk!).Distinct().ToList(), options.Scope, ct);
+        var existing = await ExistingDeliveriesAsync(code, rows.Select(r => r.Row).Where(r => !r.IsRejected).Select(r => r.RecipientKey!).Distinct().ToList(), ct);
+        var followUps = await FollowUpsAsync(code, rows.Select(r => r.Row).Where(r => !r.IsRejected).Select(r => r.RecipientKey!).Distinct().ToList(), ct);
+
+        await using var audit = new AuditTrail(db, time);
+        await audit.BeginAsync(ct);
+        var batch = new RecipientImport
+        {
+            ProgrammeCode = code,
+            FileName = Path.GetFileName(options.Path),
+            Format = reader.Format,
+            Headers = reader.HeaderLine,
+            UserName = options.UserName,
+            Region = options.Scope.Region?.Value,
+            StartedAt = now,
+        };
+        db.RecipientImports.Add(batch);
+        await db.SaveChangesAsync(ct);
+
+        var actor = options.UserName ?? "cli";
+        var rejected = new List<(RecipientRow Row, string Original)>();
+        var followUp = new List<FollowUpLine>();
+        long inserted = 0, updated = 0, unchanged = 0;
+        foreach (var (parsed, original) in rows)
+        {
+            var row = parsed;
+            if (!row.IsRejected)
+            {
+                row = Match(row, people, families, out var householdId, out var personId, out var villageCode);
+                if (!row.IsRejected && householdId is { } hid)
+                {
+                    var report = row.Report!;
+                    if (existing.TryGetValue((row.RecipientKey!, report.Date), out var delivery))
+                    {
+                        if (delivery.Correct(report, programme.OwnerAgency, now))
+                        {
+                            updated++;
+                            audit.Record(actor, "delivery.correct", AuditSubject.Of(delivery, villageCode!), null, Snapshot(delivery));
+                        }
+                        else
+                        {
+                            unchanged++;
+                        }
+                    }
+                    else
+                    {
+                        delivery = new Delivery(code, hid, personId, programme.OwnerAgency, report, DeliverySource.Imported, row.RecipientKey!, actor, today, now) { ImportId = batch.Id };
+                        db.Deliveries.Add(delivery);
+                        existing[(row.RecipientKey!, report.Date)] = delivery;
+                        inserted++;
+                        audit.Record(actor, "delivery.record", AuditSubject.Of(delivery, villageCode!), null, Snapshot(delivery));
+                    }
+
+                    if (followUps.TryGetValue((row.RecipientKey!, report.Date), out var open) && open.ResolvedAt is null)
+                    {
+                        open.ResolvedAt = now;
+                        open.Resolution = $"matched by import {batch.Id}";
+                    }
+
+                    continue;
+                }
+
+                if (!row.IsRejected)
+                {
+                    var (identifier, number) = row.Nik is not null ? ("nik", row.Nik) : ("no_kk", row.NoKk!);
+                    followUp.Add(new FollowUpLine(row.Line, identifier, number, row.Report!.Date, row.Report.Amount));
+                    if (!followUps.ContainsKey((row.RecipientKey!, row.Report.Date)))
+                    {
+                        var entry = new UnmatchedRecipient
+                        {
+                            ProgrammeCode = code,
+                            RecipientKey = row.RecipientKey!,
+                            Date = row.Report.Date,
+                            PeriodEnd = row.Report.PeriodEnd,
+                            Amount = row.Report.Amount,
+                            Note = row.Report.Note,
+                            Region = options.Scope.Region?.Value,
+                            NumberDistrict = number.Length == 16 ? $"{number[..2]}.{number[2..4]}.{number[4..6]}" : null,
+                            ImportId = batch.Id,
+                            Line = row.Line,
+                            CreatedAt = now,
+                        };
+                        db.UnmatchedRecipients.Add(entry);
+                        followUps[(row.RecipientKey!, row.Report.Date)] = entry;
+                    }
+
+                    continue;
+                }
+            }
+
+            rejected.Add((row, original));
+            db.RecipientRejectedRows.Add(new RecipientRejectedRow
+            {
+                ImportId = batch.Id,
+                Line = row.Line,
+                Column = row.RejectedColumn?.Name() ?? "",
+                Reason = row.RejectionReason!,
+                Original = original,
+                CreatedAt = now,
+            });
+        }
+
+        batch.Rows = rows.Count;
+        batch.Matched = inserted + updated + unchanged;
+        batch.Inserted = inserted;
+        batch.Unmatched = followUp.Count;
+        batch.Rejected = rejected.Count;
+        batch.FinishedAt = time.GetUtcNow().UtcDateTime;
+        audit.Record(actor, "interventions.import", AuditSubject.Named("recipient-import", batch.Id.ToString(CultureInfo.InvariantCulture), options.Scope.Region?.Value), null, new
+        {
+            programme = code,
+            file = batch.FileName,
+            rows = batch.Rows,
+            matched = batch.Matched,
+            inserted,
+            updated,
+            unmatched = batch.Unmatched,
+            rejected = batch.Rejected,
+        });
+
+        string? errorsFile = null;
+        if (rejected.Count > 0)
+        {
+            await WriteErrorsFileAsync(reader, rejected, options.ErrorsPath, ct);
+            errorsFile = options.ErrorsPath;
+        }
+
+        if (options.DryRun)
+        {
+            // Everything above ran in the transaction; dropping it keeps the register as it was.
+            db.ChangeTracker.Clear();
+        }
+        else
+        {
+            await audit.CommitAsync(ct);
+        }
+
+        return new RecipientImportSummary(
+            Path.GetFileName(options.Path), code, rows.Count, inserted + updated + unchanged, followUp.Count, rejected.Count,
+            inserted, updated, unchanged, errorsFile, options.DryRun ? null : batch.Id, options.DryRun, followUp);
+    }
+
+    private static object Snapshot(Delivery d) => new
+    {
+        programme = d.ProgrammeCode,
+        recipient = d.RecipientKey.StartsWith("NIK:", StringComparison.Ordinal) ? "NIK:" + Nik.Mask(d.RecipientKey[4..]) : d.RecipientKey,
+        date = d.Date,
+        periodEnd = d.PeriodEnd,
+        amount = d.Amount,
+        note = d.Note,
+        source = d.Source,
+    };
+
+    /// <summary>
+    /// The household (and person) a checked row names, within the importer's region. A row with both
+    /// a NIK and a No. KK must name the same family twice.
+    /// </summary>
+    private static RecipientRow Match(
+        RecipientRow row,
+        Dictionary<string, (long PersonId, long HouseholdId, string NoKk, string Village)> people,
+        Dictionary<string, (long HouseholdId, string Village)> families,
+        out long? householdId, out long? personId, out string? villageCode)
+    {
+        householdId = personId = null;
+        villageCode = null;
+        if (row.Nik is not null)
+        {
+            if (!people.TryGetValue(row.Nik, out var person))
+            {
+                return row;
+            }
+
+            if (row.NoKk is not null && row.NoKk != person.NoKk)
+            {
+                return row with
+                {
+                    RejectedColumn = RecipientColumn.NoKk,
+                    RejectionReason = $"NIK {Nik.Mask(row.Nik)} belongs to the family card {person.NoKk}, not {row.NoKk}; correct one of the two numbers.",
+                };
+            }
+
+            (householdId, personId, villageCode) = (person.HouseholdId, person.PersonId, person.Village);
+            return row;
+        }
+
+        if (families.TryGetValue(row.NoKk!, out var family))
+        {
+            (householdId, villageCode) = (family.HouseholdId, family.Village);
+        }
+
+        return row;
+    }
+
+    private async Task<Dictionary<string, (long PersonId, long HouseholdId, string NoKk, string Village)>> FindPeopleAsync(List<string> niks, RegionScope scope, CancellationToken ct)
+    {
+        var found = new Dictionary<string, (long, long, string, string)>(StringComparer.Ordinal);
+        foreach (var chunk in niks.Chunk(Chunk))
+        {
+            var wanted = chunk.Select(Nik.From).ToList();
+            var households = db.Households.AsNoTracking().InScope(scope);
+            var rows = await db.People.AsNoTracking()
+                .Where(p => wanted.Contains(p.Nik))
+                .Join(households, p => p.HouseholdId, h => h.Id, (p, h) => new { p.Nik, p.Id, HouseholdId = h.Id, h.NoKk, h.VillageCode })
+                .ToListAsync(ct);
+            foreach (var r in rows)
+            {
+                found[r.Nik.Value] = (r.Id, r.HouseholdId, r.NoKk.Value, r.VillageCode.Value);
+            }
+        }
+
+        return found;
+    }
+
+    private async Task<Dictionary<string, (long HouseholdId, string Village)>> FindFamiliesAsync(List<string> numbers, RegionScope scope, CancellationToken ct)
+    {
+        var found = new Dictionary<string, (long, string)>(StringComparer.Ordinal);
+        foreach (var chunk in numbers.Chunk(Chunk))
+        {
+            var wanted = chunk.Select(NomorKk.From).ToList();
+            var rows = await db.Households.AsNoTracking().InScope(scope)
+                .Where(h => wanted.Contains(h.NoKk))
+                .Select(h => new { h.NoKk, h.Id, h.VillageCode })
+                .ToListAsync(ct);
+            foreach (var r in rows)
+            {
+                found[r.NoKk.Value] = (r.Id, r.VillageCode.Value);
+            }
+        }
+
+        return found;
+    }
+
+    private async Task<Dictionary<(string, DateOnly), Delivery>> ExistingDeliveriesAsync(string programme, List<string> keys, CancellationToken ct)
+    {
+        var found = new Dictionary<(string, DateOnly), Delivery>();
+        foreach (var chunk in keys.Chunk(Chunk))
+        {
+            foreach (var d in await db.Deliveries.Where(d => d.ProgrammeCode == programme && chunk.Contains(d.RecipientKey)).ToListAsync(ct))
+            {
+                found[(d.RecipientKey, d.Date)] = d;
+            }
+        }
+
+        return found;
+    }
+
+    private async Task<Dictionary<(string, DateOnly), UnmatchedRecipient>> FollowUpsAsync(string programme, List<string> keys, CancellationToken ct)
+    {
+        var found = new Dictionary<(string, DateOnly), UnmatchedRecipient>();
+        foreach (var chunk in keys.Chunk(Chunk))
+        {
+            foreach (var u in await db.UnmatchedRecipients.Where(u => u.ProgrammeCode == programme && chunk.Contains(u.RecipientKey)).ToListAsync(ct))
+            {
+                found[(u.RecipientKey, u.Date)] = u;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The errors file: every rejected row as it came, its line, the column and the reason.</summary>
+    private static async Task WriteErrorsFileAsync(ImportFileReader reader, List<(RecipientRow Row, string Original)> rejected, string path, CancellationToken ct)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        await using var file = new StreamWriter(path, append: false, new UTF8Encoding(true)) { NewLine = "\r\n" };
+        var d = reader.Delimiter.ToString();
+        await file.WriteLineAsync(string.Join(d, "baris", "kolom", "alasan") + d + reader.HeaderLine);
+        foreach (var (row, original) in rejected.OrderBy(r => r.Row.Line))
+        {
+            ct.ThrowIfCancellationRequested();
+            await file.WriteLineAsync(string.Join(d, row.Line.ToString(CultureInfo.InvariantCulture), CsvText.Field(row.RejectedColumn?.Name()), CsvText.Field(row.RejectionReason)) + d + original);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Tuntas.Domain.Import;
+
+/// <summary>
+/// Reading dates, rupiah and text out of the cells of an office file, shared by every import: the
+/// same spellings are accepted everywhere and the same plain-words reasons are given.
+/// </summary>
+public static partial class CellReading
+{
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd-MM-yyyy", "dd/MM/yyyy", "d-M-yyyy", "d/M/yyyy", "yyyy/MM/dd"];
+
+    /// <summary>
+    /// A date written <c>YYYY-MM-DD</c>, <c>DD-MM-YYYY</c> or <c>DD/MM/YYYY</c>, or an Excel date cell.
+    /// Null with a reason naming <paramref name="column"/> when there is none or it is not a real date;
+    /// null without a reason when the cell is empty and <paramref name="required"/> is false.
+    /// </summary>
+    public static DateOnly? Date(SourceCell cell, string column, bool required, out string? error)
+    {
+        error = null;
+        if (cell.IsNumber && cell.Number is { } serial && serial is > 1 and < 2958466)
+        {
+            // An Excel date cell: days since 1899-12-30.
+            return DateOnly.FromDateTime(DateTime.FromOADate(Math.Floor(serial)));
+        }
+
+        var text = Clean(cell.Text);
+        if (text is null)
+        {
+            error = required ? $"{column} is empty; write it as YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY." : null;
+            return null;
+        }
+
+        // A time part from a spreadsheet export ("1985-08-17 00:00:00") is dropped.
+        var datePart = text.Length == 10 ? text : text.Split(' ', 'T')[0];
+        if (!DateOnly.TryParseExact(datePart, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            error = LooksLikeDate().IsMatch(datePart)
+                ? $"{column} '{text}' is not a real date (check the day and month)."
+                : $"{column} '{text}' is not a date; write it as YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY.";
+            return null;
+        }
+
+        return date;
+    }
+
+    /// <summary>
+    /// Whole rupiah, 0 or more: <c>322170</c>, <c>322.170</c>, <c>Rp322.170</c>, or a number cell.
+    /// Null without a reason for an empty cell.
+    /// </summary>
+    public static long? Rupiah(SourceCell cell, string column, out string? error)
+    {
+        error = null;
+        if (cell.IsNumber && cell.Number is { } number)
+        {
+            if (number < 0 || number != Math.Floor(number))
+            {
+                error = $"{column} {cell.Text} must be whole rupiah, 0 or more.";
+                return null;
+            }
+
+            return (long)number;
+        }
+
+        var text = Clean(cell.Text);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var plain = text.Replace(" ", string.Empty, StringComparison.Ordinal);
+        if (plain.StartsWith("Rp", StringComparison.OrdinalIgnoreCase))
+        {
+            plain = plain[2..].TrimStart('.');
+        }
+
+        if (plain.EndsWith(",00", StringComparison.Ordinal) || plain.EndsWith(",-", StringComparison.Ordinal))
+        {
+            plain = plain[..^3];
+        }
+
+        if (Grouped().IsMatch(plain))
+        {
+            plain = plain.Replace(".", string.Empty, StringComparison.Ordinal);
+        }
+
+        if (!long.TryParse(plain, NumberStyles.None, CultureInfo.InvariantCulture, out var rupiah))
+        {
+            error = $"{column} '{text}' is not a whole number of rupiah (0 or more), e.g. 322170.";
+            return null;
+        }
+
+        return rupiah;
+    }
+
+    /// <summary>Trimmed text with runs of white space made one space; null when blank.</summary>
+    public static string? Clean(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var trimmed = text.Trim();
+        for (var i = 1; i < trimmed.Length; i++)
+        {
+            if (char.IsWhiteSpace(trimmed[i]) && (trimmed[i] != ' ' || trimmed[i - 1] == ' '))
+            {
+                return Spaces().Replace(trimmed, " ");
+            }
+        }
+
+        return trimmed;
+    }
+
+    /// <summary>The text cut to <paramref name="max"/> characters.</summary>
+    public static string? Limit(string? text, int max) => text is null || text.Length <= max ? text : text[..max];
+
+    [GeneratedRegex(@"^\d{1,3}(\.\d{3})+$")]
+    private static partial Regex Grouped();
+
+    [GeneratedRegex(@"^\d{1,4}[-/]\d{1,2}[-/]\d{1,4}$")]
+    private static partial Regex LooksLikeDate();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+}
