@@ -25,7 +25,7 @@ public sealed record DemoResult(int HouseholdsAdded, int PeopleAdded, IReadOnlyL
 /// tasks, facilitators submit visits with (placeholder) photos, Dinas Sosial approves them, and the
 /// statuses follow, each with its audit entry. Loading again adds nothing.
 /// </summary>
-public sealed class DemoLoader
+public sealed partial class DemoLoader
 {
     private readonly TuntasDbContext db;
     private readonly UserAccounts accounts;
@@ -97,6 +97,7 @@ public sealed class DemoLoader
                 new { households = plan.All.Count, people = plan.All.Sum(h => h.Members.Count), note = "made-up families of the demo scenario" });
             await RunBontangAsync(plan, ct);
             await RunKutaiTimurAsync(plan, ct);
+            await RunDeliveriesAsync(plan, ct);
             await audit.CommitAsync(ct);
         }
         finally
@@ -154,8 +155,9 @@ public sealed class DemoLoader
         }
 
         plan.All.AddRange(plan.BontangRemaining.Concat(plan.BontangGraduating).Concat(plan.KutimVerified).Concat(plan.KutimExcluded));
-        plan.All.AddRange(sample.Create(bontangVillages, 12, _now, WelfareProfile.NotPoor));
-        plan.All.AddRange(sample.Create(kutimVillages, 3, _now, WelfareProfile.NotPoor));
+        plan.NotPoor.AddRange(sample.Create(bontangVillages, 12, _now, WelfareProfile.NotPoor));
+        plan.NotPoor.AddRange(sample.Create(kutimVillages, 3, _now, WelfareProfile.NotPoor));
+        plan.All.AddRange(plan.NotPoor);
         db.Households.AddRange(plan.All);
         await db.SaveChangesAsync(ct);
         return plan;
@@ -189,6 +191,11 @@ public sealed class DemoLoader
             }
 
             clock.Set(day.AddDays(-7));
+            if (graduate)
+            {
+                plan.GraduatedOn[household] = day;
+            }
+
             var task = await verval.CreateTaskAsync(household, graduate ? VisitPurpose.Graduation : VisitPurpose.Reverification, day.AddDays(14), Verifier, audit, ct);
             await VisitAsync(task, household, day, Verifier, graduate ? (HouseholdStatus.Graduated, NotPoor()) : (HouseholdStatus.Verified, Poor()), ct);
         }
@@ -232,6 +239,12 @@ public sealed class DemoLoader
         var days = Spread(leaving.Count, new DateOnly(2024, 7, 8), new DateOnly(2025, 10, 31));
         for (var i = 0; i < leaving.Count; i++)
         {
+            if (days[i] > Today)
+            {
+                continue;
+            }
+
+            plan.GraduatedOn[leaving[i]] = days[i];
             clock.Set(days[i].AddDays(-7));
             var task = await verval.CreateTaskAsync(leaving[i], VisitPurpose.Graduation, days[i].AddDays(14), Verifier, audit, ct);
             await VisitAsync(task, leaving[i], days[i], Verifier, (HouseholdStatus.Graduated, NotPoor()), ct);
@@ -388,5 +401,10 @@ public sealed class DemoLoader
         public List<Household> KutimVerified { get; } = [];
 
         public List<Household> KutimExcluded { get; } = [];
+
+        /// <summary>The day each graduated household graduated.</summary>
+        public Dictionary<Household, DateOnly> GraduatedOn { get; } = new(ReferenceEqualityComparer.Instance);
+
+        public List<Household> NotPoor { get; } = [];
     }
 }

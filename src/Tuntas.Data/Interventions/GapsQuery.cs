@@ -43,7 +43,7 @@ public sealed record GapsReport(
 /// the day, needs from the rules (<see cref="NeedRule"/>) over the register and the last approved
 /// visit.
 /// </summary>
-public sealed class GapsQuery(TuntasDbContext db, HeadlineQuery headline, InterventionOptions options)
+public sealed class GapsQuery(TuntasDbContext db, HeadlineQuery headline, InterventionOptions options, TimeProvider time)
 {
     /// <summary>The gaps report, or null when the region does not exist.</summary>
     public async Task<GapsReport?> ComputeAsync(RegionCode region, DateOnly at, CancellationToken ct = default)
@@ -89,7 +89,8 @@ public sealed class GapsQuery(TuntasDbContext db, HeadlineQuery headline, Interv
         var households = await db.Households.AsNoTracking().Where(h => ids.Contains(h.Id))
             .Select(h => new { h.Id, h.NoKk, h.VillageCode, h.Indicators, h.SpendingPerCapita, h.AssessedOn })
             .ToListAsync(ct);
-        var members = (await db.People.AsNoTracking().Where(p => ids.Contains(p.HouseholdId))
+        // Members born after the day did not exist yet on it.
+        var members = (await db.People.AsNoTracking().Where(p => ids.Contains(p.HouseholdId) && p.BirthDate <= at)
             .Select(p => new { p.HouseholdId, p.Nik, p.Name, p.Sex, p.BirthDate, p.Relation, p.Education, p.Occupation, p.Disability, p.HealthInsurance })
             .ToListAsync(ct))
             .ToLookup(p => p.HouseholdId);
@@ -102,6 +103,7 @@ public sealed class GapsQuery(TuntasDbContext db, HeadlineQuery headline, Interv
         var received = await ReceivedAsync(ids, at, ct);
         var rules = await ActiveRulesAsync(ct);
         var windowStart = options.WindowStart(at);
+        var today = Verification.ClassificationService.Today(time.GetUtcNow().UtcDateTime);
 
         var result = new List<HouseholdConvergence>(households.Count);
         foreach (var h in households.OrderBy(h => h.VillageCode.Value, StringComparer.Ordinal).ThenBy(h => h.NoKk.Value, StringComparer.Ordinal))
@@ -111,7 +113,7 @@ public sealed class GapsQuery(TuntasDbContext db, HeadlineQuery headline, Interv
                 h.Id,
                 h.Indicators,
                 births.TryGetValue(h.Id, out var born) ? born : null,
-                people.Select(p => new MemberNeedFacts(p.BirthDate, p.Education, p.Occupation, p.Disability, p.HealthInsurance, NikMatches(p.Nik, p.BirthDate, p.Sex, at))).ToList());
+                people.Select(p => new MemberNeedFacts(p.BirthDate, p.Education, p.Occupation, p.Disability, p.HealthInsurance, NikMatches(p.Nik, p.BirthDate, p.Sex, today))).ToList());
             var got = received[h.Id].ToList();
             var needs = rules.Where(r => r.Matches(facts, at))
                 .GroupBy(r => r.Code)
@@ -129,7 +131,9 @@ public sealed class GapsQuery(TuntasDbContext db, HeadlineQuery headline, Interv
 
     /// <summary>
     /// Households of the region (where they live now) that received a poverty-targeted programme in
-    /// the window before the day, were not extreme poor that day, and were well above the criteria.
+    /// the window before the day, on a day when they were not extreme poor (never listed, or after
+    /// they graduated or were excluded), and whose spending is well above the line (or, without a
+    /// spending figure, whose desil is high).
     /// </summary>
     public async Task<int> LeakageAsync(RegionCode region, DateOnly at, CancellationToken ct = default)
     {
@@ -138,12 +142,9 @@ public sealed class GapsQuery(TuntasDbContext db, HeadlineQuery headline, Interv
         var recipients = db.Deliveries
             .Where(d => targeted.Contains(d.ProgrammeCode) && d.Date <= at && (d.PeriodEnd ?? d.Date) >= windowStart)
             .Select(d => d.HouseholdId);
-        var caseload = HeadlineQuery.InRegion(headline.LastEventsAsOf(at), region)
-            .Where(e => e.To == HouseholdStatus.Listed || e.To == HouseholdStatus.Verified)
-            .Select(e => e.HouseholdId);
         var candidates = await db.Households.AsNoTracking().InRegion(region)
-            .Where(h => recipients.Contains(h.Id) && !caseload.Contains(h.Id))
-            .Select(h => new { h.VillageCode, h.SpendingPerCapita, h.Desil })
+            .Where(h => recipients.Contains(h.Id))
+            .Select(h => new { h.Id, h.VillageCode, h.SpendingPerCapita, h.Desil })
             .ToListAsync(ct);
         if (candidates.Count == 0)
         {
@@ -151,13 +152,38 @@ public sealed class GapsQuery(TuntasDbContext db, HeadlineQuery headline, Interv
         }
 
         var criteria = await db.Criteria.AsNoTracking().ToListAsync(ct);
-        return candidates.Count(h =>
+        var wellAbove = candidates.Where(h =>
         {
             var line = PovertyCriteria.Select(criteria, h.VillageCode, at)?.LinePerCapita;
             return h.SpendingPerCapita is { } spending
                 ? line is { } l && spending >= l * options.LeakageFactor
                 : h.Desil is { } desil && desil >= options.LeakageDesil;
-        });
+        }).Select(h => h.Id).ToList();
+        if (wellAbove.Count == 0)
+        {
+            return 0;
+        }
+
+        var leaking = 0;
+        foreach (var chunk in wellAbove.Chunk(500))
+        {
+            var events = (await db.StatusEvents.AsNoTracking().Where(e => chunk.Contains(e.HouseholdId) && e.EffectiveDate <= at)
+                .Select(e => new { e.HouseholdId, e.EffectiveDate, e.Id, e.To })
+                .ToListAsync(ct))
+                .ToLookup(e => e.HouseholdId);
+            var deliveries = (await db.Deliveries.AsNoTracking()
+                .Where(d => chunk.Contains(d.HouseholdId) && targeted.Contains(d.ProgrammeCode) && d.Date <= at && (d.PeriodEnd ?? d.Date) >= windowStart)
+                .Select(d => new { d.HouseholdId, d.Date })
+                .ToListAsync(ct))
+                .ToLookup(d => d.HouseholdId);
+            leaking += chunk.Count(id => deliveries[id].Any(d =>
+            {
+                var status = events[id].Where(e => e.EffectiveDate <= d.Date).OrderBy(e => e.EffectiveDate).ThenBy(e => e.Id).LastOrDefault()?.To;
+                return status is not (HouseholdStatus.Listed or HouseholdStatus.Verified);
+            }));
+        }
+
+        return leaking;
     }
 
     public async Task<List<NeedRule>> ActiveRulesAsync(CancellationToken ct = default) =>

@@ -30,6 +30,9 @@ public sealed class SampleHouseholds
     private static readonly string[] Schooling = ["Tidak/belum sekolah", "SD", "SMP", "SMA", "Diploma/S1"];
 
     private readonly Faker _faker;
+
+    // Schooling draws from its own stream, so adding it left every other made-up value as it was.
+    private readonly Randomizer _school;
     private readonly DateOnly _today;
     private readonly HashSet<long> _usedNiks = [];
     private readonly HashSet<long> _usedKks = [];
@@ -38,6 +41,7 @@ public sealed class SampleHouseholds
     public SampleHouseholds(int seed, DateOnly today)
     {
         _faker = new Faker("id_ID") { Random = new Randomizer(seed) };
+        _school = new Randomizer(unchecked(seed * 31 + 7919));
         _today = today;
     }
 
@@ -104,7 +108,8 @@ public sealed class SampleHouseholds
         for (var c = 0; c < children; c++)
         {
             var age = Math.Max(0, Math.Min(headAge - 18, f.Random.Int(0, 25)));
-            AddPerson(household, district, f.Random.Bool() ? Sex.Male : Sex.Female, age, FamilyRelation.Anak, nowUtc);
+            var child = AddPerson(household, district, f.Random.Bool() ? Sex.Male : Sex.Female, age, FamilyRelation.Anak, nowUtc);
+            child.Education = SchoolingAt(age, profile);
         }
 
         if (f.Random.Bool(0.12f))
@@ -118,6 +123,23 @@ public sealed class SampleHouseholds
         }
 
         return household;
+    }
+
+    /// <summary>What a child's schooling looks like at an age; poorer families lose more children from school.</summary>
+    private string? SchoolingAt(int age, WelfareProfile profile)
+    {
+        if (age < 7)
+        {
+            return age < 5 ? null : "Tidak/belum sekolah";
+        }
+
+        var dropout = profile switch { WelfareProfile.ExtremePoor => 0.12f, WelfareProfile.NotPoor => 0.01f, _ => 0.06f };
+        if (age <= 18 && _school.Bool(dropout))
+        {
+            return _school.Bool(0.6f) ? "Putus sekolah" : "Tidak sekolah";
+        }
+
+        return age switch { <= 12 => "SD", <= 15 => "SMP", <= 18 => "SMA", _ => _school.Bool(0.2f) ? "Diploma/S1" : "SMA" };
     }
 
     private Person AddPerson(Household household, RegionCode district, Sex sex, int age, FamilyRelation relation, DateTime nowUtc)
