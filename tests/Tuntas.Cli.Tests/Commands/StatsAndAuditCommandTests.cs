@@ -45,7 +45,8 @@ public class StatsAndAuditCommandTests
         Assert.Equal("Kota Bontang", json.GetProperty("regionName").GetString());
         Assert.Equal("2026-07-01", json.GetProperty("at").GetString());
         var poor = json.GetProperty("extremePoor");
-        Assert.Equal(["households", "people", "verified", "unverified"], Keys(poor));
+        Assert.Equal(["households", "people", "verified", "unverified", "inHandling"], Keys(poor));
+        Assert.Equal(0, poor.GetProperty("inHandling").GetInt32());
         Assert.Equal((2, 3, 0, 2), (poor.GetProperty("households").GetInt32(), poor.GetProperty("people").GetInt32(), poor.GetProperty("verified").GetInt32(), poor.GetProperty("unverified").GetInt32()));
         var exited = json.GetProperty("exited");
         Assert.Equal(["graduated", "excluded", "moved", "deceased", "merged"], Keys(exited));

@@ -42,6 +42,7 @@ public class DemoScenarioTests
         Assert.Equal((7, 7, 0), (bontang2025.ExtremePoor.Households, bontang2025.ExtremePoor.Verified, bontang2025.ExtremePoor.Unverified));
         Assert.Equal(new ExitFigures(175, 0, 0, 0, 0), bontang2025.Exited);
         Assert.InRange(bontang2025.ExtremePoor.People, 7, 7 * 12);
+        Assert.Equal(7, bontang2025.ExtremePoor.InHandling);
         Assert.Equal(new TargetFigure(new DateOnly(2025, 12, 31), 0), bontang2025.Target);
 
         // Kabupaten Kutai Timur on 30 June 2024.
@@ -72,6 +73,16 @@ public class DemoScenarioTests
             .ToListAsync();
         Assert.True(backed.Count(b => b.To == HouseholdStatus.Graduated) >= 175);
         Assert.All(backed, b => Assert.True(b.Approved && b.Evidence > 0, $"a change to {b.To} without an approved visit with evidence"));
+
+        // Every Bontang family that graduated had received at least one programme by then.
+        var bontang = RegionCode.From("64.74");
+        var graduations = await db.StatusEvents.AsNoTracking().Where(e => e.To == HouseholdStatus.Graduated && e.RegencyCode == bontang)
+            .Select(e => new { e.HouseholdId, e.EffectiveDate }).ToListAsync();
+        var firstDelivery = (await db.Deliveries.AsNoTracking().Select(d => new { d.HouseholdId, d.Date }).ToListAsync())
+            .GroupBy(d => d.HouseholdId).ToDictionary(g => g.Key, g => g.Min(d => d.Date));
+        Assert.Equal(175, graduations.Count);
+        Assert.All(graduations, g => Assert.True(firstDelivery.TryGetValue(g.HouseholdId, out var first) && first <= g.EffectiveDate, $"household {g.HouseholdId} graduated without a programme"));
+        Assert.Equal(5, await db.UnmatchedRecipients.CountAsync());
 
         // The audit trail is intact, and notices tampering.
         var verified = await AuditVerifier.VerifyAsync(db);
