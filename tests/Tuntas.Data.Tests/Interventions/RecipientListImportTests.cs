@@ -33,7 +33,9 @@ public class RecipientListImportTests
         Assert.Equal(households[NoKk(1)], byNik.HouseholdId);
         Assert.Equal(await db.People.Where(p => p.Nik == Domain.Registry.Nik.From(Nik(1))).Select(p => p.Id).SingleAsync(), byNik.PersonId);
         Assert.All(deliveries, d => Assert.Equal(("PKH", new DateOnly(2025, 3, 15), (long?)750_000, DeliverySource.Imported), (d.ProgrammeCode, d.Date, d.Amount, d.Source)));
-        Assert.Equal(2, await db.AuditEntries.CountAsync(e => e.Action == "delivery.record"));
+        var entry = await db.AuditEntries.AsNoTracking().SingleAsync(e => e.Action == "interventions.import");
+        Assert.Contains("\"inserted\":2", entry.After, StringComparison.Ordinal);
+        Assert.Matches("\"insertedSha256\":\"[0-9a-f]{64}\"", entry.After);
     }
 
     [Theory, DatabaseData]
