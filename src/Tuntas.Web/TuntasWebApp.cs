@@ -9,6 +9,7 @@ using Tuntas.Data.Database;
 using Tuntas.Web.Access;
 using Tuntas.Web.Common;
 using Tuntas.Web.Import;
+using Tuntas.Web.Interventions;
 using Tuntas.Web.Localization;
 using Tuntas.Web.Monitoring;
 using Tuntas.Web.Regions;
@@ -147,6 +148,7 @@ public static class TuntasWebApp
         api.MapRegionsApi();
         api.MapHouseholdsApi();
         api.MapStatsApi();
+        api.MapGapsApi();
         app.MapEvidenceEndpoints();
         app.MapRazorPages();
     }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tuntas.Data.Monitoring;
 using Tuntas.Data.Tests.Verification;
@@ -127,5 +128,34 @@ public class GapsTests
         Assert.Equal(3, after.MissingNeeded.Single(m => m.Need == "RUMAH").Households);
         Assert.Equal(["PELATIHAN"], after.MissingNeeded.Single(m => m.Need == "KERJA").Alternatives);
         Assert.Equal(3, families.Length);
+    }
+
+    [Theory, DatabaseData]
+    public async Task MissingNeeded_EachShippedRule_FromTheRegister_AndAnAlternativeProgrammeMeetsIt(TestProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var services = VervalKit.Services(database);
+        await VerifiedAsync(services, 3);
+        await using (var db = database.CreateContext())
+        {
+            // Family 1: a head of 24 without work. Family 2: a girl of 12 who left school.
+            // Family 3: a head whose NIK says another birth date than the card.
+            db.People.Single(p => p.Nik == Domain.Registry.Nik.From(InterventionKit.Nik(1))).Occupation = "Tidak bekerja";
+            var second = await db.Households.Include(h => h.Members).SingleAsync(h => h.NoKk == NomorKk.From(NoKk(2)));
+            var girl = second.AddMember(Domain.Registry.Nik.From("6474015203120001"), "Putri", Sex.Female, new DateOnly(2012, 3, 12), FamilyRelation.Anak, Families.Now);
+            girl.Education = "Putus sekolah";
+            db.People.Single(p => p.Nik == Domain.Registry.Nik.From(InterventionKit.Nik(3))).BirthDate = new DateOnly(1999, 1, 1);
+            await db.SaveChangesAsync();
+        }
+
+        var before = await GapsAsync(services, "64.74", At);
+        await ImportAsync(services, List($"{InterventionKit.Nik(1)},,2025-05-02,2500000,"), "PELATIHAN");
+        var after = await GapsAsync(services, "64.74", At);
+        int Unmet(Data.Interventions.GapsReport report, string need) => report.MissingNeeded.Single(m => m.Need == need).Households;
+
+        Assert.Equal((1, 1, 1, 0), (Unmet(before, "KERJA"), Unmet(before, "SEKOLAH"), Unmet(before, "DOKUMEN"), Unmet(before, "JKN")));
+        Assert.Equal(("PIP", "ADMINDUK"), (before.MissingNeeded.Single(m => m.Need == "SEKOLAH").Programme, before.MissingNeeded.Single(m => m.Need == "DOKUMEN").Programme));
+        Assert.Equal((0, 1), (Unmet(after, "KERJA"), Unmet(after, "SEKOLAH")));
+        Assert.Equal(1, after.ByStrategy["raise_income"]);
     }
 }
