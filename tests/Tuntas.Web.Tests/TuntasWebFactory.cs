@@ -54,11 +54,11 @@ public sealed class TuntasWebFactory(TestDatabase database) : WebApplicationFact
         return client;
     }
 
-    public async Task<string> CreateUserAndTokenAsync(string name, Role role, string? region)
+    public async Task<string> CreateUserAndTokenAsync(string name, Role role, string? region, string? programme = null)
     {
         await using var scope = Services.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
-        var (user, errors) = await accounts.CreateAsync(name, role, region is null ? null : RegionCode.From(region), Password);
+        var (user, errors) = await accounts.CreateAsync(name, role, region is null ? null : RegionCode.From(region), Password, programme: programme);
         Assert.True(user is not null, string.Join(" ", errors));
         return await scope.ServiceProvider.GetRequiredService<ApiTokens>().CreateAsync(user!, TimeSpan.FromDays(1));
     }

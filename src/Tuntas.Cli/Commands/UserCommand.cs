@@ -7,7 +7,7 @@ using Tuntas.Domain.Regions;
 
 namespace Tuntas.Cli.Commands;
 
-/// <summary><c>tuntas user add --name NAME --role ROLE [--region CODE] --password-stdin</c>.</summary>
+/// <summary><c>tuntas user add --name NAME --role ROLE [--region CODE] [--programme CODE] --password-stdin</c>.</summary>
 internal static class UserCommand
 {
     public static Command Create(Func<ParseResult, CliContext> context)
@@ -19,9 +19,10 @@ internal static class UserCommand
             Required = true,
         };
         var region = new Option<string?>("--region") { Description = "Region scope: a desa for operators, a kecamatan for facilitators, a kabupaten/kota for verifiers and agencies, a province for province users." };
+        var programme = new Option<string?>("--programme") { Description = "For an agency officer: the one programme they record deliveries of (a code of the catalogue, such as RTLH)." };
         var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the password from the first line of standard input (it never appears in the process list)." };
 
-        var add = new Command("add", "Create a user with one role and one region scope.") { name, role, region, passwordStdin };
+        var add = new Command("add", "Create a user with one role and one region scope.") { name, role, region, programme, passwordStdin };
         add.SetAction(async (parse, ct) =>
         {
             var cli = context(parse);
@@ -58,7 +59,7 @@ internal static class UserCommand
             await using var services = cli.CreateServices();
             await using var scopeServices = services.CreateAsyncScope();
             var accounts = scopeServices.ServiceProvider.GetRequiredService<UserAccounts>();
-            var (user, errors) = await accounts.CreateAsync(parse.GetValue(name)!.Trim(), parsedRole.Value, scope, password, ct);
+            var (user, errors) = await accounts.CreateAsync(parse.GetValue(name)!.Trim(), parsedRole.Value, scope, password, ct, programme: parse.GetValue(programme));
             if (user is null)
             {
                 return cli.Fail(string.Join(" ", errors));
@@ -66,11 +67,11 @@ internal static class UserCommand
 
             if (cli.Json)
             {
-                cli.WriteJson(new { user = new { name = user.UserName, role = user.Role.ToWire(), region = user.RegionCode?.Value } });
+                cli.WriteJson(new { user = new { name = user.UserName, role = user.Role.ToWire(), region = user.RegionCode?.Value, programme = user.ProgrammeCode } });
             }
             else
             {
-                cli.Output.WriteLine($"Created user {user.UserName} ({user.Role.ToWire()}, {user.RegionCode?.Value ?? "national"}).");
+                cli.Output.WriteLine($"Created user {user.UserName} ({user.Role.ToWire()}, {user.RegionCode?.Value ?? "national"}{(user.ProgrammeCode is null ? "" : ", " + user.ProgrammeCode)}).");
             }
 
             return ExitCodes.Success;

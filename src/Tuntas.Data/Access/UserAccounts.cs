@@ -11,9 +11,23 @@ public sealed class UserAccounts(UserManager<TuntasUser> users, TuntasDbContext 
 {
     /// <summary>Creates a user; returns the user, or the reasons it could not be created. The creation is audited.</summary>
     public async Task<(TuntasUser? User, IReadOnlyList<string> Errors)> CreateAsync(
-        string name, Role role, RegionCode? region, string password, CancellationToken ct = default, string? actor = null)
+        string name, Role role, RegionCode? region, string password, CancellationToken ct = default, string? actor = null, string? programme = null)
     {
         var errors = new List<string>();
+        var programmeCode = string.IsNullOrWhiteSpace(programme) ? null : programme.Trim().ToUpperInvariant();
+        if (programmeCode is not null)
+        {
+            if (role != Role.Agency)
+            {
+                errors.Add($"Only an agency officer is tied to one programme; the {role.ToWire()} role takes no --programme.");
+            }
+            else if (!await db.Programmes.AnyAsync(p => p.Code == programmeCode, ct))
+            {
+                var known = await db.Programmes.Where(p => p.Active).OrderBy(p => p.Code).Select(p => p.Code).ToListAsync(ct);
+                errors.Add($"There is no programme '{programme!.Trim()}'. Known programmes: {string.Join(", ", known)}.");
+            }
+        }
+
         if (role.CheckScope(region) is { } scopeError)
         {
             errors.Add(scopeError);
@@ -39,6 +53,7 @@ public sealed class UserAccounts(UserManager<TuntasUser> users, TuntasDbContext 
             UserName = name,
             Role = role,
             RegionCode = region,
+            ProgrammeCode = programmeCode,
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         await audit.BeginAsync(ct);
@@ -51,7 +66,7 @@ public sealed class UserAccounts(UserManager<TuntasUser> users, TuntasDbContext 
             }
 
             audit.Record(actor ?? "cli:" + Environment.UserName, "user.create", AuditSubject.Named("user", name, region?.Value), null,
-                new { name, role = role.ToWire(), region = region?.Value });
+                new { name, role = role.ToWire(), region = region?.Value, programme = programmeCode });
             await audit.CommitAsync(ct);
             return (user, []);
         }

@@ -88,6 +88,7 @@ public static class TuntasServices
         services.AddScoped<Interventions.GapsQuery>();
         services.AddScoped<Interventions.RecipientListImporter>();
         services.AddScoped<Interventions.DeliveryService>();
+        services.AddScoped<Interventions.InterventionQueries>();
         services.AddScoped<Import.HouseholdImporter>();
         services.AddScoped<Demo.DemoLoader>();
         return services;

@@ -27,7 +27,7 @@ internal sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.Fail("The API token is unknown, expired or revoked.");
         }
 
-        var identity = new ClaimsIdentity(Caller.ClaimsFor(user.Id, user.UserName!, user.Role, user.RegionCode), SchemeName);
+        var identity = new ClaimsIdentity(Caller.ClaimsFor(user.Id, user.UserName!, user.Role, user.RegionCode, user.ProgrammeCode), SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

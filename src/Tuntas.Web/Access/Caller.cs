@@ -4,11 +4,15 @@ using Tuntas.Domain.Regions;
 
 namespace Tuntas.Web.Access;
 
-/// <summary>Who is asking: the signed-in user or the owner of an API token, with role and region scope.</summary>
-public sealed record Caller(string UserId, string UserName, Role Role, RegionScope Scope)
+/// <summary>
+/// Who is asking: the signed-in user or the owner of an API token, with role and region scope, and
+/// for an agency officer the one programme they record (<c>Programme</c>, null when not tied to one).
+/// </summary>
+public sealed record Caller(string UserId, string UserName, Role Role, RegionScope Scope, string? Programme = null)
 {
     public const string RoleClaim = "tuntas:role";
     public const string RegionClaim = "tuntas:region";
+    public const string ProgrammeClaim = "tuntas:programme";
 
     public bool MaySeeFullNik => Role.MaySeeFullNik();
 
@@ -32,10 +36,11 @@ public sealed record Caller(string UserId, string UserName, Role Role, RegionSco
 
         var region = principal.FindFirstValue(RegionClaim);
         var scope = new RegionScope(string.IsNullOrEmpty(region) ? null : RegionCode.From(region));
-        return new Caller(id, name, role.Value, scope);
+        var programme = principal.FindFirstValue(ProgrammeClaim);
+        return new Caller(id, name, role.Value, scope, string.IsNullOrEmpty(programme) ? null : programme);
     }
 
-    public static IEnumerable<Claim> ClaimsFor(string userId, string userName, Role role, RegionCode? region)
+    public static IEnumerable<Claim> ClaimsFor(string userId, string userName, Role role, RegionCode? region, string? programme = null)
     {
         yield return new Claim(ClaimTypes.NameIdentifier, userId);
         yield return new Claim(ClaimTypes.Name, userName);
@@ -44,6 +49,11 @@ public sealed record Caller(string UserId, string UserName, Role Role, RegionSco
         if (region is not null)
         {
             yield return new Claim(RegionClaim, region.Value);
+        }
+
+        if (!string.IsNullOrEmpty(programme))
+        {
+            yield return new Claim(ProgrammeClaim, programme);
         }
     }
 }

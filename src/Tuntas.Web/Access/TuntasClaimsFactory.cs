@@ -5,15 +5,15 @@ using Tuntas.Data.Access;
 
 namespace Tuntas.Web.Access;
 
-/// <summary>Puts the user's role and region scope into the sign-in cookie.</summary>
+/// <summary>Puts the user's role, region scope and (agency officers) programme into the sign-in cookie.</summary>
 internal sealed class TuntasClaimsFactory(UserManager<TuntasUser> users, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<TuntasUser>(users, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(TuntasUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
-        identity.AddClaims(Caller.ClaimsFor(user.Id, user.UserName!, user.Role, user.RegionCode)
-            .Where(c => c.Type is Caller.RoleClaim or Caller.RegionClaim or ClaimTypes.Role));
+        identity.AddClaims(Caller.ClaimsFor(user.Id, user.UserName!, user.Role, user.RegionCode, user.ProgrammeCode)
+            .Where(c => c.Type is Caller.RoleClaim or Caller.RegionClaim or Caller.ProgrammeClaim or ClaimTypes.Role));
         return identity;
     }
 }

@@ -161,6 +161,9 @@ public static class Formats
         (false, "target.set") => "Target ditetapkan",
         (false, "user.create") => "Pengguna dibuat",
         (false, "token.create") => "Token API dibuat",
+        (false, "delivery.record") => "Penyaluran dicatat",
+        (false, "delivery.correct") => "Penyaluran dikoreksi",
+        (false, "follow-up.close") => "Tindak lanjut ditutup",
         (true, "household.status") => "Status change",
         (true, "task.create") => "Visit task created",
         (true, "task.assign") => "Task assigned",
@@ -179,6 +182,9 @@ public static class Formats
         (true, "target.set") => "Target set",
         (true, "user.create") => "User created",
         (true, "token.create") => "API token created",
+        (true, "delivery.record") => "Delivery recorded",
+        (true, "delivery.correct") => "Delivery corrected",
+        (true, "follow-up.close") => "Follow-up closed",
         _ => action,
     };
 }

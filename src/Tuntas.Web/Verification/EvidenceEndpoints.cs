@@ -45,6 +45,24 @@ public static class EvidenceEndpoints
                 ? Results.NotFound()
                 : File(store, proposal.EvidenceStorageKey, null, proposal.EvidenceFileName);
         }).RequireAuthorization();
+
+        // The proof of a delivery (a receipt, a photo of the repaired house): for the roles that record deliveries, within their region.
+        app.MapGet("/bukti/penyaluran/{id:long}", async (long id, HttpContext http, TuntasDbContext db, EvidenceStore store, CancellationToken ct) =>
+        {
+            var caller = http.GetCaller();
+            if (!Interventions.InterventionAccess.MayRecord(caller.Role))
+            {
+                return Results.NotFound();
+            }
+
+            var delivery = await (
+                    from d in db.Deliveries.AsNoTracking()
+                    join h in db.Households.InScope(caller.Scope) on d.HouseholdId equals h.Id
+                    where d.Id == id
+                    select new { d.EvidenceStorageKey, d.EvidenceContentType, d.EvidenceFileName })
+                .SingleOrDefaultAsync(ct);
+            return File(store, delivery?.EvidenceStorageKey, delivery?.EvidenceContentType, delivery?.EvidenceFileName);
+        }).RequireAuthorization();
         return app;
     }
 

@@ -52,6 +52,34 @@ public class UserAndTokenCommandTests
     }
 
     [Fact]
+    public async Task UserAdd_AgencyWithProgramme_KeepsTheProgramme()
+    {
+        await using var db = await TestDatabase.CreateAsync(TestProvider.Sqlite);
+
+        var run = await CliRun.RunWithInputAsync("a-long-enough-password\n", "user", "add", "--name", "perkim.bontang", "--role", "agency", "--region", "64.74", "--programme", "rtlh", "--password-stdin", "--json", "--db", db.Uri.Display);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("RTLH", run.Json().GetProperty("user").GetProperty("programme").GetString());
+        await using var context = db.CreateContext();
+        Assert.Equal("RTLH", (await context.Users.SingleAsync()).ProgrammeCode);
+    }
+
+    [Theory]
+    [InlineData("agency", "BEDAH-RUMAH", "There is no programme 'BEDAH-RUMAH'. Known programmes: ADMINDUK, BAZNAS")]
+    [InlineData("verifier", "RTLH", "Only an agency officer is tied to one programme")]
+    public async Task UserAdd_ProgrammeMustExistAndFitTheRole(string role, string programme, string reason)
+    {
+        await using var db = await TestDatabase.CreateAsync(TestProvider.Sqlite);
+
+        var run = await CliRun.RunWithInputAsync("a-long-enough-password\n", "user", "add", "--name", "someone", "--role", role, "--region", "64.74", "--programme", programme, "--password-stdin", "--db", db.Uri.Display);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(reason, run.Error, StringComparison.Ordinal);
+        await using var context = db.CreateContext();
+        Assert.False(await context.Users.AnyAsync());
+    }
+
+    [Fact]
     public async Task UserAdd_ShortPassword_IsRefused()
     {
         await using var db = await TestDatabase.CreateAsync(TestProvider.Sqlite);

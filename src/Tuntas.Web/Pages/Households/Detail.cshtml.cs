@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tuntas.Data;
 using Tuntas.Data.Audit;
+using Tuntas.Data.Interventions;
 using Tuntas.Data.Registry;
 using Tuntas.Data.Verification;
 using Tuntas.Domain.Regions;
@@ -11,7 +13,9 @@ using Tuntas.Web.Access;
 namespace Tuntas.Web.Pages.Households;
 
 /// <summary>One household: its card data and members, masked as the caller's role requires.</summary>
-public sealed class DetailModel(RegisterQueries queries, VervalQueries verval, ClassificationService classification, TimeProvider time) : PageModel
+public sealed class DetailModel(
+    TuntasDbContext db, RegisterQueries queries, VervalQueries verval, ClassificationService classification, InterventionQueries interventions, TimeProvider time)
+    : PageModel
 {
     public Caller Caller { get; private set; } = null!;
 
@@ -30,7 +34,15 @@ public sealed class DetailModel(RegisterQueries queries, VervalQueries verval, C
 
     public IReadOnlyList<AuditEntry> Timeline { get; private set; } = [];
 
-    /// <summary>A confirmation after a redirect: <c>kunjungan-terkirim</c>, <c>kunjungan-diperiksa</c>.</summary>
+    public IReadOnlyList<DeliveryLine> Deliveries { get; private set; } = [];
+
+    /// <summary>What the household needs and which needs a delivery met; null when it is not extreme poor today.</summary>
+    public HouseholdConvergence? Convergence { get; private set; }
+
+    /// <summary>The delivery form, for the roles that record deliveries; null for the others.</summary>
+    public Pages.Interventions.DeliveryFormView? DeliveryForm { get; private set; }
+
+    /// <summary>A confirmation after a redirect: <c>kunjungan-terkirim</c>, <c>kunjungan-diperiksa</c>, <c>penyaluran-tercatat</c>.</summary>
     [BindProperty(SupportsGet = true, Name = "pesan")]
     public string? Message { get; set; }
 
@@ -56,6 +68,14 @@ public sealed class DetailModel(RegisterQueries queries, VervalQueries verval, C
         }
 
         History = await verval.StatusHistoryAsync(household.Id, ct);
+        var today = ClassificationService.Today(time.GetUtcNow().UtcDateTime);
+        Deliveries = await interventions.DeliveriesOfAsync(household.Id, ct);
+        Convergence = await interventions.ConvergenceOfAsync(household, today, ct);
+        if (Web.Interventions.InterventionAccess.MayRecord(Caller.Role))
+        {
+            var programmes = await Pages.Interventions.RecordModel.ProgrammesForAsync(db, Caller, ct);
+            DeliveryForm = new(household, programmes, new Pages.Interventions.DeliveryInput { Date = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Programme = Caller.Programme }, today);
+        }
 
         // Visits and the audit trail hold what field staff wrote about the family: for roles that see names.
         if (Caller.MaySeeNames)

@@ -1,0 +1,89 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tuntas.Data.Registry;
+using Tuntas.Data.Verification;
+using Tuntas.Domain.Regions;
+using Tuntas.Web.Access;
+
+namespace Tuntas.Web.Interventions;
+
+/// <summary>
+/// A screen about one region on one day: reads <c>region</c> (narrowed to the caller's scope; a
+/// region outside it is not found) and <c>at</c> (default today), which the heading names
+/// ("Kota Bontang · per 9 April 2025").
+/// </summary>
+public abstract class RegionPageModel(RegisterQueries register, TimeProvider time) : PageModel
+{
+    public Caller Caller { get; protected set; } = null!;
+
+    public Region? Region { get; protected set; }
+
+    public DateOnly Today { get; private set; }
+
+    public DateOnly At { get; protected set; }
+
+    [BindProperty(SupportsGet = true, Name = "region")]
+    public string? RegionText { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "at")]
+    public string? AtText { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "format")]
+    public string? Format { get; set; }
+
+    public bool WantsXlsx => string.Equals(Format, "xlsx", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Reads the caller, the region and the day. False means "answer 404": a role the screen is not
+    /// for, a region outside the scope or unknown, or a day that is not a date. A national caller
+    /// without a region gets <see cref="Region"/> null and chooses one on the page.
+    /// </summary>
+    protected async Task<bool> ResolveAsync(Func<Caller, bool> allowed, CancellationToken ct)
+    {
+        Caller = HttpContext.GetCaller();
+        Today = ClassificationService.Today(time.GetUtcNow().UtcDateTime);
+        if (!allowed(Caller))
+        {
+            return false;
+        }
+
+        At = Today;
+        if (!string.IsNullOrWhiteSpace(AtText))
+        {
+            if (!DateOnly.TryParseExact(AtText.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+            {
+                return false;
+            }
+
+            At = at;
+        }
+
+        RegionCode? code = Caller.Scope.Region;
+        if (!string.IsNullOrWhiteSpace(RegionText))
+        {
+            if (!RegionCode.TryParse(RegionText.Trim(), out var parsed) || Caller.Scope.Narrow(parsed) is not { } narrowed)
+            {
+                return false;
+            }
+
+            code = narrowed;
+        }
+
+        if (code is null)
+        {
+            return true;
+        }
+
+        Region = await register.FindRegionAsync(Caller.Scope, code, ct);
+        return Region is not null;
+    }
+
+    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    protected PartialViewResult NotFoundPage()
+    {
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return Partial("_NotFoundPage");
+    }
+}

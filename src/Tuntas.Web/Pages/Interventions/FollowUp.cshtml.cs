@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Tuntas.Data;
+using Tuntas.Data.Audit;
+using Tuntas.Data.Interventions;
+using Tuntas.Domain.Access;
+using Tuntas.Domain.Registry;
+using Tuntas.Web.Access;
+using Tuntas.Web.Interventions;
+
+namespace Tuntas.Web.Pages.Interventions;
+
+/// <summary>
+/// The follow-up list: recipients agencies paid that the register does not hold, from imports made
+/// within the caller's region. Dinas Sosial closes an item with a note once it is sorted out.
+/// </summary>
+public sealed class FollowUpModel(TuntasDbContext db, InterventionQueries queries, AuditTrail audit, TimeProvider time, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public const int MaxNote = 300;
+
+    public Caller Caller { get; private set; } = null!;
+
+    public IReadOnlyList<FollowUpItem> Items { get; private set; } = [];
+
+    public string? Error { get; private set; }
+
+    [BindProperty(SupportsGet = true, Name = "pesan")]
+    public string? Message { get; set; }
+
+    public bool MayClose => InterventionAccess.MayCloseFollowUp(Caller.Role);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!Allowed())
+        {
+            return NotFound();
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCloseAsync(long id, string? note, CancellationToken ct)
+    {
+        if (!Allowed() || !MayClose || await queries.FindOpenFollowUpAsync(Caller.Scope, id, ct) is not { } item)
+        {
+            return NotFound();
+        }
+
+        note = note?.Trim();
+        if (string.IsNullOrEmpty(note) || note.Length > MaxNote)
+        {
+            Error = text["FollowUpNoteNeeded", MaxNote];
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        await audit.BeginAsync(ct);
+        try
+        {
+            item.ResolvedAt = time.GetUtcNow().UtcDateTime;
+            item.Resolution = note;
+            await db.SaveChangesAsync(ct);
+            audit.Record(Caller.UserName, "follow-up.close", AuditSubject.Named("unmatched-recipient", item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), item.Region),
+                new { resolved = false }, new { programme = item.ProgrammeCode, date = item.Date, resolution = note });
+            await audit.CommitAsync(ct);
+        }
+        finally
+        {
+            await audit.DisposeAsync();
+        }
+
+        return Redirect("/intervensi/tindak-lanjut?pesan=ditutup");
+    }
+
+    /// <summary>The recipient as the agency named them, the NIK masked for roles that may not read it.</summary>
+    public string ShowKey(string key) =>
+        key.StartsWith("NIK:", StringComparison.Ordinal) && !Caller.MaySeeFullNik ? "NIK:" + Nik.Mask(key[4..]) : key;
+
+    private bool Allowed()
+    {
+        Caller = HttpContext.GetCaller();
+        return InterventionAccess.MaySeeHouseholds(Caller.Role);
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var items = await queries.FollowUpAsync(Caller.Scope, ct);
+
+        // An agency officer follows up the recipients of their own programme.
+        Items = Caller.Role == Role.Agency && Caller.Programme is { } own ? items.Where(i => i.Programme == own).ToList() : items;
+    }
+}

@@ -1,0 +1,241 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Tuntas.Data;
+using Tuntas.Data.Audit;
+using Tuntas.Data.Interventions;
+using Tuntas.Data.Registry;
+using Tuntas.Data.Verification;
+using Tuntas.Domain.Common;
+using Tuntas.Domain.Interventions;
+using Tuntas.Domain.Registry;
+using Tuntas.Web.Access;
+using Tuntas.Web.Interventions;
+using Tuntas.Web.Localization;
+using Tuntas.Web.Verification;
+
+namespace Tuntas.Web.Pages.Interventions;
+
+/// <summary>
+/// Recording a delivery (penyaluran) for one household by hand. A refused delivery says why and
+/// keeps what was typed; nothing is saved, and a file stored for it is removed.
+/// </summary>
+[RequestFormLimits(MultipartBodyLengthLimit = EvidenceStore.MaxBytes + (1024 * 1024))]
+[RequestSizeLimit(EvidenceStore.MaxBytes + (1024 * 1024))]
+public sealed class RecordModel(
+    TuntasDbContext db, RegisterQueries register, DeliveryService deliveries, AuditTrail audit, EvidenceStore store, TimeProvider time, IStringLocalizer<SharedResource> text)
+    : PageModel
+{
+    public Caller Caller { get; private set; } = null!;
+
+    public Household Household { get; private set; } = null!;
+
+    public IReadOnlyList<Programme> Programmes { get; private set; } = [];
+
+    public DateOnly Today { get; private set; }
+
+    public string? Error { get; private set; }
+
+    [BindProperty]
+    public DeliveryInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(string noKk, CancellationToken ct)
+    {
+        if (!await LoadAsync(noKk, ct))
+        {
+            return NotFoundPage();
+        }
+
+        Input = new DeliveryInput { Date = Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Programme = Caller.Programme };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string noKk, IFormFile? evidence, CancellationToken ct)
+    {
+        if (!await LoadAsync(noKk, ct))
+        {
+            return NotFoundPage();
+        }
+
+        var (report, problem) = Input.ToReport(Today);
+        if (report is null)
+        {
+            Error = text[problem!];
+            return Page();
+        }
+
+        if (Delivery.Problem(report, Today) is { } broken)
+        {
+            Error = UiCulture.IsEnglish ? broken.English : broken.Indonesian;
+            return Page();
+        }
+
+        EvidenceFile? file = null;
+        if (evidence is { Length: > 0 })
+        {
+            var (saved, refused) = await store.SaveAsync(evidence, ct);
+            if (saved is null)
+            {
+                Error = text[refused!, evidence.FileName];
+                return Page();
+            }
+
+            file = saved;
+        }
+
+        try
+        {
+            await audit.BeginAsync(ct);
+            await deliveries.RecordAsync(
+                new DeliveryRecorder(Caller.UserName, Caller.Scope, Caller.Role == Domain.Access.Role.Agency ? Caller.Programme : null),
+                Household.Id, Input.PersonId, Input.Programme ?? string.Empty, report, file, audit, ct);
+            await audit.CommitAsync(ct);
+        }
+        catch (DomainException e)
+        {
+            Error = e.Localized;
+        }
+        catch (DbUpdateException)
+        {
+            // Two submissions of the same delivery at once: the unique key keeps one.
+            Error = text["DeliveryDuplicate"];
+        }
+        finally
+        {
+            await audit.DisposeAsync();
+        }
+
+        if (Error is not null)
+        {
+            if (file is not null)
+            {
+                store.Delete([file]);
+            }
+
+            return Page();
+        }
+
+        return Redirect($"/keluarga/{Household.NoKk.Value}?pesan=penyaluran-tercatat");
+    }
+
+    private async Task<bool> LoadAsync(string noKk, CancellationToken ct)
+    {
+        Caller = HttpContext.GetCaller();
+        Today = ClassificationService.Today(time.GetUtcNow().UtcDateTime);
+        var parsed = NomorKk.Parse(noKk);
+        if (!InterventionAccess.MayRecord(Caller.Role) || !parsed.IsValid
+            || await register.FindHouseholdAsync(Caller.Scope, parsed.Value!, ct) is not { } household)
+        {
+            return false;
+        }
+
+        Household = household;
+        Programmes = await ProgrammesForAsync(db, Caller, ct);
+        return true;
+    }
+
+    /// <summary>The open programmes a caller may record: an agency officer's own, or all of them.</summary>
+    public static async Task<List<Programme>> ProgrammesForAsync(TuntasDbContext db, Caller caller, CancellationToken ct)
+    {
+        var own = caller.Role == Domain.Access.Role.Agency ? caller.Programme : null;
+        return await db.Programmes.AsNoTracking()
+            .Where(p => p.Active && (own == null || p.Code == own))
+            .OrderBy(p => p.Code)
+            .ToListAsync(ct);
+    }
+
+    private PartialViewResult NotFoundPage()
+    {
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return Partial("_NotFoundPage");
+    }
+}
+
+/// <summary>What the delivery form shows: the household, the programmes the caller may record, what was typed.</summary>
+public sealed record DeliveryFormView(Household Household, IReadOnlyList<Programme> Programmes, DeliveryInput Input, DateOnly Today);
+
+/// <summary>The fields of the delivery form, kept as typed so that a refused form comes back as it was.</summary>
+public sealed class DeliveryInput
+{
+    public string? Programme { get; set; }
+
+    public long? PersonId { get; set; }
+
+    public string? Date { get; set; }
+
+    public string? PeriodEnd { get; set; }
+
+    public string? Amount { get; set; }
+
+    public string? Note { get; set; }
+
+    /// <summary>The report the fields describe, or the resource key of why they do not describe one.</summary>
+    public (DeliveryReport? Report, string? Problem) ToReport(DateOnly today)
+    {
+        if (string.IsNullOrWhiteSpace(Programme))
+        {
+            return (null, "DeliveryProgrammeMissing");
+        }
+
+        if (!TryDate(Date, out var date) || date is null)
+        {
+            return (null, "DeliveryDateInvalid");
+        }
+
+        if (!TryDate(PeriodEnd, out var end))
+        {
+            return (null, "DeliveryPeriodEndInvalid");
+        }
+
+        if (!TryRupiah(Amount, out var amount))
+        {
+            return (null, "DeliveryAmountInvalid");
+        }
+
+        return (new DeliveryReport { Date = date.Value, PeriodEnd = end, Amount = amount, Note = Note }, null);
+    }
+
+    private static bool TryDate(string? text, out DateOnly? date)
+    {
+        date = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            date = parsed;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Whole rupiah as people type them: <c>1250000</c>, <c>1.250.000</c> or <c>Rp1.250.000</c>; no cents.</summary>
+    private static bool TryRupiah(string? text, out long? amount)
+    {
+        amount = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        var digits = text.Trim();
+        if (digits.StartsWith("Rp", StringComparison.OrdinalIgnoreCase))
+        {
+            digits = digits[2..];
+        }
+
+        digits = digits.Replace(".", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal);
+        if (digits.Length is 0 or > 15 || !digits.All(char.IsAsciiDigit))
+        {
+            return false;
+        }
+
+        amount = long.Parse(digits, CultureInfo.InvariantCulture);
+        return true;
+    }
+}
