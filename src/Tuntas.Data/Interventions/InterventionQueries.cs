@@ -186,6 +186,10 @@ public sealed class InterventionQueries(TuntasDbContext db, GapsQuery gaps)
 
         var code = region.Value;
         var below = code + ".";
-        return open.Where(u => u.Region != null && (u.Region == code || u.Region.StartsWith(below)));
+        // A list imported for a region belongs to that region; one imported nationally (from the
+        // command line) goes to the region where the number was first registered.
+        return open.Where(u => u.Region != null
+            ? u.Region == code || u.Region.StartsWith(below)
+            : u.NumberDistrict != null && (u.NumberDistrict == code || u.NumberDistrict.StartsWith(below)));
     }
 }

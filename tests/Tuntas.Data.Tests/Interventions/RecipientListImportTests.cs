@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Tuntas.Data.Import.Reading;
 using Tuntas.Data.Interventions;
 using Tuntas.Data.Tests.Verification;
@@ -61,6 +62,31 @@ public class RecipientListImportTests
         Assert.Equal("tidak ada di register", followUp[0].Note);
         Assert.Equal("64.74.01", followUp[0].NumberDistrict);
         Assert.All(followUp, u => Assert.Null(u.ResolvedAt));
+
+        // Imported nationally, an unknown number goes to the region where it was first registered.
+        await using var scope = services.CreateAsyncScope();
+        var queries = scope.ServiceProvider.GetRequiredService<InterventionQueries>();
+        Assert.Equal(2, (await queries.FollowUpAsync(new RegionScope(RegionCode.From("64.74")))).Count);
+        Assert.Empty(await queries.FollowUpAsync(new RegionScope(RegionCode.From("64.08"))));
+        Assert.Equal(2, (await queries.FollowUpAsync(RegionScope.National)).Count);
+    }
+
+    [Theory, DatabaseData]
+    public async Task Import_DryRun_ReportsTheSameSummary_AndWritesNothing(TestProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var services = VervalKit.Services(database);
+        await VerifiedAsync(services, 1);
+        var path = List($"{Nik(1)},,2025-03-15,750000,", "6474015505900007,,2025-03-15,750000,", ",,2025-03-15,1,");
+
+        await using var unit = VervalKit.Open(services);
+        var summary = await new RecipientListImporter(unit.Db, unit.Clock)
+            .RunAsync(new RecipientImportOptions(path, "PKH", path + ".errors.csv", RegionScope.National, "dinsos.bontang", DryRun: true));
+
+        Assert.Equal((3L, 1L, 1L, 1L, true, (long?)null), (summary.Rows, summary.Matched, summary.Unmatched, summary.Rejected, summary.DryRun, summary.ImportId));
+        await using var db = database.CreateContext();
+        Assert.Equal((0, 0, 0, 0), (await db.Deliveries.CountAsync(), await db.UnmatchedRecipients.CountAsync(), await db.RecipientImports.CountAsync(), await db.RecipientRejectedRows.CountAsync()));
+        Assert.Equal(0, await db.AuditEntries.CountAsync(e => e.Action == "interventions.import"));
     }
 
     [Theory, DatabaseData]
