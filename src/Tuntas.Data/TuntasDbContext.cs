@@ -66,6 +66,8 @@ public abstract class TuntasDbContext(DbContextOptions options) : IdentityDbCont
 
     public DbSet<Interventions.UnmatchedRecipient> UnmatchedRecipients => Set<Interventions.UnmatchedRecipient>();
 
+    public DbSet<Reports.ImportedReport> ImportedReports => Set<Reports.ImportedReport>();
+
     /// <summary>The keys that protect sign-in cookies and antiforgery tokens, kept with the data so a restart signs nobody out.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

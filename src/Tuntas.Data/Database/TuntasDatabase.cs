@@ -86,6 +86,9 @@ public static class TuntasServices
         services.AddScoped<Monitoring.HeadlineQuery>();
         services.TryAddSingleton(Interventions.InterventionOptions.FromEnvironment());
         services.AddScoped<Interventions.GapsQuery>();
+        services.AddScoped<Reports.ReportBuilder>();
+        services.AddScoped<Reports.ReportPackages>();
+        services.AddScoped<Reports.ProvinceConsolidation>();
         services.AddScoped<Interventions.RecipientListImporter>();
         services.AddScoped<Interventions.DeliveryService>();
         services.AddScoped<Interventions.InterventionQueries>();

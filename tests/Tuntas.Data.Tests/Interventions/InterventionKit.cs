@@ -13,11 +13,24 @@ internal static class InterventionKit
     public static readonly DateOnly ListedOn = new(2025, 1, 10);
     public static readonly DateOnly VerifiedOn = new(2025, 2, 3);
 
-    /// <summary>Families 1..n of Bontang Kuala, listed and then verified extreme poor by an approved visit.</summary>
-    public static async Task<Household[]> VerifiedAsync(ServiceProvider services, int count, int first = 1)
+    /// <summary>
+    /// Families <paramref name="first"/>.. of Bontang Kuala, listed and then verified extreme poor by an
+    /// approved visit; the village operator is saved with the first batch only.
+    /// </summary>
+    public static async Task<Household[]> VerifiedAsync(ServiceProvider services, int count, int first = 1, bool saveOperator = true)
     {
         var families = Enumerable.Range(first, count).Select(n => VervalKit.Family(n, spending: 250_000)).ToArray();
-        await VervalKit.SaveAsync(services, families);
+        if (saveOperator)
+        {
+            await VervalKit.SaveAsync(services, families);
+        }
+        else
+        {
+            await using var unit = VervalKit.Open(services);
+            unit.Db.Households.AddRange(families);
+            await unit.Db.SaveChangesAsync();
+        }
+
         await VervalKit.RunAsync(services, async unit =>
         {
             foreach (var family in families)

@@ -4,7 +4,7 @@ using Tuntas.Testing;
 
 namespace Tuntas.Cli.Tests.Commands;
 
-public class InterventionsAndGapsCommandTests
+public class InterventionsCommandTests
 {
     private static IEnumerable<string> Keys(JsonElement element) => element.EnumerateObject().Select(p => p.Name);
 
@@ -61,36 +61,5 @@ public class InterventionsAndGapsCommandTests
         Assert.Contains("There is no programme 'BLT'", unknown.Json().GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Equal(2, missing.ExitCode);
         Assert.Contains("does not exist", missing.Error, StringComparison.Ordinal);
-    }
-
-    // One demo load for the figures of the scenario: Bontang's seven are all reached, Kutai Timur has gaps.
-    [Fact]
-    public async Task Gaps_OnTheDemo_BontangsSevenAreAllReached_KutaiTimurHasGaps()
-    {
-        await using var database = await TestDatabase.CreateAsync(TestProvider.Sqlite);
-        var demo = await CliRun.RunAsync("demo", "--db", database.Uri.Display);
-        Assert.True(demo.ExitCode == 0, demo.ToString());
-
-        var bontang = await CliRun.RunAsync("gaps", "--region", "64.74", "--at", "2025-04-09", "--json", "--db", database.Uri.Display);
-        var kutim = await CliRun.RunAsync("gaps", "--region", "64.08", "--at", "2024-06-30", "--json", "--db", database.Uri.Display);
-        var stats = await CliRun.RunAsync("stats", "--region", "64.74", "--at", "2025-04-09", "--json", "--db", database.Uri.Display);
-        var badDate = await CliRun.RunAsync("gaps", "--region", "64.74", "--at", "9 April", "--json", "--db", database.Uri.Display);
-
-        Assert.True(bontang.ExitCode == 0, bontang.ToString());
-        var json = bontang.Json();
-        Assert.Equal(["region", "regionName", "at", "extremePoorHouseholds", "withoutAnyIntervention", "inHandling", "byStrategy", "missingNeeded", "leakage"], Keys(json));
-        Assert.Equal(("64.74", "2025-04-09", 7, 0, 7), (json.GetProperty("region").GetString(), json.GetProperty("at").GetString(),
-            json.GetProperty("extremePoorHouseholds").GetInt32(), json.GetProperty("withoutAnyIntervention").GetInt32(), json.GetProperty("inHandling").GetInt32()));
-        Assert.Equal(["reduce_spending", "raise_income", "reduce_pockets"], Keys(json.GetProperty("byStrategy")));
-        Assert.Equal(7, json.GetProperty("byStrategy").GetProperty("reduce_spending").GetInt32());
-        Assert.Contains(json.GetProperty("missingNeeded").EnumerateArray(), m => m.GetProperty("programme").GetString() == "RTLH");
-        Assert.All(json.GetProperty("missingNeeded").EnumerateArray(), m => Assert.Equal(["programme", "need", "name", "alternatives", "households"], Keys(m)));
-        Assert.Equal(7, stats.Json().GetProperty("extremePoor").GetProperty("inHandling").GetInt32());
-
-        var k = kutim.Json();
-        Assert.True(k.GetProperty("extremePoorHouseholds").GetInt32() > 900);
-        Assert.InRange(k.GetProperty("withoutAnyIntervention").GetInt32(), 1, k.GetProperty("extremePoorHouseholds").GetInt32() - 1);
-        Assert.True(k.GetProperty("leakage").GetInt32() > 0, kutim.Output);
-        Assert.Equal(2, badDate.ExitCode);
     }
 }

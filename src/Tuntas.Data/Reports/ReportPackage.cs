@@ -1,0 +1,64 @@
+namespace Tuntas.Data.Reports;
+
+/// <summary>The figures of one region (a kecamatan or a desa) inside a report package.</summary>
+public sealed record AreaFigures(
+    string Region, string Name, int ExtremePoorHouseholds, int Verified, int Unverified, int People,
+    int Graduated, int Excluded, int Moved, int Deceased, int Merged);
+
+/// <summary>What a programme delivered in the region up to the day of the report.</summary>
+public sealed record ProgrammeFigures(string Programme, string Name, int Deliveries, int Households, long Amount);
+
+/// <summary>How much of the caseload and of the exits is backed by approved field visits.</summary>
+public sealed record VerificationCoverage(
+    int ExtremePoorHouseholds, int Verified, decimal VerifiedShare, int Exits, int ExitsWithApprovedVisit, decimal ExitsWithVisitShare, int ApprovedVisits);
+
+/// <summary>The head of the audit chain of the database the package came from, when it was made.</summary>
+public sealed record AuditChainHead(long Sequence, string Hash);
+
+/// <summary>
+/// What a kabupaten/kota sends up to the province: the headline figures of contracts §4, figures by
+/// kecamatan and desa, deliveries by programme, verification coverage and the head of its audit
+/// chain. Aggregates only: no names, no NIKs.
+/// </summary>
+public sealed record ReportContent(
+    string Region, string RegionName, DateOnly At, DateTime GeneratedAt,
+    Monitoring.HeadlineFigures Headline,
+    IReadOnlyList<AreaFigures> Districts,
+    IReadOnlyList<AreaFigures> Villages,
+    IReadOnlyList<ProgrammeFigures> Deliveries,
+    VerificationCoverage Verification,
+    AuditChainHead AuditHead);
+
+/// <summary>A package as it was imported into a (province) database.</summary>
+public sealed class ImportedReport
+{
+    public long Id { get; set; }
+
+    public required string Region { get; set; }
+
+    public required string RegionName { get; set; }
+
+    public DateOnly At { get; set; }
+
+    /// <summary>SHA-256 of the content, as written in the package and checked on import.</summary>
+    public required string Sha256 { get; set; }
+
+    public DateTime GeneratedAt { get; set; }
+
+    public int ExtremePoorHouseholds { get; set; }
+
+    public int People { get; set; }
+
+    public int Verified { get; set; }
+
+    public required string AuditHeadHash { get; set; }
+
+    /// <summary>The content exactly as it came, so that its hash can be checked again at any time.</summary>
+    public required string Content { get; set; }
+
+    public required string FileName { get; set; }
+
+    public string? ImportedBy { get; set; }
+
+    public DateTime ImportedAt { get; set; }
+}

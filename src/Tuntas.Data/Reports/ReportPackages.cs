@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Tuntas.Data.Audit;
+using Tuntas.Data.Spreadsheets;
+using Tuntas.Domain.Regions;
+
+namespace Tuntas.Data.Reports;
+
+/// <summary>The package cannot be read, or is not a Tuntas report package; nothing is written.</summary>
+public sealed class ReportPackageException(string message) : Exception(message);
+
+/// <summary>The package's content does not match its SHA-256: it was changed after it was made.</summary>
+public sealed class ReportTamperedException(string message) : Exception(message);
+
+/// <summary>Where an export wrote its files.</summary>
+public sealed record ExportedReport(string JsonPath, string XlsxPath, string Sha256, ReportContent Content);
+
+/// <summary>The outcome of importing a package.</summary>
+public sealed record ImportedReportResult(string Region, string RegionName, DateOnly At, string Sha256, int ExtremePoorHouseholds, bool AlreadyImported);
+
+/// <summary>
+/// Report packages: a kabupaten/kota exports its figures as a JSON file (with the SHA-256 of its
+/// content) and an XLSX workbook for people; the province imports the JSON into its own database.
+/// The file is <c>{"format":"tuntas-report/1","sha256":"…","content":{…}}</c>, and the hash is of
+/// the content's bytes exactly as written, so any change to a figure is detected on import.
+/// </summary>
+public sealed class ReportPackages(TuntasDbContext db, ReportBuilder builder, TimeProvider time)
+{
+    public const string Format = "tuntas-report/1";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Writes <c>DIR/&lt;region&gt;-&lt;date&gt;.json</c> and <c>.xlsx</c>; null when the region does not exist.</summary>
+    public async Task<ExportedReport?> ExportAsync(RegionCode region, DateOnly at, string folder, CancellationToken ct = default)
+    {
+        var content = await builder.BuildAsync(region, at, ct);
+        if (content is null)
+        {
+            return null;
+        }
+
+        Directory.CreateDirectory(folder);
+        var stem = Path.Combine(folder, $"{region.Value}-{at:yyyy-MM-dd}");
+        var contentJson = JsonSerializer.Serialize(content, Json);
+        var sha = Hash(contentJson);
+        await File.WriteAllTextAsync(stem + ".json", $"{{\"format\":\"{Format}\",\"sha256\":\"{sha}\",\"content\":{contentJson}}}\n", new UTF8Encoding(false), ct);
+        WriteWorkbook(stem + ".xlsx", content, sha);
+        return new ExportedReport(stem + ".json", stem + ".xlsx", sha, content);
+    }
+
+    /// <summary>Loads a package into this database; the same package twice is recorded once.</summary>
+    public async Task<ImportedReportResult> ImportAsync(string path, string? actor, CancellationToken ct = default)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ReportPackageException($"The file {path} does not exist.");
+        }
+
+        string contentJson;
+        string sha;
+        ReportContent content;
+        try
+        {
+            using var document = JsonDocument.Parse(await File.ReadAllBytesAsync(path, ct));
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("format", out var format) || format.GetString() != Format)
+            {
+                throw new ReportPackageException($"{Path.GetFileName(path)} is not a Tuntas report package (it has no \"format\": \"{Format}\").");
+            }
+
+            if (!root.TryGetProperty("sha256", out var shaElement) || shaElement.GetString() is not { Length: 64 } written ||
+                !root.TryGetProperty("content", out var contentElement) || contentElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new ReportPackageException($"{Path.GetFileName(path)} lacks its sha256 or its content.");
+            }
+
+            contentJson = contentElement.GetRawText();
+            sha = written.ToLowerInvariant();
+            content = contentElement.Deserialize<ReportContent>(Json) ?? throw new ReportPackageException("The package's content is empty.");
+        }
+        catch (JsonException e)
+        {
+            throw new ReportPackageException($"{Path.GetFileName(path)} is not valid JSON ({e.Message}).");
+        }
+
+        var actual = Hash(contentJson);
+        if (actual != sha)
+        {
+            throw new ReportTamperedException(
+                $"The content of {Path.GetFileName(path)} does not match its SHA-256 (written {sha}, computed {actual}): it was changed after it was exported. Ask the kabupaten/kota for the original file.");
+        }
+
+        var parsed = RegionCode.Parse(content.Region);
+        if (!parsed.IsValid || !await db.Regions.AnyAsync(r => r.Code == parsed.Value!, ct))
+        {
+            throw new ReportPackageException($"The package is for region '{content.Region}', which is not in this database's region list.");
+        }
+
+        if (await db.ImportedReports.AnyAsync(r => r.Sha256 == sha, ct))
+        {
+            return new ImportedReportResult(content.Region, content.RegionName, content.At, sha, content.Headline.ExtremePoor.Households, AlreadyImported: true);
+        }
+
+        await using var audit = new AuditTrail(db, time);
+        await audit.BeginAsync(ct);
+        db.ImportedReports.Add(new ImportedReport
+        {
+            Region = parsed.Value!.Value,
+            RegionName = content.RegionName,
+            At = content.At,
+            Sha256 = sha,
+            GeneratedAt = content.GeneratedAt,
+            ExtremePoorHouseholds = content.Headline.ExtremePoor.Households,
+            People = content.Headline.ExtremePoor.People,
+            Verified = content.Headline.ExtremePoor.Verified,
+            AuditHeadHash = content.AuditHead.Hash,
+            Content = contentJson,
+            FileName = Path.GetFileName(path),
+            ImportedBy = actor,
+            ImportedAt = time.GetUtcNow().UtcDateTime,
+        });
+        audit.Record(actor ?? "cli", "report.import", AuditSubject.Named("report", sha, parsed.Value!.Value), null, new
+        {
+            region = content.Region,
+            at = content.At,
+            sha256 = sha,
+            extremePoorHouseholds = content.Headline.ExtremePoor.Households,
+            auditHead = content.AuditHead.Hash,
+        });
+        await audit.CommitAsync(ct);
+        return new ImportedReportResult(content.Region, content.RegionName, content.At, sha, content.Headline.ExtremePoor.Households, AlreadyImported: false);
+    }
+
+    public static string Hash(string contentJson) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(contentJson)));
+
+    private static void WriteWorkbook(string path, ReportContent c, string sha)
+    {
+        var culture = CultureInfo.InvariantCulture;
+        using var xlsx = new XlsxWriter(path, "Laporan");
+        xlsx.WriteRow(["Laporan ke Provinsi", c.RegionName, c.Region]);
+        xlsx.WriteRow(["Per tanggal", c.At.ToString("yyyy-MM-dd", culture)]);
+        xlsx.WriteRow(["Dibuat (UTC)", c.GeneratedAt.ToString("yyyy-MM-dd HH:mm:ss", culture)]);
+        xlsx.WriteRow(["SHA-256 isi laporan", sha]);
+        xlsx.WriteRow(["Kepala rantai jejak audit", c.AuditHead.Hash, (long)c.AuditHead.Sequence]);
+        xlsx.WriteRow([]);
+        var p = c.Headline.ExtremePoor;
+        var x = c.Headline.Exited;
+        xlsx.WriteRow(["Miskin ekstrem (KK)", (long)p.Households]);
+        xlsx.WriteRow(["Jiwa", (long)p.People]);
+        xlsx.WriteRow(["Terverifikasi", (long)p.Verified]);
+        xlsx.WriteRow(["Terdata, belum diverifikasi", (long)p.Unverified]);
+        xlsx.WriteRow(["Dalam penanganan", (long)p.InHandling]);
+        xlsx.WriteRow(["Graduasi", (long)x.Graduated]);
+        xlsx.WriteRow(["Tidak memenuhi kriteria", (long)x.Excluded]);
+        xlsx.WriteRow(["Pindah", (long)x.Moved]);
+        xlsx.WriteRow(["Meninggal", (long)x.Deceased]);
+        xlsx.WriteRow(["Digabung (duplikat)", (long)x.Merged]);
+        if (c.Headline.Target is { } target)
+        {
+            xlsx.WriteRow(["Target", (long)target.Households, target.Date.ToString("yyyy-MM-dd", culture)]);
+        }
+
+        var v = c.Verification;
+        xlsx.WriteRow(["Porsi terverifikasi", (double)v.VerifiedShare]);
+        xlsx.WriteRow(["Keluar dengan kunjungan disetujui", (long)v.ExitsWithApprovedVisit, (long)v.Exits]);
+        xlsx.WriteRow([]);
+        void Areas(string title, IReadOnlyList<AreaFigures> areas)
+        {
+            xlsx.WriteRow([title]);
+            xlsx.WriteRow(["Kode", "Nama", "Miskin ekstrem (KK)", "Terverifikasi", "Terdata", "Jiwa", "Graduasi", "Tidak memenuhi kriteria", "Pindah", "Meninggal", "Digabung"]);
+            foreach (var a in areas)
+            {
+                xlsx.WriteRow([a.Region, a.Name, (long)a.ExtremePoorHouseholds, (long)a.Verified, (long)a.Unverified, (long)a.People, (long)a.Graduated, (long)a.Excluded, (long)a.Moved, (long)a.Deceased, (long)a.Merged]);
+            }
+
+            xlsx.WriteRow([]);
+        }
+
+        Areas("Per kecamatan", c.Districts);
+        Areas("Per desa/kelurahan", c.Villages);
+        xlsx.WriteRow(["Penyaluran per program"]);
+        xlsx.WriteRow(["Program", "Nama", "Penyaluran", "KK", "Nilai (Rp)"]);
+        foreach (var d in c.Deliveries)
+        {
+            xlsx.WriteRow([d.Programme, d.Name, (long)d.Deliveries, (long)d.Households, d.Amount]);
+        }
+    }
+}

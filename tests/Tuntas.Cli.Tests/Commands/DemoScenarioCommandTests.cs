@@ -1,0 +1,109 @@
+using System.Text.Json;
+using Tuntas.Testing;
+
+namespace Tuntas.Cli.Tests.Commands;
+
+/// <summary>Commands over the demo scenario, loaded once for the class (it takes seconds).</summary>
+public class DemoScenarioCommandTests(DemoDatabase demo) : IClassFixture<DemoDatabase>
+{
+    private static IEnumerable<string> Keys(JsonElement element) => element.EnumerateObject().Select(p => p.Name);
+
+    [Fact]
+    public async Task Gaps_OnTheDemo_BontangsSevenAreAllReached_KutaiTimurHasGaps()
+    {
+
+        var bontang = await CliRun.RunAsync("gaps", "--region", "64.74", "--at", "2025-04-09", "--json", "--db", demo.Uri);
+        var kutim = await CliRun.RunAsync("gaps", "--region", "64.08", "--at", "2024-06-30", "--json", "--db", demo.Uri);
+        var stats = await CliRun.RunAsync("stats", "--region", "64.74", "--at", "2025-04-09", "--json", "--db", demo.Uri);
+        var badDate = await CliRun.RunAsync("gaps", "--region", "64.74", "--at", "9 April", "--json", "--db", demo.Uri);
+
+        Assert.True(bontang.ExitCode == 0, bontang.ToString());
+        var json = bontang.Json();
+        Assert.Equal(["region", "regionName", "at", "extremePoorHouseholds", "withoutAnyIntervention", "inHandling", "byStrategy", "missingNeeded", "leakage"], Keys(json));
+        Assert.Equal(("64.74", "2025-04-09", 7, 0, 7), (json.GetProperty("region").GetString(), json.GetProperty("at").GetString(),
+            json.GetProperty("extremePoorHouseholds").GetInt32(), json.GetProperty("withoutAnyIntervention").GetInt32(), json.GetProperty("inHandling").GetInt32()));
+        Assert.Equal(["reduce_spending", "raise_income", "reduce_pockets"], Keys(json.GetProperty("byStrategy")));
+        Assert.Equal(7, json.GetProperty("byStrategy").GetProperty("reduce_spending").GetInt32());
+        Assert.Contains(json.GetProperty("missingNeeded").EnumerateArray(), m => m.GetProperty("programme").GetString() == "RTLH");
+        Assert.All(json.GetProperty("missingNeeded").EnumerateArray(), m => Assert.Equal(["programme", "need", "name", "alternatives", "households"], Keys(m)));
+        Assert.Equal(7, stats.Json().GetProperty("extremePoor").GetProperty("inHandling").GetInt32());
+
+        var k = kutim.Json();
+        Assert.True(k.GetProperty("extremePoorHouseholds").GetInt32() > 900);
+        Assert.InRange(k.GetProperty("withoutAnyIntervention").GetInt32(), 1, k.GetProperty("extremePoorHouseholds").GetInt32() - 1);
+        Assert.True(k.GetProperty("leakage").GetInt32() > 0, kutim.Output);
+        Assert.Equal(2, badDate.ExitCode);
+    }
+
+    [Fact]
+    public async Task ReportPackage_ExportedFromBontang_ImportedIntoAFreshProvinceDatabase_ShowsItsSevenInTheConsolidation()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"tuntas-report-{Guid.NewGuid():N}");
+        await using var province = await TestDatabase.CreateAsync(TestProvider.Sqlite);
+
+        var export = await CliRun.RunAsync("report", "export", "--region", "64.74", "--at", "2025-04-09", "--out", folder, "--json", "--db", demo.Uri);
+        var path = Path.Combine(folder, "64.74-2025-04-09.json");
+        var import = await CliRun.RunAsync("report", "import", path, "--json", "--db", province.Uri.Display);
+        var again = await CliRun.RunAsync("report", "import", path, "--json", "--db", province.Uri.Display);
+        var consolidated = await CliRun.RunAsync("report", "province", "--region", "64", "--at", "2025-04-09", "--json", "--db", province.Uri.Display);
+        var before = await CliRun.RunAsync("report", "province", "--region", "64", "--at", "2025-04-08", "--json", "--db", province.Uri.Display);
+        var atHome = await CliRun.RunAsync("report", "province", "--region", "64", "--at", "2025-04-09", "--json", "--db", demo.Uri);
+
+        Assert.True(export.ExitCode == 0, export.ToString());
+        Assert.True(File.Exists(Path.Combine(folder, "64.74-2025-04-09.xlsx")));
+        using (var package = JsonDocument.Parse(await File.ReadAllTextAsync(path)))
+        {
+            var content = package.RootElement.GetProperty("content");
+            Assert.Equal(7, content.GetProperty("headline").GetProperty("extremePoor").GetProperty("households").GetInt32());
+            Assert.Equal(7, content.GetProperty("districts").EnumerateArray().Sum(d => d.GetProperty("extremePoorHouseholds").GetInt32()));
+            Assert.Equal(7, content.GetProperty("villages").EnumerateArray().Sum(d => d.GetProperty("extremePoorHouseholds").GetInt32()));
+            Assert.Contains(content.GetProperty("deliveries").EnumerateArray(), d => d.GetProperty("programme").GetString() == "PKH");
+            Assert.Equal(175, content.GetProperty("verification").GetProperty("exitsWithApprovedVisit").GetInt32());
+            Assert.Equal(64, content.GetProperty("auditHead").GetProperty("hash").GetString()!.Length);
+            Assert.DoesNotContain("\"nik\"", package.RootElement.GetRawText(), StringComparison.OrdinalIgnoreCase);
+            Assert.Equal(export.Json().GetProperty("sha256").GetString(), package.RootElement.GetProperty("sha256").GetString());
+        }
+
+        Assert.True(import.ExitCode == 0, import.ToString());
+        Assert.False(import.Json().GetProperty("alreadyImported").GetBoolean());
+        Assert.True(again.Json().GetProperty("alreadyImported").GetBoolean());
+        var json = consolidated.Json();
+        Assert.Equal(["region", "regionName", "at", "regencies", "total", "differences"], Keys(json));
+        var bontang = json.GetProperty("regencies").EnumerateArray().Single(r => r.GetProperty("region").GetString() == "64.74");
+        Assert.Equal((7, "package"), (bontang.GetProperty("extremePoorHouseholds").GetInt32(), bontang.GetProperty("source").GetString()));
+        Assert.Equal(7, json.GetProperty("total").GetProperty("extremePoorHouseholds").GetInt32());
+        Assert.Empty(json.GetProperty("differences").EnumerateArray());
+        Assert.Equal("registry", before.Json().GetProperty("regencies").EnumerateArray().Single(r => r.GetProperty("region").GetString() == "64.74").GetProperty("source").GetString());
+
+        // At home, the households are there: Kutai Timur comes from them, Bontang too.
+        var home = atHome.Json().GetProperty("regencies").EnumerateArray().ToList();
+        Assert.Equal(7, home.Single(r => r.GetProperty("region").GetString() == "64.74").GetProperty("extremePoorHouseholds").GetInt32());
+        Assert.True(home.Single(r => r.GetProperty("region").GetString() == "64.08").GetProperty("reported").GetBoolean());
+    }
+
+    [Fact]
+    public async Task ReportImport_AChangedFigure_IsRefusedAsTampered_AndAFileThatIsNoPackage_IsAUsageError()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"tuntas-report-{Guid.NewGuid():N}");
+        await using var province = await TestDatabase.CreateAsync(TestProvider.Sqlite);
+        var export = await CliRun.RunAsync("report", "export", "--region", "64.74", "--at", "2025-04-09", "--out", folder, "--db", demo.Uri);
+        Assert.True(export.ExitCode == 0, export.ToString());
+        var path = Path.Combine(folder, "64.74-2025-04-09.json");
+        var text = await File.ReadAllTextAsync(path);
+        var tampered = Path.Combine(folder, "tampered.json");
+        await File.WriteAllTextAsync(tampered, text.Replace("\"households\":7,", "\"households\":6,", StringComparison.Ordinal));
+        var other = Path.Combine(folder, "other.json");
+        await File.WriteAllTextAsync(other, "{\"region\":\"64.74\"}");
+
+        var refused = await CliRun.RunAsync("report", "import", tampered, "--json", "--db", province.Uri.Display);
+        var notAPackage = await CliRun.RunAsync("report", "import", other, "--db", province.Uri.Display);
+        var consolidated = await CliRun.RunAsync("report", "province", "--region", "64", "--at", "2025-04-09", "--json", "--db", province.Uri.Display);
+
+        Assert.NotEqual(text, await File.ReadAllTextAsync(tampered));
+        Assert.Equal(3, refused.ExitCode);
+        Assert.Contains("does not match its SHA-256", refused.Json().GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(2, notAPackage.ExitCode);
+        Assert.Contains("not a Tuntas report package", notAPackage.Error, StringComparison.Ordinal);
+        Assert.Equal(0, consolidated.Json().GetProperty("total").GetProperty("fromPackages").GetInt32());
+    }
+}
