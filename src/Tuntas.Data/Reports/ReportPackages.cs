@@ -126,7 +126,7 @@ public sealed class ReportPackages(TuntasDbContext db, ReportBuilder builder, Ti
             ImportedBy = actor,
             ImportedAt = time.GetUtcNow().UtcDateTime,
         });
-        audit.Record(actor ?? "cli", "report.import", AuditSubject.Named("report", sha, parsed.Value!.Value), null, new
+        audit.Record(actor ?? "cli", "report.import", AuditSubject.Named("report", $"{parsed.Value!.Value}:{content.At:yyyy-MM-dd}:{sha[..12]}", parsed.Value!.Value), null, new
         {
             region = content.Region,
             at = content.At,
