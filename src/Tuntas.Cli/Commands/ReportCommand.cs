@@ -71,7 +71,7 @@ internal static class ReportCommand
             ImportedReportResult result;
             try
             {
-                result = await scope.ServiceProvider.GetRequiredService<ReportPackages>().ImportAsync(parse.GetValue(file)!, "cli:" + Environment.UserName, ct);
+                result = await scope.ServiceProvider.GetRequiredService<ReportPackages>().ImportAsync(parse.GetValue(file)!, "cli:" + Environment.UserName, null, ct);
             }
             catch (ReportPackageException e)
             {

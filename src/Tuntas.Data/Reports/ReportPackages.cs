@@ -56,7 +56,7 @@ public sealed class ReportPackages(TuntasDbContext db, ReportBuilder builder, Ti
     }
 
     /// <summary>Loads a package into this database; the same package twice is recorded once.</summary>
-    public async Task<ImportedReportResult> ImportAsync(string path, string? actor, CancellationToken ct = default)
+    public async Task<ImportedReportResult> ImportAsync(string path, string? actor, Domain.Access.RegionScope? scope = null, CancellationToken ct = default)
     {
         if (!File.Exists(path))
         {
@@ -101,6 +101,11 @@ public sealed class ReportPackages(TuntasDbContext db, ReportBuilder builder, Ti
         if (!parsed.IsValid || !await db.Regions.AnyAsync(r => r.Code == parsed.Value!, ct))
         {
             throw new ReportPackageException($"The package is for region '{content.Region}', which is not in this database's region list.");
+        }
+
+        if (scope is not null && !scope.Contains(parsed.Value!))
+        {
+            throw new ReportPackageException($"The package is for {content.RegionName} ({content.Region}), outside your region ({scope}).");
         }
 
         if (await db.ImportedReports.AnyAsync(r => r.Sha256 == sha, ct))
