@@ -12,6 +12,7 @@ using Tuntas.Web.Import;
 using Tuntas.Web.Interventions;
 using Tuntas.Web.Localization;
 using Tuntas.Web.Monitoring;
+using Tuntas.Web.Public;
 using Tuntas.Web.Regions;
 using Tuntas.Web.Registry;
 using Tuntas.Web.Verification;
@@ -102,6 +103,7 @@ public static class TuntasWebApp
                 o.Conventions.AuthorizeFolder("/");
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Error");
+                o.Conventions.AllowAnonymousToFolder("/Public");
             })
             .AddViewLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
@@ -113,6 +115,11 @@ public static class TuntasWebApp
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
 
+        services.AddRateLimiter(o =>
+        {
+            o.GlobalLimiter = PublicSubmissionLimit.Create();
+            o.OnRejected = PublicSubmissionLimit.OnRejectedAsync;
+        });
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddHealthChecks();
@@ -137,6 +144,7 @@ public static class TuntasWebApp
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRequestLocalization();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
 
@@ -149,6 +157,7 @@ public static class TuntasWebApp
         api.MapHouseholdsApi();
         api.MapStatsApi();
         api.MapGapsApi();
+        api.MapPublicStatsApi();
         app.MapEvidenceEndpoints();
         app.MapRazorPages();
     }

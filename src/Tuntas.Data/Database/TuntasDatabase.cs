@@ -84,6 +84,7 @@ public static class TuntasServices
         services.AddScoped<Verification.VervalService>();
         services.AddScoped<Verification.VervalQueries>();
         services.AddScoped<Monitoring.HeadlineQuery>();
+        services.AddScoped<Monitoring.PublicFiguresQuery>();
         services.TryAddSingleton(Interventions.InterventionOptions.FromEnvironment());
         services.AddScoped<Interventions.GapsQuery>();
         services.AddScoped<Reports.ReportBuilder>();

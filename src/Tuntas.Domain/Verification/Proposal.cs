@@ -28,7 +28,10 @@ public sealed class Proposal
             throw new DomainException("Choose the desa/kelurahan of the household.", "Pilih desa/kelurahan tempat keluarga tinggal.");
         }
 
-        if (kind == ProposalKind.Sanggah && householdId is null)
+        // Staff name the listed household. A resident on the public page may name one the register
+        // does not hold (or not name it at all): the register is never confirmed to the public, so
+        // Dinas Sosial matches the objection by hand.
+        if (kind == ProposalKind.Sanggah && householdId is null && submittedBy is not null)
         {
             throw new DomainException("An objection names the listed household it is about.", "Sanggah harus menyebut keluarga terdata yang disanggah.");
         }

@@ -160,10 +160,18 @@ public class ReviewTests
     }
 
     [Fact]
-    public void Proposal_SanggahWithoutTheHousehold_IsRefused()
+    public void Proposal_SanggahByStaffWithoutTheHousehold_IsRefused()
     {
         Assert.Throws<DomainException>(() =>
-            new Proposal(ProposalKind.Sanggah, BontangKuala, null, "Keluarga ini sudah mampu.", "Warga", null, null, Today, Now));
+            new Proposal(ProposalKind.Sanggah, BontangKuala, null, "Keluarga ini sudah mampu.", "Warga", null, "operator.bontangkuala", Today, Now));
+    }
+
+    [Fact]
+    public void Proposal_SanggahFromThePublicWithoutAMatchedHousehold_IsAccepted()
+    {
+        var proposal = new Proposal(ProposalKind.Sanggah, BontangKuala, null, "Keluarga ini sudah mampu.", "Warga", null, null, Today, Now);
+
+        Assert.Equal((ProposalKind.Sanggah, (long?)null), (proposal.Kind, proposal.HouseholdId));
     }
 
     [Fact]

@@ -1,0 +1,137 @@
+using Microsoft.EntityFrameworkCore;
+using Tuntas.Domain.Monitoring;
+using Tuntas.Domain.Regions;
+using Tuntas.Domain.Registry;
+
+namespace Tuntas.Data.Monitoring;
+
+/// <summary>
+/// The headline figures as published to anyone (contracts §6): aggregates only, with the small
+/// counts of a desa/kelurahan withheld (<see cref="SmallCountSuppression"/>).
+/// </summary>
+public sealed record PublicFigures(string Region, string RegionName, DateOnly At, PublicCaseload ExtremePoor, PublicExits Exited, TargetFigure? Target);
+
+/// <summary>The caseload; a withheld count is null and <see cref="Suppressed"/> says so.</summary>
+public sealed record PublicCaseload(int? Households, int? People, int? Verified, int? Unverified, int? InHandling, bool Suppressed)
+{
+    public static PublicCaseload Of(CaseloadFigures f, RegionLevel level)
+    {
+        var (households, verified, unverified) = SmallCountSuppression.PublishSplit(level, f.Households, f.Verified, f.Unverified);
+        var people = SmallCountSuppression.Publish(level, f.People);
+        var inHandling = SmallCountSuppression.Publish(level, f.InHandling);
+        var suppressed = households is null || people is null || verified is null || unverified is null || inHandling is null;
+        return new PublicCaseload(households, people, verified, unverified, inHandling, suppressed);
+    }
+}
+
+public sealed record PublicExits(int? Graduated, int? Excluded, int? Moved, int? Deceased, int? Merged, bool Suppressed)
+{
+    public static PublicExits Of(ExitFigures f, RegionLevel level)
+    {
+        int? P(int count) => SmallCountSuppression.Publish(level, count);
+        var shown = new PublicExits(P(f.Graduated), P(f.Excluded), P(f.Moved), P(f.Deceased), P(f.Merged), false);
+        return shown with
+        {
+            Suppressed = shown.Graduated is null || shown.Excluded is null || shown.Moved is null || shown.Deceased is null || shown.Merged is null,
+        };
+    }
+}
+
+/// <summary>The caseload at the end of one month (the last point is the as-of day itself); null when withheld.</summary>
+public sealed record TrendPoint(DateOnly Date, int? Households);
+
+/// <summary>A child region and its caseload that day; null when withheld.</summary>
+public sealed record ChildFigure(string Code, string Name, RegionLevel Level, int? Households);
+
+/// <summary>
+/// How much of the reduction is backed by the field: of the households that left the caseload by
+/// that day (and have not come back), how many left through a change with an approved visit behind it.
+/// </summary>
+public sealed record FieldProof(int Exits, int BackedByVisit);
+
+/// <summary>Everything the public page shows about a region on a day.</summary>
+public sealed record PublicReport(PublicFigures Figures, RegionLevel Level, IReadOnlyList<TrendPoint> Trend, IReadOnlyList<ChildFigure> Children, FieldProof? Proof);
+
+/// <summary>Computes the public figures from the dated status history, like <see cref="HeadlineQuery"/>.</summary>
+public sealed class PublicFiguresQuery(TuntasDbContext db, HeadlineQuery headline)
+{
+    private static readonly HouseholdStatus[] Caseload = [HouseholdStatus.Listed, HouseholdStatus.Verified];
+
+    private static readonly HouseholdStatus[] Exits = [HouseholdStatus.Graduated, HouseholdStatus.Excluded, HouseholdStatus.Moved, HouseholdStatus.Deceased, HouseholdStatus.Merged];
+
+    /// <summary>The published figures, or null when the region does not exist.</summary>
+    public async Task<PublicFigures?> FiguresAsync(RegionCode region, DateOnly at, CancellationToken ct = default)
+    {
+        var figures = await headline.ComputeAsync(region, at, ct);
+        return figures is null ? null : Publish(figures, region.Level);
+    }
+
+    /// <summary>The whole public report, or null when the region does not exist.</summary>
+    public async Task<PublicReport?> ReportAsync(RegionCode region, DateOnly at, int months = 24, CancellationToken ct = default)
+    {
+        var figures = await headline.ComputeAsync(region, at, ct);
+        if (figures is null)
+        {
+            return null;
+        }
+
+        var trend = new List<TrendPoint>();
+        foreach (var day in MonthEnds(at, months))
+        {
+            var count = await HeadlineQuery.InRegion(headline.LastEventsAsOf(day), region).CountAsync(e => Caseload.Contains(e.To), ct);
+            trend.Add(new TrendPoint(day, SmallCountSuppression.Publish(region.Level, count)));
+        }
+
+        return new PublicReport(Publish(figures, region.Level), region.Level, trend, await ChildrenAsync(region, at, ct), await ProofAsync(region, at, ct));
+    }
+
+    /// <summary>The ends of the <paramref name="months"/> months up to <paramref name="at"/>, oldest first; the last is <paramref name="at"/>.</summary>
+    public static IReadOnlyList<DateOnly> MonthEnds(DateOnly at, int months)
+    {
+        var days = new List<DateOnly>();
+        for (var back = months - 1; back > 0; back--)
+        {
+            var month = at.AddMonths(-back);
+            days.Add(new DateOnly(month.Year, month.Month, DateTime.DaysInMonth(month.Year, month.Month)));
+        }
+
+        days.Add(at);
+        return days;
+    }
+
+    private static PublicFigures Publish(HeadlineFigures f, RegionLevel level) =>
+        new(f.Region, f.RegionName, f.At, PublicCaseload.Of(f.ExtremePoor, level), PublicExits.Of(f.Exited, level), f.Target);
+
+    private async Task<IReadOnlyList<ChildFigure>> ChildrenAsync(RegionCode region, DateOnly at, CancellationToken ct)
+    {
+        if (region.Level == RegionLevel.Village)
+        {
+            return [];
+        }
+
+        var children = await db.Regions.AsNoTracking().Where(r => r.ParentCode == region).OrderBy(r => r.Code).ToListAsync(ct);
+        var events = HeadlineQuery.InRegion(headline.LastEventsAsOf(at), region).Where(e => Caseload.Contains(e.To));
+        var counts = region.Level switch
+        {
+            RegionLevel.Province => await events.GroupBy(e => e.RegencyCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct),
+            RegionLevel.Regency => await events.GroupBy(e => e.DistrictCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct),
+            _ => await events.GroupBy(e => e.VillageCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct),
+        };
+        var byCode = counts.ToDictionary(c => c.Key.Value, c => c.Count, StringComparer.Ordinal);
+        return children
+            .Select(c => new ChildFigure(c.Code.Value, c.Name, c.Level, SmallCountSuppression.Publish(c.Level, byCode.GetValueOrDefault(c.Code.Value))))
+            .ToList();
+    }
+
+    private async Task<FieldProof?> ProofAsync(RegionCode region, DateOnly at, CancellationToken ct)
+    {
+        var exits = HeadlineQuery.InRegion(headline.LastEventsAsOf(at), region)
+            .Where(e => Exits.Contains(e.To) && Caseload.Contains(e.From));
+        var proof = new FieldProof(await exits.CountAsync(ct), await exits.CountAsync(e => e.VisitId != null, ct));
+
+        // A desa's small numbers stay private here too, on either side of the share.
+        var level = region.Level;
+        return SmallCountSuppression.Withholds(level, proof.Exits) || SmallCountSuppression.Withholds(level, proof.BackedByVisit)
+            || SmallCountSuppression.Withholds(level, proof.Exits - proof.BackedByVisit) ? null : proof;
+    }
+}

@@ -1,0 +1,39 @@
+using Tuntas.Domain.Regions;
+
+namespace Tuntas.Domain.Monitoring;
+
+/// <summary>
+/// Privacy rule of the public figures: below kecamatan level (a desa/kelurahan) a count from 1 to 4
+/// could point at a family the neighbours know, so it is withheld (shown as null). Zero and counts of
+/// five or more are shown. Kecamatan and above are never suppressed.
+/// </summary>
+public static class SmallCountSuppression
+{
+    /// <summary>The smallest count shown at desa/kelurahan level (besides zero).</summary>
+    public const int Threshold = 5;
+
+    /// <summary>True for the levels whose small counts are withheld: desa/kelurahan only.</summary>
+    public static bool AppliesTo(RegionLevel level) => level > RegionLevel.District;
+
+    /// <summary>True when this count must be withheld at that level.</summary>
+    public static bool Withholds(RegionLevel level, int count) => AppliesTo(level) && count is > 0 and < Threshold;
+
+    /// <summary>The count as it may be published: null when withheld.</summary>
+    public static int? Publish(RegionLevel level, int count) => Withholds(level, count) ? null : count;
+
+    /// <summary>
+    /// A total and the two parts it splits into (households = verified + unverified). When the total
+    /// is shown and exactly one part is withheld, the other part is withheld too: otherwise the
+    /// withheld one is the difference of two published numbers.
+    /// </summary>
+    public static (int? Total, int? First, int? Second) PublishSplit(RegionLevel level, int total, int first, int second)
+    {
+        var (t, a, b) = (Publish(level, total), Publish(level, first), Publish(level, second));
+        if (t is not null && (a is null) != (b is null))
+        {
+            return (t, null, null);
+        }
+
+        return (t, a, b);
+    }
+}

@@ -1,0 +1,307 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Tuntas.Data;
+using Tuntas.Data.Audit;
+using Tuntas.Data.Monitoring;
+using Tuntas.Data.Verification;
+using Tuntas.Domain.Common;
+using Tuntas.Domain.Regions;
+using Tuntas.Domain.Registry;
+using Tuntas.Domain.Verification;
+using Tuntas.Web.Verification;
+
+namespace Tuntas.Web.Pages.Public;
+
+/// <summary>
+/// Transparansi Publik: a region's figures for anyone, without a login (aggregates only, small desa
+/// counts withheld), how they are computed, and the usul/sanggah form for residents.
+/// </summary>
+[RequestFormLimits(MultipartBodyLengthLimit = EvidenceStore.MaxBytes + (1024 * 1024))]
+[RequestSizeLimit(EvidenceStore.MaxBytes + (1024 * 1024))]
+public sealed partial class IndexModel(
+    TuntasDbContext db, PublicFiguresQuery query, VervalService verval, AuditTrail audit, EvidenceStore store, TimeProvider time, IStringLocalizer<SharedResource> text) : PageModel
+{
+    /// <summary>Above this many desa/kelurahan the form asks for the code instead of offering a list.</summary>
+    public const int MaxVillagesInList = 400;
+
+    /// <summary>Longest description a resident may write; the stated No. KK and position are added to it.</summary>
+    public const int MaxDescription = 3500;
+
+    [BindProperty(SupportsGet = true, Name = "region")]
+    public string? RegionText { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "at")]
+    public string? AtText { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "terkirim")]
+    public string? Receipt { get; set; }
+
+    [BindProperty]
+    public PublicProposalInput Input { get; set; } = new();
+
+    public Region Region { get; private set; } = null!;
+
+    public IReadOnlyList<Region> Ancestors { get; private set; } = [];
+
+    public DateOnly Today { get; private set; }
+
+    public DateOnly At { get; private set; }
+
+    public PublicReport Report { get; private set; } = null!;
+
+    public PovertyCriteria? Criteria { get; private set; }
+
+    /// <summary>The desa/kelurahan a resident may choose; empty when there are too many to list.</summary>
+    public IReadOnlyList<Region> Villages { get; private set; } = [];
+
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFoundPage();
+        }
+
+        if (Receipt is not null && !ReceiptPattern().IsMatch(Receipt))
+        {
+            Receipt = null;
+        }
+
+        if (Villages.Count == 1)
+        {
+            Input.Village = Villages[0].Code.Value;
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(IFormFile? photo, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFoundPage();
+        }
+
+        Receipt = null;
+        Error = await SubmitAsync(photo, ct);
+        if (Error is not null)
+        {
+            return Page();
+        }
+
+        return Redirect($"/publik/{Region.Code.Value}?terkirim={Uri.EscapeDataString(Receipt!)}#usul");
+    }
+
+    /// <summary>Saves the submission; the reason it was refused in plain words, or null.</summary>
+    private async Task<string?> SubmitAsync(IFormFile? photo, CancellationToken ct)
+    {
+        var village = RegionCode.Parse(Input.Village);
+        if (!village.IsValid || village.Value!.Level != RegionLevel.Village || !Region.Code.Contains(village.Value)
+            || !await db.Regions.AnyAsync(r => r.Code == village.Value, ct))
+        {
+            return text["PublicVillageOutside", Region.Name];
+        }
+
+        NomorKk? noKk = null;
+        if (!string.IsNullOrWhiteSpace(Input.NoKk))
+        {
+            var parsed = NomorKk.Parse(Input.NoKk);
+            if (!parsed.IsValid)
+            {
+                return text["PublicNoKkFormat"];
+            }
+
+            noKk = parsed.Value;
+        }
+
+        if ((Input.Description?.Trim().Length ?? 0) > MaxDescription)
+        {
+            return text["PublicDescriptionTooLong", MaxDescription];
+        }
+
+        if (Input.Latitude is < -90 or > 90 || Input.Longitude is < -180 or > 180 || (Input.Latitude is null) != (Input.Longitude is null))
+        {
+            return text["PublicPositionInvalid"];
+        }
+
+        // The register is never confirmed to the public: a No. KK that matches a household of that
+        // desa (listed, for a sanggah) links it, any other is kept as written for Dinas Sosial to match.
+        Household? household = null;
+        if (noKk is not null)
+        {
+            household = await db.Households.SingleOrDefaultAsync(h => h.NoKk == noKk && h.VillageCode == village.Value, ct);
+            if (household is not null && Input.Kind == ProposalKind.Sanggah && !household.Status.IsCaseload())
+            {
+                household = null;
+            }
+        }
+
+        EvidenceFile? file = null;
+        if (photo is { Length: > 0 })
+        {
+            var (saved, problem) = await store.SaveAsync(photo, ct);
+            if (saved is null)
+            {
+                return problem == "EvidenceSize" ? text["EvidenceSize", photo.FileName] : text["PublicPhotoType", photo.FileName];
+            }
+
+            if (saved.Kind != EvidenceKind.Photo)
+            {
+                store.Delete([saved]);
+                return text["PublicPhotoType", photo.FileName];
+            }
+
+            file = saved;
+        }
+
+        string? error = null;
+        try
+        {
+            await audit.BeginAsync(ct);
+            var proposal = await verval.SubmitProposalAsync(Input.Kind, village.Value, household, Describe(Input.Description, noKk, Input.Latitude, Input.Longitude),
+                Input.ProposerName ?? "", Input.Contact, file, submittedBy: null, audit, ct);
+            await audit.CommitAsync(ct);
+            Receipt = ReceiptOf(proposal);
+        }
+        catch (DomainException e)
+        {
+            error = e.Localized;
+        }
+        finally
+        {
+            await audit.DisposeAsync();
+        }
+
+        if (error is not null)
+        {
+            // Nothing was saved: neither is the photo.
+            store.Delete(file is null ? [] : [file]);
+        }
+
+        return error;
+    }
+
+    /// <summary>The description as Dinas Sosial reads it: the resident's words, then the No. KK and position they gave.</summary>
+    public static string Describe(string? description, NomorKk? noKk, double? latitude, double? longitude)
+    {
+        var words = (description ?? "").Trim();
+        if (words.Length < 10)
+        {
+            // Too short: the domain refuses it with its own reason, so nothing is added.
+            return words;
+        }
+
+        var text = new StringBuilder(words);
+        if (noKk is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\nNo. KK menurut pengirim: {noKk.Value}");
+        }
+
+        if (latitude is not null && longitude is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\nLokasi (GPS): {latitude.Value:0.000000}, {longitude.Value:0.000000}");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The number a resident quotes when asking about a submission: <c>US-000012</c> or <c>SG-000013</c>.</summary>
+    public static string ReceiptOf(Proposal proposal) =>
+        string.Create(CultureInfo.InvariantCulture, $"{(proposal.Kind == ProposalKind.Usul ? "US" : "SG")}-{proposal.Id:D6}");
+
+    public string PageOf(string code) => $"/publik/{code}" + (AtText is null ? "" : $"?at={Day(At)}");
+
+    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        Today = ClassificationService.Today(time.GetUtcNow().UtcDateTime);
+        At = Today;
+        if (!string.IsNullOrWhiteSpace(AtText))
+        {
+            if (!DateOnly.TryParseExact(AtText.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+            {
+                return false;
+            }
+
+            At = at;
+        }
+
+        if (!RegionCode.TryParse(RegionText, out var code))
+        {
+            return false;
+        }
+
+        var region = await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Code == code, ct);
+        var report = region is null ? null : await query.ReportAsync(code, At, ct: ct);
+        if (region is null || report is null)
+        {
+            return false;
+        }
+
+        (Region, Report) = (region, report);
+        var above = new List<RegionCode>();
+        for (var parent = code.Parent; parent is not null; parent = parent.Parent)
+        {
+            above.Add(parent);
+        }
+
+        Ancestors = (await db.Regions.AsNoTracking().Where(r => above.Contains(r.Code)).ToListAsync(ct)).OrderBy(r => r.Level).ToList();
+        Criteria = PovertyCriteria.Select(await db.Criteria.AsNoTracking().ToListAsync(ct), code, At);
+        Villages = await VillagesAsync(code, ct);
+        return true;
+    }
+
+    private async Task<IReadOnlyList<Region>> VillagesAsync(RegionCode code, CancellationToken ct)
+    {
+        switch (code.Level)
+        {
+            case RegionLevel.Village:
+                return [Region];
+            case RegionLevel.District:
+                return await db.Regions.AsNoTracking().Where(r => r.ParentCode == code).OrderBy(r => r.Code).ToListAsync(ct);
+            case RegionLevel.Regency:
+                var districts = db.Regions.Where(r => r.ParentCode == code).Select(r => r.Code);
+                var villages = await db.Regions.AsNoTracking().Where(r => districts.Contains(r.ParentCode!)).OrderBy(r => r.Code)
+                    .Take(MaxVillagesInList + 1).ToListAsync(ct);
+                return villages.Count > MaxVillagesInList ? [] : villages;
+            default:
+                // A province has too many to list: the form asks for the code.
+                return [];
+        }
+    }
+
+    private PartialViewResult NotFoundPage()
+    {
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return Partial("_NotFoundPage");
+    }
+
+    [GeneratedRegex("^(US|SG)-[0-9]{6,}$")]
+    private static partial Regex ReceiptPattern();
+}
+
+public sealed class PublicProposalInput
+{
+    public ProposalKind Kind { get; set; } = ProposalKind.Usul;
+
+    public string Village { get; set; } = "";
+
+    public string? NoKk { get; set; }
+
+    public string? Description { get; set; }
+
+    public string? ProposerName { get; set; }
+
+    public string? Contact { get; set; }
+
+    public double? Latitude { get; set; }
+
+    public double? Longitude { get; set; }
+}
