@@ -52,6 +52,8 @@ public abstract class TuntasDbContext(DbContextOptions options) : IdentityDbCont
 
     public DbSet<Target> Targets => Set<Target>();
 
+    public DbSet<PopulationCount> Population => Set<PopulationCount>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<Programme> Programmes => Set<Programme>();

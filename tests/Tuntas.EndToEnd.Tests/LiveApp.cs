@@ -44,12 +44,14 @@ public sealed class LiveApp : IAsyncDisposable
 
     public string BaseUrl { get; }
 
-    public static async Task<LiveApp> StartAsync(TestProvider provider)
+    /// <summary>Starts the app over the three test families, or over an empty register when <paramref name="withFamilies"/> is false (for the demo).</summary>
+    public static async Task<LiveApp> StartAsync(TestProvider provider, bool withFamilies = true)
     {
         Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: ./test.sh installs Debian's chromium package.");
         var database = await TestDatabase.CreateAsync(provider);
-        await using (var db = database.CreateContext())
+        if (withFamilies)
         {
+            await using var db = database.CreateContext();
             db.Households.AddRange(Families.ThreeFamilies());
             await db.SaveChangesAsync();
         }

@@ -85,6 +85,8 @@ public static class TuntasServices
         services.AddScoped<Verification.VervalQueries>();
         services.AddScoped<Monitoring.HeadlineQuery>();
         services.AddScoped<Monitoring.PublicFiguresQuery>();
+        services.AddScoped<Monitoring.DashboardQuery>();
+        services.AddScoped<Monitoring.PopulationImporter>();
         services.TryAddSingleton(Interventions.InterventionOptions.FromEnvironment());
         services.AddScoped<Interventions.GapsQuery>();
         services.AddScoped<Reports.ReportBuilder>();

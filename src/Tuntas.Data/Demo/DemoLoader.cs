@@ -98,6 +98,7 @@ public sealed partial class DemoLoader
             await RunBontangAsync(plan, ct);
             await RunKutaiTimurAsync(plan, ct);
             await RunDeliveriesAsync(plan, ct);
+            await AddIllustrativePopulationAsync(ct);
             await audit.CommitAsync(ct);
         }
         finally
@@ -304,6 +305,30 @@ public sealed partial class DemoLoader
     private Finding NotPoor() => new(
         PovertyIndicatorNames.All.Where(_ => _f.Random.Bool(0.2f)).Aggregate(PovertyIndicators.None, (a, b) => a | b),
         _f.Random.Int(360, 750) * 1000L);
+
+    /// <summary>The label of the demo's population figures, shown beside every rate computed from them.</summary>
+    public const string IllustrativePopulation = "ilustrasi demo";
+
+    /// <summary>
+    /// Made-up 2024 populations of the kecamatan of Bontang and Kutai Timur, so that the dashboard can
+    /// show rates; labelled as illustrative wherever they appear. Derived from the code, not the random
+    /// generator, so the rest of the scenario stays the same.
+    /// </summary>
+    private async Task AddIllustrativePopulationAsync(CancellationToken ct)
+    {
+        var districts = await db.Regions.AsNoTracking()
+            .Where(r => r.ParentCode == Bontang || r.ParentCode == KutaiTimur)
+            .Select(r => r.Code)
+            .ToListAsync(ct);
+        foreach (var code in districts)
+        {
+            var spread = code.Value.Aggregate(2_166_136_261u, (a, c) => unchecked((a ^ c) * 16_777_619u));
+            var people = (Bontang.Contains(code) ? 55_000 : 9_000) + (int)(spread % 30_000);
+            db.Population.Add(new PopulationCount(code, 2024, people, IllustrativePopulation, _now));
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
 
     private void SetTarget(RegionCode region, DateOnly date, int households, string actor)
     {

@@ -40,6 +40,17 @@ public sealed class HeadlineQuery(TuntasDbContext db, Interventions.Intervention
         return db.Households.Where(h => ids.Contains(h.Id));
     }
 
+    /// <summary>The verified households a programme reached in the window before the end of <paramref name="at"/>: "in handling".</summary>
+    public IQueryable<Household> InHandlingAsOf(RegionCode region, DateOnly at)
+    {
+        var verified = HouseholdsAsOf(region, at, HouseholdStatus.Verified).Select(h => h.Id);
+        var window = (interventions ?? new Interventions.InterventionOptions()).WindowStart(at);
+        var reached = db.Deliveries
+            .Where(d => verified.Contains(d.HouseholdId) && d.Date <= at && (d.PeriodEnd ?? d.Date) >= window)
+            .Select(d => d.HouseholdId);
+        return db.Households.Where(h => reached.Contains(h.Id));
+    }
+
     /// <summary>Events in a region and below: an equality on the column of that level.</summary>
     public static IQueryable<HouseholdStatusEvent> InRegion(IQueryable<HouseholdStatusEvent> events, RegionCode region) => region.Level switch
     {
@@ -67,13 +78,7 @@ public sealed class HeadlineQuery(TuntasDbContext db, Interventions.Intervention
         var caseload = HouseholdsAsOf(region, at, HouseholdStatus.Listed, HouseholdStatus.Verified).Select(h => h.Id);
         var people = await db.People.CountAsync(p => caseload.Contains(p.HouseholdId), ct);
 
-        var verified = HouseholdsAsOf(region, at, HouseholdStatus.Verified).Select(h => h.Id);
-        var window = (interventions ?? new Interventions.InterventionOptions()).WindowStart(at);
-        var inHandling = await db.Deliveries
-            .Where(d => verified.Contains(d.HouseholdId) && d.Date <= at && (d.PeriodEnd ?? d.Date) >= window)
-            .Select(d => d.HouseholdId)
-            .Distinct()
-            .CountAsync(ct);
+        var inHandling = await InHandlingAsOf(region, at).CountAsync(ct);
 
         var targets = await db.Targets.AsNoTracking().Where(t => t.Region == region).ToListAsync(ct);
         var target = Target.Applicable(targets, at);

@@ -38,7 +38,7 @@ public sealed record PublicExits(int? Graduated, int? Excluded, int? Moved, int?
 }
 
 /// <summary>The caseload at the end of one month (the last point is the as-of day itself); null when withheld.</summary>
-public sealed record TrendPoint(DateOnly Date, int? Households);
+public sealed record PublicTrendPoint(DateOnly Date, int? Households);
 
 /// <summary>A child region and its caseload that day; null when withheld.</summary>
 public sealed record ChildFigure(string Code, string Name, RegionLevel Level, int? Households);
@@ -50,7 +50,7 @@ public sealed record ChildFigure(string Code, string Name, RegionLevel Level, in
 public sealed record FieldProof(int Exits, int BackedByVisit);
 
 /// <summary>Everything the public page shows about a region on a day.</summary>
-public sealed record PublicReport(PublicFigures Figures, RegionLevel Level, IReadOnlyList<TrendPoint> Trend, IReadOnlyList<ChildFigure> Children, FieldProof? Proof);
+public sealed record PublicReport(PublicFigures Figures, RegionLevel Level, IReadOnlyList<PublicTrendPoint> Trend, IReadOnlyList<ChildFigure> Children, FieldProof? Proof);
 
 /// <summary>Computes the public figures from the dated status history, like <see cref="HeadlineQuery"/>.</summary>
 public sealed class PublicFiguresQuery(TuntasDbContext db, HeadlineQuery headline)
@@ -75,11 +75,11 @@ public sealed class PublicFiguresQuery(TuntasDbContext db, HeadlineQuery headlin
             return null;
         }
 
-        var trend = new List<TrendPoint>();
+        var trend = new List<PublicTrendPoint>();
         foreach (var day in MonthEnds(at, months))
         {
             var count = await HeadlineQuery.InRegion(headline.LastEventsAsOf(day), region).CountAsync(e => Caseload.Contains(e.To), ct);
-            trend.Add(new TrendPoint(day, SmallCountSuppression.Publish(region.Level, count)));
+            trend.Add(new PublicTrendPoint(day, SmallCountSuppression.Publish(region.Level, count)));
         }
 
         return new PublicReport(Publish(figures, region.Level), region.Level, trend, await ChildrenAsync(region, at, ct), await ProofAsync(region, at, ct));

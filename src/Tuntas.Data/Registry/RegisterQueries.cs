@@ -124,7 +124,18 @@ public sealed class RegisterQueries(TuntasDbContext db)
         }
 
         query = ApplySearch(query, filter.Search);
+        return await ListAsync(query, page, pageSize, ct);
+    }
 
+    /// <summary>
+    /// Any set of households as list lines, one page at a time, ordered by village then No. KK. The
+    /// caller has applied the scope; <paramref name="pageSize"/> is not capped (exports take all).
+    /// </summary>
+    public async Task<Page<HouseholdSummary>> ListAsync(IQueryable<Household> query, int page, int pageSize, CancellationToken ct = default)
+    {
+        page = Math.Max(1, page);
+        pageSize = Math.Max(1, pageSize);
+        query = query.AsNoTracking();
         var total = await query.CountAsync(ct);
         var rows = await query
             .OrderBy(h => h.VillageCode).ThenBy(h => h.NoKk)

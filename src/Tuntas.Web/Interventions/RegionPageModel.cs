@@ -17,6 +17,9 @@ public abstract class RegionPageModel(RegisterQueries register, TimeProvider tim
 {
     public Caller Caller { get; protected set; } = null!;
 
+    /// <summary>The register's read queries, for screens that list households or regions.</summary>
+    protected RegisterQueries Register => register;
+
     public Region? Region { get; protected set; }
 
     public DateOnly Today { get; private set; }
@@ -78,6 +81,10 @@ public abstract class RegionPageModel(RegisterQueries register, TimeProvider tim
         Region = await register.FindRegionAsync(Caller.Scope, code, ct);
         return Region is not null;
     }
+
+    /// <summary>False when a region was asked for and the scope answered with another (a narrowed ancestor).</summary>
+    protected bool AskedFor(Region? region) =>
+        string.IsNullOrWhiteSpace(RegionText) || region is null || (RegionCode.TryParse(RegionText.Trim(), out var asked) && asked == region.Code);
 
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

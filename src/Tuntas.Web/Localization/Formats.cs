@@ -17,6 +17,16 @@ public static class Formats
     /// <summary>A count in the interface language: <c>5.000</c> in Bahasa Indonesia, <c>5,000</c> in English.</summary>
     public static string Count(long value) => value.ToString("#,0", CultureInfo.CurrentCulture);
 
+    /// <summary>A share as a percentage: <c>0,3%</c>; two decimals below one percent so that small rates do not read as zero.</summary>
+    public static string Percent(double share) =>
+        (share * 100).ToString(share is > 0 and < 0.01 ? "0.0#" : "0.#", CultureInfo.CurrentCulture) + "%";
+
+    /// <summary>A signed decimal with one digit: <c>-2,3</c>.</summary>
+    public static string Decimal(double value) => value.ToString("+0.0;-0.0;0", CultureInfo.CurrentCulture);
+
+    /// <summary>A month: <c>Juni 2024</c>.</summary>
+    public static string Month(DateOnly date) => date.ToString("MMM yyyy", CultureInfo.CurrentCulture);
+
     /// <summary>A date such as <c>9 April 2025</c>.</summary>
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
 

@@ -694,6 +694,73 @@ namespace Tuntas.Data.Migrations.Sqlite
                     b.ToTable("UnmatchedRecipients", (string)null);
                 });
 
+            modelBuilder.Entity("Tuntas.Data.Reports.ImportedReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuditHeadHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExtremePoorHouseholds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GeneratedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("People")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Verified")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256")
+                        .IsUnique();
+
+                    b.HasIndex("Region", "At");
+
+                    b.ToTable("ImportedReports", (string)null);
+                });
+
             modelBuilder.Entity("Tuntas.Domain.Interventions.Delivery", b =>
                 {
                     b.Property<long>("Id")
@@ -891,6 +958,39 @@ namespace Tuntas.Data.Migrations.Sqlite
                     b.HasKey("Code");
 
                     b.ToTable("Programmes", (string)null);
+                });
+
+            modelBuilder.Entity("Tuntas.Domain.Monitoring.PopulationCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LoadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("People")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Region", "Year")
+                        .IsUnique();
+
+                    b.ToTable("Population", (string)null);
                 });
 
             modelBuilder.Entity("Tuntas.Domain.Monitoring.Target", b =>

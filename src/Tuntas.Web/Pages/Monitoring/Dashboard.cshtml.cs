@@ -1,0 +1,128 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Tuntas.Data.Monitoring;
+using Tuntas.Data.Registry;
+using Tuntas.Domain.Access;
+using Tuntas.Domain.Monitoring;
+using Tuntas.Domain.Regions;
+using Tuntas.Web.Interventions;
+using Tuntas.Web.Monitoring;
+
+namespace Tuntas.Web.Pages.Monitoring;
+
+/// <summary>
+/// The dashboard of a region on a day: the headline figures, exits in a period, the target, the
+/// monthly trend against the target trajectory with a projection, and the child regions ranked.
+/// Every count links to the households behind it, except for the province, which sees aggregates.
+/// </summary>
+public sealed class DashboardModel(RegisterQueries register, HeadlineQuery headline, DashboardQuery dashboard, TimeProvider time)
+    : RegionPageModel(register, time)
+{
+    public HeadlineFigures Figures { get; private set; } = null!;
+
+    public PeriodExits Exits { get; private set; } = null!;
+
+    public RegionTarget? Target { get; private set; }
+
+    public IReadOnlyList<TrendPoint> Trend { get; private set; } = [];
+
+    public TrendPoint? Baseline { get; private set; }
+
+    public Projection? Projection { get; private set; }
+
+    public IReadOnlyList<ChildFigures> Children { get; private set; } = [];
+
+    public PopulationFigure? Population { get; private set; }
+
+    public IReadOnlyList<Region> Lineage { get; private set; } = [];
+
+    [BindProperty(SupportsGet = true, Name = "from")]
+    public string? FromText { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "to")]
+    public string? ToText { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "sort")]
+    public string? Sort { get; set; }
+
+    public bool SortByRate => string.Equals(Sort, "rate", StringComparison.OrdinalIgnoreCase);
+
+    public bool MayList => Caller.Role != Role.Province;
+
+    /// <summary>The caller's share of people in extreme poverty: people / population, null without a denominator.</summary>
+    public double? Rate => Population is { People: > 0 } p ? (double)Figures.ExtremePoor.People / p.People : null;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await ResolveAsync(_ => true, ct))
+        {
+            return NotFoundPage();
+        }
+
+        // The scope narrows an ancestor to itself; the dashboard answers only for the region asked.
+        if (!AskedFor(Region))
+        {
+            return NotFoundPage();
+        }
+
+        if (Region is null)
+        {
+            return Page();
+        }
+
+        var from = new DateOnly(At.Year, 1, 1);
+        var to = At;
+        if ((FromText is not null && !TryDay(FromText, out from)) || (ToText is not null && !TryDay(ToText, out to)) || from > to)
+        {
+            return NotFoundPage();
+        }
+
+        Figures = (await headline.ComputeAsync(Region.Code, At, ct))!;
+        Exits = await dashboard.ExitsAsync(Region.Code, from, to, ct);
+        Target = await dashboard.TargetAsync(Region.Code, At, ct);
+        Trend = await dashboard.TrendAsync(Region.Code, At, ct);
+        Baseline = Trend.Count > 0 ? Trend[0] : null;
+        Projection = Trajectory.Project(Trend);
+        Population = await dashboard.PopulationAsync(Region.Code, At, ct);
+        Lineage = await Register.LineageAsync(Region.Code, ct);
+        var children = await dashboard.ChildrenAsync(Region.Code, At, ct);
+        Children = SortByRate
+            ? children.OrderByDescending(c => c.Rate ?? -1).ThenByDescending(c => c.People).ThenBy(c => c.Code.Value, StringComparer.Ordinal).ToList()
+            : children.OrderByDescending(c => c.Households).ThenBy(c => c.Code.Value, StringComparer.Ordinal).ToList();
+        return Page();
+    }
+
+    /// <summary>The target line on a day, when there is a target and a baseline.</summary>
+    public double? TargetOn(DateOnly day) =>
+        Target is null || Baseline is null ? null : Trajectory.TargetLine(Baseline, Target.Date, Target.Households, day);
+
+    /// <summary>The link to the households behind a count of a region on the dashboard's day; null for the province role.</summary>
+    public string? ListLink(CaseloadList list, RegionCode? region = null) => !MayList ? null :
+        $"/dasbor/{(region ?? Region!.Code).Value}/keluarga" + QueryString.Create(new Dictionary<string, string?>
+        {
+            ["at"] = Day(At),
+            ["status"] = list.ToWire(),
+        }).ToUriComponent();
+
+    /// <summary>The link to the households that left for <paramref name="list"/> in the period; null for the province role.</summary>
+    public string? ExitLink(CaseloadList list) => !MayList ? null :
+        $"/dasbor/{Region!.Code.Value}/keluarga" + QueryString.Create(new Dictionary<string, string?>
+        {
+            ["from"] = Day(Exits.From),
+            ["to"] = Day(Exits.To),
+            ["status"] = list.ToWire(),
+        }).ToUriComponent();
+
+    public string Link(RegionCode region, string? sort = null) => $"/dasbor/{region.Value}" + QueryString.Create(new Dictionary<string, string?>
+    {
+        ["at"] = At == Today ? null : Day(At),
+        ["sort"] = sort,
+    }.Where(p => p.Value is not null)).ToUriComponent();
+
+    public DateOnly From => Exits.From;
+
+    public DateOnly To => Exits.To;
+
+    private static bool TryDay(string text, out DateOnly day) =>
+        DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
+}

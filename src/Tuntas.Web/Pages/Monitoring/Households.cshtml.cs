@@ -1,0 +1,112 @@
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using Tuntas.Data.Monitoring;
+using Tuntas.Data.Registry;
+using Tuntas.Data.Spreadsheets;
+using Tuntas.Domain.Access;
+using Tuntas.Domain.Registry;
+using Tuntas.Web.Interventions;
+using Tuntas.Web.Monitoring;
+
+namespace Tuntas.Web.Pages.Monitoring;
+
+/// <summary>
+/// The households behind a dashboard count: those whose status at the end of <c>at</c> was the one
+/// named by <c>status</c>, in the region where they lived then. The same set as the count, masked per
+/// role; exported to CSV or XLSX with <c>format=</c>. The province sees aggregates only: 404.
+/// </summary>
+public sealed class HouseholdsModel(RegisterQueries register, HeadlineQuery headline, DashboardQuery dashboard, TimeProvider time) : RegionPageModel(register, time)
+{
+    public const int PageSize = 50;
+
+    public CaseloadList List { get; private set; }
+
+    public Page<HouseholdSummary> Result { get; private set; } = new([], 1, PageSize, 0);
+
+    [BindProperty(SupportsGet = true, Name = "status")]
+    public string? StatusText { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "from")]
+    public string? FromText { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "to")]
+    public string? ToText { get; set; }
+
+    /// <summary>For an exit list with a period: the households whose change to that status took effect in it.</summary>
+    public (DateOnly From, DateOnly To)? Period { get; private set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await ResolveAsync(c => c.Role != Role.Province, ct) || Region is null || CaseloadLists.Parse(StatusText ?? "extremePoor") is not { } list)
+        {
+            return NotFoundPage();
+        }
+
+        List = list;
+        if (!AskedFor(Region))
+        {
+            return NotFoundPage();
+        }
+        if (FromText is not null || ToText is not null)
+        {
+            if (list.Statuses() is not [var exit] || exit is HouseholdStatus.Listed or HouseholdStatus.Verified
+                || !DateOnly.TryParseExact(FromText, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var from)
+                || !DateOnly.TryParseExact(ToText, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var to)
+                || from > to)
+            {
+                return NotFoundPage();
+            }
+
+            Period = (from, to);
+        }
+
+        var query = Period is { } period
+            ? dashboard.ExitedIn(Region.Code, period.From, period.To, list.Statuses()[0])
+            : list == CaseloadList.InHandling
+                ? headline.InHandlingAsOf(Region.Code, At)
+                : headline.HouseholdsAsOf(Region.Code, At, list.Statuses());
+        var csv = string.Equals(Format, "csv", StringComparison.OrdinalIgnoreCase);
+        if (WantsXlsx || csv)
+        {
+            var all = (await Register.ListAsync(query, 1, int.MaxValue, ct)).Items;
+            var header = new object?[] { "No. KK", "Kepala Keluarga", "NIK Kepala Keluarga", "Kode desa/kelurahan", "Desa/Kelurahan", "Anggota", "Desil", "Status sekarang" };
+            var rows = all.Select(h => new object?[]
+            {
+                h.NoKk.Value, FormulaGuard.Text(HeadName(h)), HeadNik(h), h.VillageCode.Value, FormulaGuard.Text(h.VillageName), h.MemberCount, h.Desil, h.Status.ToIndonesian(),
+            }).ToList();
+            var name = $"keluarga-{List.ToWire()}-{Region.Code.Value}-" + (Period is { } p ? $"{Day(p.From)}-{Day(p.To)}" : Day(At));
+            if (WantsXlsx)
+            {
+                return SpreadsheetResult.Create("Keluarga", name + ".xlsx", header, rows);
+            }
+
+            var text = new StringBuilder();
+            foreach (var row in rows.Prepend(header))
+            {
+                text.Append(CsvText.Line(row.Select(v => v is IFormattable f ? f.ToString(null, System.Globalization.CultureInfo.InvariantCulture) : v?.ToString()))).Append("\r\n");
+            }
+
+            return File(new UTF8Encoding(true).GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray(), "text/csv; charset=utf-8", name + ".csv");
+        }
+
+        Result = await Register.ListAsync(query, Math.Max(1, PageNumber), PageSize, ct);
+        return Page();
+    }
+
+    public string? HeadName(HouseholdSummary h) => Caller.MaySeeNames ? h.HeadName : null;
+
+    public string? HeadNik(HouseholdSummary h) => h.HeadNik is null ? null : Caller.MaySeeFullNik ? h.HeadNik : Nik.Mask(h.HeadNik);
+
+    public string Link(int? page = null, string? format = null) => $"/dasbor/{Region!.Code.Value}/keluarga" + QueryString.Create(new Dictionary<string, string?>
+    {
+        ["at"] = Period is null ? Day(At) : null,
+        ["from"] = Period is { } p ? Day(p.From) : null,
+        ["to"] = Period is { } q ? Day(q.To) : null,
+        ["status"] = List.ToWire(),
+        ["page"] = page?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["format"] = format,
+    }.Where(p => p.Value is not null)).ToUriComponent();
+}
