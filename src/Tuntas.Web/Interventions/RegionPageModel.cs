@@ -37,6 +37,11 @@ public abstract class RegionPageModel(RegisterQueries register, TimeProvider tim
 
     public bool WantsXlsx => string.Equals(Format, "xlsx", StringComparison.OrdinalIgnoreCase);
 
+    public bool WantsCsv => string.Equals(Format, "csv", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The screen's table as a file rather than the page: <c>format=xlsx</c> or <c>format=csv</c>.</summary>
+    public bool WantsExport => WantsXlsx || WantsCsv;
+
     /// <summary>
     /// Reads the caller, the region and the day. False means "answer 404": a role the screen is not
     /// for, a region outside the scope or unknown, or a day that is not a date. A national caller

@@ -44,11 +44,11 @@ public sealed class BudgetModel(RegisterQueries register, InterventionQueries qu
         }
 
         Report = await queries.BudgetAsync(Region.Code, From, To, ct);
-        if (WantsXlsx)
+        if (WantsExport)
         {
             IEnumerable<object?[]> Lines(string title, IReadOnlyList<BudgetLine> lines) =>
                 lines.Select(l => new object?[] { title, l.Key, l.Name, l.Amount, l.Deliveries, l.Households, l.WithoutAmount });
-            return SpreadsheetResult.Create(
+            return SpreadsheetResult.For(WantsCsv,
                 "Anggaran",
                 $"anggaran-{Region.Code.Value}-{Day(From)}-{Day(To)}.xlsx",
                 ["Menurut", "Kode", "Nama", "Nilai (Rp)", "Penyaluran", "Keluarga", "Penyaluran tanpa nilai"],

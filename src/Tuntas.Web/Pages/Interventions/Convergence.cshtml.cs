@@ -61,9 +61,9 @@ public sealed class ConvergenceModel(TuntasDbContext db, RegisterQueries registe
         var villages = All.Select(h => h.VillageCode).Distinct().Select(RegionCode.From).ToList();
         VillageNames = await db.Regions.AsNoTracking().Where(r => villages.Contains(r.Code)).ToDictionaryAsync(r => r.Code.Value, r => r.Name, ct);
 
-        if (WantsXlsx)
+        if (WantsExport)
         {
-            return SpreadsheetResult.Create(
+            return SpreadsheetResult.For(WantsCsv,
                 "Konvergensi",
                 $"konvergensi-{Region.Code.Value}-{Day(At)}.xlsx",
                 ["No. KK", "Kepala Keluarga", "Kode desa/kelurahan", "Desa/Kelurahan", "Status", .. Enum.GetValues<Strategy>().Select(s => s.ToIndonesian()), "Kebutuhan belum terpenuhi", "Dalam penanganan"],

@@ -48,9 +48,9 @@ public sealed class GraduationModel(
         Candidates = await queries.GraduationReadinessAsync(Region.Code, Today, ct);
         var villages = Candidates.Select(c => c.VillageCode).Distinct().Select(RegionCode.From).ToList();
         VillageNames = await db.Regions.AsNoTracking().Where(r => villages.Contains(r.Code)).ToDictionaryAsync(r => r.Code.Value, r => r.Name, ct);
-        if (WantsXlsx)
+        if (WantsExport)
         {
-            return SpreadsheetResult.Create(
+            return SpreadsheetResult.For(WantsCsv,
                 "Siap graduasi",
                 $"siap-graduasi-{Region.Code.Value}-{Day(Today)}.xlsx",
                 ["No. KK", "Kepala Keluarga", "Kode desa/kelurahan", "Desa/Kelurahan", "Pengeluaran per kapita (Rp)", "Garis kemiskinan (Rp)", "Dinilai", "Program diterima", "Penyaluran terakhir", "Tugas kunjungan"],

@@ -57,9 +57,9 @@ public sealed class WorklistModel(TuntasDbContext db, RegisterQueries register, 
         Rows = await queries.WorklistAsync(Region.Code, Programme.Code, At, ct);
         var villages = Rows.Select(r => r.Household.VillageCode).Distinct().Select(RegionCode.From).ToList();
         VillageNames = await db.Regions.AsNoTracking().Where(r => villages.Contains(r.Code)).ToDictionaryAsync(r => r.Code.Value, r => r.Name, ct);
-        if (WantsXlsx)
+        if (WantsExport)
         {
-            return SpreadsheetResult.Create(
+            return SpreadsheetResult.For(WantsCsv,
                 "Daftar kerja",
                 $"daftar-kerja-{Programme.Code}-{Region.Code.Value}-{Day(At)}.xlsx",
                 ["No. KK", "Kepala Keluarga", "Kode desa/kelurahan", "Desa/Kelurahan", "Status", "Kebutuhan", "Program yang sudah diterima"],

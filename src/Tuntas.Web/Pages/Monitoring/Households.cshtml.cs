@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Tuntas.Data.Monitoring;
 using Tuntas.Data.Registry;
@@ -78,18 +77,7 @@ public sealed class HouseholdsModel(RegisterQueries register, HeadlineQuery head
                 h.NoKk.Value, FormulaGuard.Text(HeadName(h)), HeadNik(h), h.VillageCode.Value, FormulaGuard.Text(h.VillageName), h.MemberCount, h.Desil, h.Status.ToIndonesian(),
             }).ToList();
             var name = $"keluarga-{List.ToWire()}-{Region.Code.Value}-" + (Period is { } p ? $"{Day(p.From)}-{Day(p.To)}" : Day(At));
-            if (WantsXlsx)
-            {
-                return SpreadsheetResult.Create("Keluarga", name + ".xlsx", header, rows);
-            }
-
-            var text = new StringBuilder();
-            foreach (var row in rows.Prepend(header))
-            {
-                text.Append(CsvText.Line(row.Select(v => v is IFormattable f ? f.ToString(null, System.Globalization.CultureInfo.InvariantCulture) : v?.ToString()))).Append("\r\n");
-            }
-
-            return File(new UTF8Encoding(true).GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray(), "text/csv; charset=utf-8", name + ".csv");
+            return SpreadsheetResult.For(csv, "Keluarga", name + ".xlsx", header, rows);
         }
 
         Result = await Register.ListAsync(query, Math.Max(1, PageNumber), PageSize, ct);
