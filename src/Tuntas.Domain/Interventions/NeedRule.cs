@@ -180,7 +180,7 @@ public sealed class NeedRule
 
     private static string[] Split(string text) => text.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    /// <summary>The rules shipped with Tuntas, following the five needs; administrators can change them.</summary>
+    /// <summary>The rules shipped with Tuntas: health insurance, schooling, work, housing and civil documents; administrators can change them.</summary>
     public static IReadOnlyList<NeedRule> Seed(DateTime nowUtc) =>
     [
         new("JKN", "Belum punya jaminan kesehatan", ["PBI-JK"], NeedSubject.Member, "jaminan_kesehatan", NeedOperator.In,
