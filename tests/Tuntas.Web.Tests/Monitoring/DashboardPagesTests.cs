@@ -174,4 +174,36 @@ public partial class DashboardPagesTests
         var xlsx = await session.Client.GetAsync($"/dasbor/64.74/keluarga?at={Day(Today)}&status=extremePoor&format=xlsx");
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
     }
+
+    [Theory, DatabaseData]
+    public async Task Admin_SetsATargetFromTheDashboard_ItIsShownAndAudited_OthersCannot_AndBadInputSaysWhy(TestProvider provider)
+    {
+        await using var app = await AppAsync(provider);
+        await app.CreateUserAndTokenAsync("admin.pusat", Role.Admin, null);
+        var admin = await LoginAsync(app, "admin.pusat");
+        var verifier = await LoginAsync(app, "dinsos.bontang");
+        var date = new DateOnly(Today.Year + 1, 6, 30);
+
+        // The verifier's dashboard has no target form: its token comes from a page that has a form.
+        async Task<HttpResponseMessage> Post(PageSession session, string households, string tokenPage = "/dasbor/64.74") =>
+            await session.Client.PostAsync("/dasbor/64.74?handler=Target", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = await session.AntiforgeryTokenAsync(tokenPage),
+                ["targetDate"] = Day(date),
+                ["targetHouseholds"] = households,
+            }));
+
+        var refused = await Post(verifier, "1", "/verval");
+        var bad = await Post(admin, "-3");
+        var set = await Post(admin, "1");
+        var (_, page) = await admin.GetAsync("/dasbor/64.74");
+
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.Contains("Target berupa jumlah KK", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
+        Assert.Contains("<strong>1 KK</strong>", page, StringComparison.Ordinal);
+        await using var db = app.CreateDbContext();
+        Assert.Equal(2, await db.Targets.CountAsync(t => t.Region == Bontang));
+        Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.Action == "target.set" && e.Actor == "admin.pusat"));
+    }
 }

@@ -15,7 +15,7 @@ namespace Tuntas.Web.Pages.Monitoring;
 /// monthly trend against the target trajectory with a projection, and the child regions ranked.
 /// Every count links to the households behind it, except for the province, which sees aggregates.
 /// </summary>
-public sealed class DashboardModel(RegisterQueries register, HeadlineQuery headline, DashboardQuery dashboard, TimeProvider time)
+public sealed class DashboardModel(RegisterQueries register, HeadlineQuery headline, DashboardQuery dashboard, Tuntas.Data.TuntasDbContext db, Tuntas.Data.Audit.AuditTrail audit, TimeProvider time)
     : RegionPageModel(register, time)
 {
     public HeadlineFigures Figures { get; private set; } = null!;
@@ -48,6 +48,44 @@ public sealed class DashboardModel(RegisterQueries register, HeadlineQuery headl
     public bool SortByRate => string.Equals(Sort, "rate", StringComparison.OrdinalIgnoreCase);
 
     public bool MayList => Caller.Role != Role.Province;
+
+    /// <summary>Targets are set by administrators.</summary>
+    public bool MaySetTarget => Caller.Role == Role.Admin;
+
+    /// <summary>Why a target could not be set, in the reader's language.</summary>
+    public string? TargetError { get; private set; }
+
+    /// <summary>Sets the region's target (at most N households by a date); earlier targets stay on record.</summary>
+    public async Task<IActionResult> OnPostTargetAsync(string? targetDate, string? targetHouseholds, CancellationToken ct)
+    {
+        if (!await ResolveAsync(c => c.Role == Role.Admin, ct) || Region is null || !AskedFor(Region))
+        {
+            return NotFoundPage();
+        }
+
+        if (targetDate is null || !TryDay(targetDate, out var day))
+        {
+            TargetError = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en"
+                ? "Write the target date as a date." : "Isi tanggal target dengan tanggal yang benar.";
+        }
+        else if (!int.TryParse(targetHouseholds, NumberStyles.None, CultureInfo.InvariantCulture, out var households))
+        {
+            TargetError = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en"
+                ? "The target is a whole number of households, 0 or more." : "Target berupa jumlah KK, bilangan bulat 0 atau lebih.";
+        }
+        else
+        {
+            var target = new Target(Region.Code, day, households, Caller.UserName, HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+            await audit.BeginAsync(ct);
+            db.Targets.Add(target);
+            audit.Record(Caller.UserName, "target.set", Tuntas.Data.Audit.AuditSubject.Named("target", Region.Code.Value, Region.Code.Value), null,
+                new { region = Region.Code.Value, date = day, households });
+            await audit.CommitAsync(ct);
+            return Redirect(Link(Region.Code));
+        }
+
+        return await OnGetAsync(ct);
+    }
 
     /// <summary>The caller's share of people in extreme poverty: people / population, null without a denominator.</summary>
     public double? Rate => Population is { People: > 0 } p ? (double)Figures.ExtremePoor.People / p.People : null;
