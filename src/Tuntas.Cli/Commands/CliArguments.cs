@@ -39,6 +39,24 @@ internal static class CliArguments
         return parsed.IsValid;
     }
 
+    /// <summary>
+    /// The required <c>--region</c> and the optional <c>--at</c> (today by default) of a figures
+    /// command; false with the message to fail with when either cannot be read.
+    /// </summary>
+    public static bool TryRegionAndDay(string? regionText, string? atText, out RegionCode region, out DateOnly day, out string? error)
+    {
+        day = Today;
+        if (!TryRegion(regionText, out var code, out error) || code is null)
+        {
+            error ??= "Give a region with --region.";
+            region = null!;
+            return false;
+        }
+
+        region = code;
+        return TryDate(atText, Today, out day, out error);
+    }
+
     /// <summary>Today in Kalimantan Timur (WITA), the default as-of date.</summary>
     public static DateOnly Today => Tuntas.Data.Verification.ClassificationService.Today(DateTime.UtcNow);
 }

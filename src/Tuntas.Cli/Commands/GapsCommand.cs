@@ -16,12 +16,7 @@ internal static class GapsCommand
         command.SetAction(async (parse, ct) =>
         {
             var cli = context(parse);
-            if (!CliArguments.TryRegion(parse.GetValue(region), out var code, out var error) || code is null)
-            {
-                return cli.Fail(error ?? "Give a region with --region.");
-            }
-
-            if (!CliArguments.TryDate(parse.GetValue(at), CliArguments.Today, out var day, out error))
+            if (!CliArguments.TryRegionAndDay(parse.GetValue(region), parse.GetValue(at), out var code, out var day, out var error))
             {
                 return cli.Fail(error!);
             }

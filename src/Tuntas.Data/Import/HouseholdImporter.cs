@@ -1,10 +1,8 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Tuntas.Data.Audit;
 using Tuntas.Data.Import.Reading;
-using Tuntas.Data.Spreadsheets;
 using Tuntas.Data.Verification;
 using Tuntas.Domain.Import;
 using Tuntas.Domain.Regions;
@@ -321,21 +319,12 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time)
     /// <summary>The errors file: every rejected row as it came, its line, the column and the reason.</summary>
     private static async Task WriteErrorsFileAsync(Sql sql, ImportFileReader reader, string path, CancellationToken ct)
     {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(folder))
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        await using var file = new StreamWriter(path, append: false, new UTF8Encoding(true)) { NewLine = "\r\n" };
         // The rejected rows are written as they came, so the errors file uses the file's own delimiter.
-        var d = reader.Delimiter.ToString();
-        await file.WriteLineAsync(string.Join(d, "baris", "kolom", "alasan") + d + reader.HeaderLine);
+        await using var file = await ErrorsFile.CreateAsync(path, reader.Delimiter, reader.HeaderLine);
         await using var rows = await sql.ReaderAsync("SELECT line, reject_column, reject_reason, original FROM stage WHERE reject_reason IS NOT NULL ORDER BY line", ct);
         while (await rows.ReadAsync(ct))
         {
-            var prefix = string.Join(d, rows.GetInt64(0).ToString(CultureInfo.InvariantCulture), CsvText.Field(rows.GetString(1)), CsvText.Field(rows.GetString(2)));
-            await file.WriteLineAsync(prefix + d + rows.GetString(3));
+            await file.WriteAsync(rows.GetInt64(0), rows.GetString(1), rows.GetString(2), rows.GetString(3));
         }
     }
 

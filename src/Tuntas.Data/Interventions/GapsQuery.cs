@@ -54,8 +54,8 @@ public sealed class GapsQuery(TuntasDbContext db, HeadlineQuery headline, Interv
             return null;
         }
 
-        var households = await CaseloadAsync(region, at, ct);
         var rules = await ActiveRulesAsync(ct);
+        var households = await CaseloadAsync(region, at, rules, ct);
         var missing = rules.GroupBy(r => r.Code)
             .Select(g =>
             {
@@ -72,7 +72,10 @@ public sealed class GapsQuery(TuntasDbContext db, HeadlineQuery headline, Interv
     }
 
     /// <summary>The extreme-poor households (listed or verified) of a region at the end of a day, with what reached them and what they need.</summary>
-    public async Task<List<HouseholdConvergence>> CaseloadAsync(RegionCode region, DateOnly at, CancellationToken ct = default)
+    public async Task<List<HouseholdConvergence>> CaseloadAsync(RegionCode region, DateOnly at, CancellationToken ct = default) =>
+        await CaseloadAsync(region, at, await ActiveRulesAsync(ct), ct);
+
+    private async Task<List<HouseholdConvergence>> CaseloadAsync(RegionCode region, DateOnly at, List<NeedRule> rules, CancellationToken ct)
     {
         var statuses = await HeadlineQuery.InRegion(headline.LastEventsAsOf(at), region)
             .Where(e => e.To == HouseholdStatus.Listed || e.To == HouseholdStatus.Verified)
@@ -101,7 +104,6 @@ public sealed class GapsQuery(TuntasDbContext db, HeadlineQuery headline, Interv
             .GroupBy(v => v.HouseholdId)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(v => v.VisitedOn).ThenByDescending(v => v.Id).First().MembersBorn);
         var received = await ReceivedAsync(ids, at, ct);
-        var rules = await ActiveRulesAsync(ct);
         var windowStart = options.WindowStart(at);
         var today = Verification.ClassificationService.Today(time.GetUtcNow().UtcDateTime);
 

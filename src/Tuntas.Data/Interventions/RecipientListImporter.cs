@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Tuntas.Data.Access;
 using Tuntas.Data.Audit;
 using Tuntas.Data.Import.Reading;
-using Tuntas.Data.Spreadsheets;
 using Tuntas.Data.Verification;
 using Tuntas.Domain.Access;
 using Tuntas.Domain.Interventions;
@@ -440,19 +439,11 @@ public sealed class RecipientListImporter(TuntasDbContext db, TimeProvider time)
     /// <summary>The errors file: every rejected row as it came, its line, the column and the reason.</summary>
     private static async Task WriteErrorsFileAsync(ImportFileReader reader, List<(RecipientRow Row, string Original)> rejected, string path, CancellationToken ct)
     {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(folder))
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        await using var file = new StreamWriter(path, append: false, new UTF8Encoding(true)) { NewLine = "\r\n" };
-        var d = reader.Delimiter.ToString();
-        await file.WriteLineAsync(string.Join(d, "baris", "kolom", "alasan") + d + reader.HeaderLine);
+        await using var file = await Import.ErrorsFile.CreateAsync(path, reader.Delimiter, reader.HeaderLine);
         foreach (var (row, original) in rejected.OrderBy(r => r.Row.Line))
         {
             ct.ThrowIfCancellationRequested();
-            await file.WriteLineAsync(string.Join(d, row.Line.ToString(CultureInfo.InvariantCulture), CsvText.Field(row.RejectedColumn?.Name()), CsvText.Field(row.RejectionReason)) + d + original);
+            await file.WriteAsync(row.Line, row.RejectedColumn?.Name(), row.RejectionReason, original);
         }
     }
 }

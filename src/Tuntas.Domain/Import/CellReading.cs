@@ -94,6 +94,31 @@ public static partial class CellReading
         return rupiah;
     }
 
+    /// <summary>
+    /// A 16-digit number (NIK or No. KK) with its own parse rules; null with a reason naming
+    /// <paramref name="label"/> and <paramref name="column"/> when it cannot be read. A spreadsheet
+    /// cell stored as a number is refused: Excel keeps only 15 significant digits.
+    /// </summary>
+    public static string? Digits<T>(SourceCell cell, string label, string column, Func<string?, Common.ParseResult<T>> parse, Func<T, string> value, out string? error)
+    {
+        error = null;
+        if (cell.IsNumber)
+        {
+            error = $"{label} {cell.Text} was stored by Excel as a number, which keeps only 15 significant digits, so it may already be wrong. " +
+                $"Format the {column} column as Text in Excel and type or paste the 16 digits again.";
+            return null;
+        }
+
+        var parsed = parse(cell.Text);
+        if (!parsed.IsValid)
+        {
+            error = parsed.Error;
+            return null;
+        }
+
+        return value(parsed.Value!);
+    }
+
     /// <summary>Trimmed text with runs of white space made one space; null when blank.</summary>
     public static string? Clean(string? text)
     {

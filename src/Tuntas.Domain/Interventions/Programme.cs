@@ -77,15 +77,7 @@ public sealed partial class Programme
                 $"'{code}' bukan kode program: 2 sampai 30 huruf kapital, angka atau tanda hubung, misalnya PKH atau PADAT-KARYA.");
         }
 
-        if (string.IsNullOrWhiteSpace(name) || string.IsNullOrWhiteSpace(ownerAgency))
-        {
-            throw new DomainException("A programme needs a name and the agency that owns it.", "Program perlu nama dan instansi pemiliknya.");
-        }
-
-        if (typicalValue is < 0)
-        {
-            throw new DomainException("A typical value cannot be negative.", "Nilai tipikal tidak boleh negatif.");
-        }
+        CheckDetails(name, ownerAgency, typicalValue);
 
         Code = code!;
         Name = name.Trim();
@@ -136,15 +128,7 @@ public sealed partial class Programme
     /// <summary>An administrator's change to the programme; its code stays.</summary>
     public void Update(string name, string ownerAgency, Strategy strategy, ProgrammeUnit unit, long? typicalValue, bool povertyTargeted, bool active, DateTime nowUtc)
     {
-        if (string.IsNullOrWhiteSpace(name) || string.IsNullOrWhiteSpace(ownerAgency))
-        {
-            throw new DomainException("A programme needs a name and the agency that owns it.", "Program perlu nama dan instansi pemiliknya.");
-        }
-
-        if (typicalValue is < 0)
-        {
-            throw new DomainException("A typical value cannot be negative.", "Nilai tipikal tidak boleh negatif.");
-        }
+        CheckDetails(name, ownerAgency, typicalValue);
 
         Name = name.Trim();
         OwnerAgency = ownerAgency.Trim();
@@ -155,6 +139,19 @@ public sealed partial class Programme
         Active = active;
         UpdatedAt = nowUtc;
         Version++;
+    }
+
+    private static void CheckDetails(string name, string ownerAgency, long? typicalValue)
+    {
+        if (string.IsNullOrWhiteSpace(name) || string.IsNullOrWhiteSpace(ownerAgency))
+        {
+            throw new DomainException("A programme needs a name and the agency that owns it.", "Program perlu nama dan instansi pemiliknya.");
+        }
+
+        if (typicalValue is < 0)
+        {
+            throw new DomainException("A typical value cannot be negative.", "Nilai tipikal tidak boleh negatif.");
+        }
     }
 
     /// <summary>The catalogue shipped with Tuntas; administrators can change it.</summary>

@@ -151,26 +151,18 @@ public sealed class RecipientRowValidator(DateOnly today)
 
     private static string? Digits<T>(SourceCell cell, RecipientColumn column, Func<string?, Common.ParseResult<T>> parse, Func<T, string> value, List<(RecipientColumn, string)> errors)
     {
+        // Either number may be left empty; the row needs one of them.
         if (string.IsNullOrWhiteSpace(cell.Text))
         {
             return null;
         }
 
-        var label = column == RecipientColumn.Nik ? "NIK" : "No. KK";
-        if (cell.IsNumber)
+        var digits = CellReading.Digits(cell, column == RecipientColumn.Nik ? "NIK" : "No. KK", column.Name(), parse, value, out var error);
+        if (error is not null)
         {
-            errors.Add((column, $"{label} {cell.Text} was stored by Excel as a number, which keeps only 15 significant digits, so it may already be wrong. " +
-                $"Format the {column.Name()} column as Text in Excel and type or paste the 16 digits again."));
-            return null;
+            errors.Add((column, error));
         }
 
-        var parsed = parse(cell.Text);
-        if (!parsed.IsValid)
-        {
-            errors.Add((column, parsed.Error!));
-            return null;
-        }
-
-        return value(parsed.Value!);
+        return digits;
     }
 }

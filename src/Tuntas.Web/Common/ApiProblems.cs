@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Tuntas.Domain.Regions;
 
 namespace Tuntas.Web.Common;
 
@@ -19,4 +20,26 @@ public static class ApiProblems
 
     public static ValidationProblem BadParameter(string parameter, string reason) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [parameter] = [reason] }, title: "A request parameter is not valid.");
+
+    /// <summary>
+    /// Reads the <c>region</c> and <c>at</c> parameters of a figures endpoint (<c>at</c> defaults to
+    /// today in WITA); the 400 answer naming the bad one when they cannot be read.
+    /// </summary>
+    public static ValidationProblem? ReadRegionAndDay(string? region, string? at, TimeProvider time, out RegionCode code, out DateOnly day)
+    {
+        var parsed = RegionCode.Parse(region);
+        code = parsed.Value!;
+        day = Tuntas.Data.Verification.ClassificationService.Today(time.GetUtcNow().UtcDateTime);
+        if (string.IsNullOrWhiteSpace(region) || !parsed.IsValid)
+        {
+            return BadParameter("region", parsed.Error ?? "Give a region code, for example 64.74.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(at) && !DateOnly.TryParseExact(at, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out day))
+        {
+            return BadParameter("at", $"'{at}' is not a date; write it as YYYY-MM-DD.");
+        }
+
+        return null;
+    }
 }

@@ -1,8 +1,5 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tuntas.Data.Interventions;
-using Tuntas.Data.Verification;
-using Tuntas.Domain.Regions;
 using Tuntas.Web.Access;
 using Tuntas.Web.Common;
 
@@ -31,27 +28,20 @@ public static class GapsApi
         string? region, string? at, HttpContext context, GapsQuery query, TimeProvider time, CancellationToken ct)
     {
         var caller = context.GetCaller();
-        var parsed = RegionCode.Parse(region);
-        if (string.IsNullOrWhiteSpace(region) || !parsed.IsValid)
+        if (ApiProblems.ReadRegionAndDay(region, at, time, out var code, out var day) is { } bad)
         {
-            return ApiProblems.BadParameter("region", parsed.Error ?? "Give a region code, for example 64.74.");
+            return bad;
         }
 
-        var day = ClassificationService.Today(time.GetUtcNow().UtcDateTime);
-        if (!string.IsNullOrWhiteSpace(at) && !DateOnly.TryParseExact(at, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
+        if (!caller.Scope.Contains(code))
         {
-            return ApiProblems.BadParameter("at", $"'{at}' is not a date; write it as YYYY-MM-DD.");
+            return ApiProblems.NotFound($"Region {code.Value}");
         }
 
-        if (!caller.Scope.Contains(parsed.Value!))
-        {
-            return ApiProblems.NotFound($"Region {parsed.Value!.Value}");
-        }
-
-        var report = await query.ComputeAsync(parsed.Value!, day, ct);
+        var report = await query.ComputeAsync(code, day, ct);
         if (report is null)
         {
-            return ApiProblems.NotFound($"Region {parsed.Value!.Value}");
+            return ApiProblems.NotFound($"Region {code.Value}");
         }
 
         return TypedResults.Ok(new GapsResponse(

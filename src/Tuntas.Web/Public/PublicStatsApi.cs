@@ -1,8 +1,5 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tuntas.Data.Monitoring;
-using Tuntas.Data.Verification;
-using Tuntas.Domain.Regions;
 using Tuntas.Web.Common;
 
 namespace Tuntas.Web.Public;
@@ -26,19 +23,12 @@ public static class PublicStatsApi
     private static async Task<Results<Ok<PublicFigures>, ProblemHttpResult, ValidationProblem>> Get(
         string? region, string? at, PublicFiguresQuery query, TimeProvider time, CancellationToken ct)
     {
-        var parsed = RegionCode.Parse(region);
-        if (string.IsNullOrWhiteSpace(region) || !parsed.IsValid)
+        if (ApiProblems.ReadRegionAndDay(region, at, time, out var code, out var day) is { } bad)
         {
-            return ApiProblems.BadParameter("region", parsed.Error ?? "Give a region code, for example 64.74.");
+            return bad;
         }
 
-        var day = ClassificationService.Today(time.GetUtcNow().UtcDateTime);
-        if (!string.IsNullOrWhiteSpace(at) && !DateOnly.TryParseExact(at, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
-        {
-            return ApiProblems.BadParameter("at", $"'{at}' is not a date; write it as YYYY-MM-DD.");
-        }
-
-        var figures = await query.FiguresAsync(parsed.Value!, day, ct);
-        return figures is null ? ApiProblems.NotFound($"Region {parsed.Value!.Value}") : TypedResults.Ok(figures);
+        var figures = await query.FiguresAsync(code, day, ct);
+        return figures is null ? ApiProblems.NotFound($"Region {code.Value}") : TypedResults.Ok(figures);
     }
 }
