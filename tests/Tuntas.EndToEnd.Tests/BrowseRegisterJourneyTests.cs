@@ -22,6 +22,8 @@ public class BrowseRegisterJourneyTests
         await page.WaitForURLAsync("**/wilayah/64.74", LiveApp.Committed);
         Assert.Equal("Kota Bontang", await page.Locator("h1").InnerTextAsync());
 
+        // A click while the page is still loading can be lost on a busy machine: let it finish first.
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         await page.GetByRole(AriaRole.Link, new() { Name = "Bontang Utara", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/wilayah/64.74.01", LiveApp.Committed);
         var bontangKualaRow = page.Locator("tr", new() { HasText = "Bontang Kuala" });
