@@ -17,7 +17,8 @@ public sealed class TestDatabase : IAsyncDisposable
     public const string PostgresVariable = "TUNTAS_TEST_PG";
 
     private static readonly ConcurrentDictionary<TestProvider, Lazy<Task<string>>> Templates = new();
-    private static readonly string WorkFolder = Path.Combine(Path.GetTempPath(), $"tuntas-tests-{Environment.ProcessId}");
+    // Unique per run: a process id is reused, and a folder left by an earlier run holds an older schema.
+    private static readonly string WorkFolder = Path.Combine(Path.GetTempPath(), $"tuntas-tests-{Environment.ProcessId}-{Guid.NewGuid():N}");
 
     private TestDatabase(TestProvider provider, DatabaseUri uri, string name)
     {
