@@ -70,8 +70,51 @@ public abstract class TuntasDbContext(DbContextOptions options) : IdentityDbCont
 
     public DbSet<Reports.ImportedReport> ImportedReports => Set<Reports.ImportedReport>();
 
+    /// <summary>The maintained day counts behind the headline figures (see <see cref="Monitoring.DayCountStore"/>).</summary>
+    public DbSet<Monitoring.RegionDayCount> DayCounts => Set<Monitoring.RegionDayCount>();
+
+    public DbSet<Monitoring.DayCountState> DayCountStates => Set<Monitoring.DayCountState>();
+
     /// <summary>The keys that protect sign-in cookies and antiforgery tokens, kept with the data so a restart signs nobody out.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>
+    /// Saves, and keeps the day counts true in the same transaction when the save touches status
+    /// changes, members or deliveries (see <see cref="Monitoring.DayCountStore"/>).
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var before = Monitoring.DayCountStore.Touched(ChangeTracker, out var entries);
+        if (entries.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var tracked = await Monitoring.DayCountStore.TrackAsync(this, before, cancellationToken);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await tracked.CompleteAsync(Monitoring.DayCountStore.Saved(entries), cancellationToken);
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+
+            return saved;
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+        }
+    }
+
+    /// <inheritdoc cref="SaveChangesAsync(bool, CancellationToken)"/>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

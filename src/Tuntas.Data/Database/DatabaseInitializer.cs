@@ -28,6 +28,13 @@ public static class DatabaseInitializer
         await SeedCriteriaAsync(db, ct);
         await SeedProgrammesAsync(db, ct);
         await SeedNeedRulesAsync(db, ct);
+
+        // A database made before the day counts existed (or restored from such a copy) gets them now.
+        if (!await Monitoring.DayCountStore.BuiltAsync(db, ct))
+        {
+            await Monitoring.DayCountStore.RebuildAsync(db, Interventions.InterventionOptions.FromEnvironment().Window, ct: ct);
+        }
+
         return new InitResult(database.Display, pending, regions);
     }
 

@@ -15,3 +15,24 @@ internal sealed class PopulationCountConfiguration : IEntityTypeConfiguration<Po
         builder.HasIndex(p => new { p.Region, p.Year }).IsUnique();
     }
 }
+
+internal sealed class RegionDayCountConfiguration : IEntityTypeConfiguration<Monitoring.RegionDayCount>
+{
+    public void Configure(EntityTypeBuilder<Monitoring.RegionDayCount> builder)
+    {
+        builder.ToTable("RegionDayCounts");
+        builder.HasKey(c => new { c.Region, c.Measure, c.Day });
+        builder.Property(c => c.Measure).HasMaxLength(24);
+        builder.HasIndex(c => new { c.Parent, c.Measure, c.Day });
+    }
+}
+
+internal sealed class DayCountStateConfiguration : IEntityTypeConfiguration<Monitoring.DayCountState>
+{
+    public void Configure(EntityTypeBuilder<Monitoring.DayCountState> builder)
+    {
+        builder.ToTable("DayCountState");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+    }
+}

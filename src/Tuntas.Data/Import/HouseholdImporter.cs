@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Tuntas.Data.Audit;
 using Tuntas.Data.Import.Reading;
+using Tuntas.Data.Monitoring;
 using Tuntas.Data.Verification;
 using Tuntas.Domain.Import;
 using Tuntas.Domain.Regions;
@@ -159,7 +160,13 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time)
             if (!options.DryRun)
             {
                 batchId = await RecordBatchAsync(sql, reader, options, summary, now, ct);
+
+                // Families already in the register may move or gain members: their day counts are
+                // read before the merge and after it (new families have no status history yet).
+                var existing = await ExistingFamiliesAsync(sql, ct);
+                var counts = await InTransactionAsync(transaction, () => DayCountStore.TrackAsync(db, existing, ct), ct);
                 await MergeAsync(sql, dialect, options, summary, batchId.Value, now, today, ct);
+                await InTransactionAsync(transaction, async () => { await counts.CompleteAsync(ct: ct); return true; }, ct);
                 Phase("merged");
                 await ClassifyAndAuditAsync(transaction, options, summary, batchId.Value, now, today, ct);
                 Phase("classified");
@@ -184,6 +191,35 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time)
             }
 
             await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>The register's ids of the accepted families that are already in it.</summary>
+    private static async Task<List<long>> ExistingFamiliesAsync(Sql sql, CancellationToken ct)
+    {
+        var ids = new List<long>();
+        await using var read = await sql.ReaderAsync("""
+            SELECT h."Id" FROM stage s JOIN "Households" h ON h."NoKk" = s.no_kk WHERE s.is_head = 1 AND s.reject_reason IS NULL
+            """, ct);
+        while (await read.ReadAsync(ct))
+        {
+            ids.Add(read.GetInt64(0));
+        }
+
+        return ids;
+    }
+
+    /// <summary>Runs EF Core work inside the import's own transaction.</summary>
+    private async Task<T> InTransactionAsync<T>(DbTransaction transaction, Func<Task<T>> work, CancellationToken ct)
+    {
+        await db.Database.UseTransactionAsync(transaction, ct);
+        try
+        {
+            return await work();
+        }
+        finally
+        {
+            await db.Database.UseTransactionAsync(null, ct);
         }
     }
 

@@ -20,6 +20,11 @@ public sealed record InterventionOptions(int HandlingMonths = 12, decimal Leakag
             : new InterventionOptions();
     }
 
+    /// <summary>The policy shipped: 12 months, twice the line, desil 5.</summary>
+    public static InterventionOptions Default { get; } = new();
+
+    public Tuntas.Domain.Monitoring.HandlingWindow Window => new(HandlingMonths);
+
     /// <summary>The first day of the window that ends on <paramref name="at"/>.</summary>
-    public DateOnly WindowStart(DateOnly at) => at.AddMonths(-HandlingMonths).AddDays(1);
+    public DateOnly WindowStart(DateOnly at) => Window.Start(at);
 }

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Tuntas.Domain.Monitoring;
 using Tuntas.Domain.Regions;
@@ -26,36 +25,25 @@ public sealed record ChildFigures(RegionCode Code, string Name, int Households, 
 
 /// <summary>
 /// The dashboard's figures beyond the headline: exits in a period, the target, the monthly trend and
-/// the child regions. Each trend point is one as-of count in the database (at most
-/// <see cref="Trajectory.Months"/> of them); no household is read into memory.
+/// the child regions, read from the maintained day counts (<see cref="DayCountQuery"/>): the trend
+/// is one read of the region's daily changes; no household is read into memory.
 /// </summary>
-public sealed class DashboardQuery(TuntasDbContext db, HeadlineQuery headline)
+public sealed class DashboardQuery(TuntasDbContext db)
 {
-    private static readonly HouseholdStatus[] Caseload = [HouseholdStatus.Listed, HouseholdStatus.Verified];
-    private static readonly HouseholdStatus[] Exits = [HouseholdStatus.Graduated, HouseholdStatus.Excluded, HouseholdStatus.Moved, HouseholdStatus.Deceased, HouseholdStatus.Merged];
 
     /// <summary>The caseload at the end of each day of <see cref="Trajectory.Days"/>.</summary>
     public async Task<IReadOnlyList<TrendPoint>> TrendAsync(RegionCode region, DateOnly at, CancellationToken ct = default)
     {
-        var first = await HeadlineQuery.InRegion(db.StatusEvents.AsNoTracking(), region).MinAsync(e => (DateOnly?)e.EffectiveDate, ct);
-        var points = new List<TrendPoint>();
-        foreach (var day in Trajectory.Days(at, first))
-        {
-            var count = await HeadlineQuery.InRegion(headline.LastEventsAsOf(day), region).CountAsync(e => Caseload.Contains(e.To), ct);
-            points.Add(new TrendPoint(day, count));
-        }
-
-        return points;
+        var counts = new DayCountQuery(db);
+        var first = await counts.FirstDayAsync(region, ct);
+        return await counts.CaseloadOnAsync(region, Trajectory.Days(at, first).ToList(), ct);
     }
 
+    /// <summary>Changes of status into each exit effective in the period (a household that left twice counts twice).</summary>
     public async Task<PeriodExits> ExitsAsync(RegionCode region, DateOnly from, DateOnly to, CancellationToken ct = default)
     {
-        var counts = await HeadlineQuery.InRegion(db.StatusEvents.AsNoTracking(), region)
-            .Where(e => e.EffectiveDate >= from && e.EffectiveDate <= to && Exits.Contains(e.To))
-            .GroupBy(e => e.To)
-            .Select(g => new { Status = g.Key, Count = g.Select(e => e.HouseholdId).Distinct().Count() })
-            .ToDictionaryAsync(x => x.Status, x => x.Count, ct);
-        int Count(HouseholdStatus s) => counts.GetValueOrDefault(s);
+        var entered = await new DayCountQuery(db).EnteredAsync(region, from, to, ct);
+        int Count(HouseholdStatus s) => entered.GetValueOrDefault(DayCountMeasure.Entered(s));
         return new PeriodExits(from, to, Count(HouseholdStatus.Graduated), Count(HouseholdStatus.Excluded), Count(HouseholdStatus.Moved), Count(HouseholdStatus.Deceased), Count(HouseholdStatus.Merged));
     }
 
@@ -63,7 +51,7 @@ public sealed class DashboardQuery(TuntasDbContext db, HeadlineQuery headline)
     public IQueryable<Household> ExitedIn(RegionCode region, DateOnly from, DateOnly to, HouseholdStatus status)
     {
         var ids = HeadlineQuery.InRegion(db.StatusEvents, region)
-            .Where(e => e.EffectiveDate >= from && e.EffectiveDate <= to && e.To == status)
+            .Where(e => e.EffectiveDate >= from && e.EffectiveDate <= to && e.To == status && e.From != e.To)
             .Select(e => e.HouseholdId);
         return db.Households.Where(h => ids.Contains(h.Id));
     }
@@ -96,22 +84,11 @@ public sealed class DashboardQuery(TuntasDbContext db, HeadlineQuery headline)
         }
 
         var children = await db.Regions.AsNoTracking().Where(r => r.ParentCode == region).OrderBy(r => r.Code).Select(r => new { r.Code, r.Name }).ToListAsync(ct);
-        Expression<Func<HouseholdStatusEvent, RegionCode>> key = region.Level switch
-        {
-            RegionLevel.Province => e => e.RegencyCode,
-            RegionLevel.Regency => e => e.DistrictCode,
-            _ => e => e.VillageCode,
-        };
-
-        var events = HeadlineQuery.InRegion(headline.LastEventsAsOf(at), region).Where(e => Caseload.Contains(e.To));
-        var households = (await events.GroupBy(key).Select(g => new { Code = g.Key, Count = g.Count() }).ToListAsync(ct))
-            .ToDictionary(x => x.Code.Value, x => x.Count, StringComparer.Ordinal);
-        var people = (await events.Join(db.People, e => e.HouseholdId, p => p.HouseholdId, (e, p) => e).GroupBy(key)
-                .Select(g => new { Code = g.Key, Count = g.Count() }).ToListAsync(ct))
-            .ToDictionary(x => x.Code.Value, x => x.Count, StringComparer.Ordinal);
+        var caseload = await new DayCountQuery(db).ChildCaseloadAsync(region, at, ct);
         var population = await PopulationsAsync(children.Select(c => c.Code).ToList(), at, ct);
         return children
-            .Select(c => new ChildFigures(c.Code, c.Name, households.GetValueOrDefault(c.Code.Value), people.GetValueOrDefault(c.Code.Value), population.GetValueOrDefault(c.Code.Value)))
+            .Select(c => (Child: c, Sum: caseload.GetValueOrDefault(c.Code.Value)))
+            .Select(x => new ChildFigures(x.Child.Code, x.Child.Name, x.Sum.Households, x.Sum.People, population.GetValueOrDefault(x.Child.Code.Value)))
             .ToList();
     }
 

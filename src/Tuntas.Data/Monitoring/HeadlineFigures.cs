@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Tuntas.Data.Interventions;
 using Tuntas.Domain.Monitoring;
 using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
@@ -23,7 +24,7 @@ public sealed record TargetFigure(DateOnly Date, int Households);
 /// Figures computed from the dated status history, never from the current status column: a
 /// household's status on a day is the last change with an effective date on or before it.
 /// </summary>
-public sealed class HeadlineQuery(TuntasDbContext db, Interventions.InterventionOptions? interventions = null)
+public sealed class HeadlineQuery(TuntasDbContext db, InterventionOptions? interventions = null)
 {
     /// <summary>Each household's status at the end of <paramref name="at"/>, for households that had any change by then.</summary>
     public IQueryable<HouseholdStatusEvent> LastEventsAsOf(DateOnly at) =>
@@ -44,7 +45,7 @@ public sealed class HeadlineQuery(TuntasDbContext db, Interventions.Intervention
     public IQueryable<Household> InHandlingAsOf(RegionCode region, DateOnly at)
     {
         var verified = HouseholdsAsOf(region, at, HouseholdStatus.Verified).Select(h => h.Id);
-        var window = (interventions ?? new Interventions.InterventionOptions()).WindowStart(at);
+        var window = Options.WindowStart(at);
         var reached = db.Deliveries
             .Where(d => verified.Contains(d.HouseholdId) && d.Date <= at && (d.PeriodEnd ?? d.Date) >= window)
             .Select(d => d.HouseholdId);
@@ -60,8 +61,35 @@ public sealed class HeadlineQuery(TuntasDbContext db, Interventions.Intervention
         _ => events.Where(e => e.VillageCode == region),
     };
 
-    /// <summary>The figures, or null when the region does not exist.</summary>
+    /// <summary>
+    /// The figures, or null when the region does not exist: read from the maintained day counts
+    /// (a few hundred rows at most, whatever the size of the register). "In handling" is read there
+    /// too when the counts were built with the same handling window; otherwise from the history.
+    /// </summary>
     public async Task<HeadlineFigures?> ComputeAsync(RegionCode region, DateOnly at, CancellationToken ct = default)
+    {
+        var name = await db.Regions.AsNoTracking().Where(r => r.Code == region).Select(r => r.Name).SingleOrDefaultAsync(ct);
+        if (name is null)
+        {
+            return null;
+        }
+
+        var totals = await new DayCountQuery(db).TotalsAsync(region, at, ct);
+        DayCountSum Sum(string measure) => totals.GetValueOrDefault(measure);
+        var counts = Enum.GetValues<HouseholdStatus>().ToDictionary(s => s, s => Sum(DayCountMeasure.Status(s)).Households);
+        var people = Sum(DayCountMeasure.Status(HouseholdStatus.Listed)).People + Sum(DayCountMeasure.Status(HouseholdStatus.Verified)).People;
+        var window = await DayCountStore.WindowAsync(db, ct);
+        var inHandling = window.Months == Options.HandlingMonths
+            ? Sum(DayCountMeasure.InHandling).Households
+            : await InHandlingAsOf(region, at).CountAsync(ct);
+        return await FiguresAsync(region, name, at, counts, people, inHandling, ct);
+    }
+
+    /// <summary>
+    /// The same figures read straight from the status history (each household's last change on or
+    /// before the day): the reference the day counts are checked against (<c>tuntas figures check</c>).
+    /// </summary>
+    public async Task<HeadlineFigures?> ComputeFromHistoryAsync(RegionCode region, DateOnly at, CancellationToken ct = default)
     {
         var name = await db.Regions.AsNoTracking().Where(r => r.Code == region).Select(r => r.Name).SingleOrDefaultAsync(ct);
         if (name is null)
@@ -73,13 +101,18 @@ public sealed class HeadlineQuery(TuntasDbContext db, Interventions.Intervention
             .GroupBy(e => e.To)
             .Select(g => new { Status = g.Key, Households = g.Count() })
             .ToDictionaryAsync(x => x.Status, x => x.Households, ct);
-        int Count(HouseholdStatus s) => counts.GetValueOrDefault(s);
 
         var caseload = HouseholdsAsOf(region, at, HouseholdStatus.Listed, HouseholdStatus.Verified).Select(h => h.Id);
         var people = await db.People.CountAsync(p => caseload.Contains(p.HouseholdId), ct);
-
         var inHandling = await InHandlingAsOf(region, at).CountAsync(ct);
+        return await FiguresAsync(region, name, at, counts, people, inHandling, ct);
+    }
 
+    private InterventionOptions Options => interventions ?? InterventionOptions.Default;
+
+    private async Task<HeadlineFigures> FiguresAsync(RegionCode region, string name, DateOnly at, IReadOnlyDictionary<HouseholdStatus, int> counts, int people, int inHandling, CancellationToken ct)
+    {
+        int Count(HouseholdStatus s) => counts.GetValueOrDefault(s);
         var targets = await db.Targets.AsNoTracking().Where(t => t.Region == region).ToListAsync(ct);
         var target = Target.Applicable(targets, at);
 

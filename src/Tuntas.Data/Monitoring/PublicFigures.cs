@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Tuntas.Domain.Monitoring;
 using Tuntas.Domain.Regions;
-using Tuntas.Domain.Registry;
 
 namespace Tuntas.Data.Monitoring;
 
@@ -52,13 +51,9 @@ public sealed record FieldProof(int Exits, int BackedByVisit);
 /// <summary>Everything the public page shows about a region on a day.</summary>
 public sealed record PublicReport(PublicFigures Figures, RegionLevel Level, IReadOnlyList<PublicTrendPoint> Trend, IReadOnlyList<ChildFigure> Children, FieldProof? Proof);
 
-/// <summary>Computes the public figures from the dated status history, like <see cref="HeadlineQuery"/>.</summary>
+/// <summary>Computes the public figures from the maintained day counts, like <see cref="HeadlineQuery"/>.</summary>
 public sealed class PublicFiguresQuery(TuntasDbContext db, HeadlineQuery headline)
 {
-    private static readonly HouseholdStatus[] Caseload = [HouseholdStatus.Listed, HouseholdStatus.Verified];
-
-    private static readonly HouseholdStatus[] Exits = [HouseholdStatus.Graduated, HouseholdStatus.Excluded, HouseholdStatus.Moved, HouseholdStatus.Deceased, HouseholdStatus.Merged];
-
     /// <summary>The published figures, or null when the region does not exist.</summary>
     public async Task<PublicFigures?> FiguresAsync(RegionCode region, DateOnly at, CancellationToken ct = default)
     {
@@ -75,12 +70,9 @@ public sealed class PublicFiguresQuery(TuntasDbContext db, HeadlineQuery headlin
             return null;
         }
 
-        var trend = new List<PublicTrendPoint>();
-        foreach (var day in MonthEnds(at, months))
-        {
-            var count = await HeadlineQuery.InRegion(headline.LastEventsAsOf(day), region).CountAsync(e => Caseload.Contains(e.To), ct);
-            trend.Add(new PublicTrendPoint(day, SmallCountSuppression.Publish(region.Level, count)));
-        }
+        var trend = (await new DayCountQuery(db).CaseloadOnAsync(region, MonthEnds(at, months), ct))
+            .Select(p => new PublicTrendPoint(p.Day, SmallCountSuppression.Publish(region.Level, p.Households)))
+            .ToList();
 
         return new PublicReport(Publish(figures, region.Level), region.Level, trend, await ChildrenAsync(region, at, ct), await ProofAsync(region, at, ct));
     }
@@ -110,24 +102,16 @@ public sealed class PublicFiguresQuery(TuntasDbContext db, HeadlineQuery headlin
         }
 
         var children = await db.Regions.AsNoTracking().Where(r => r.ParentCode == region).OrderBy(r => r.Code).ToListAsync(ct);
-        var events = HeadlineQuery.InRegion(headline.LastEventsAsOf(at), region).Where(e => Caseload.Contains(e.To));
-        var counts = region.Level switch
-        {
-            RegionLevel.Province => await events.GroupBy(e => e.RegencyCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct),
-            RegionLevel.Regency => await events.GroupBy(e => e.DistrictCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct),
-            _ => await events.GroupBy(e => e.VillageCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct),
-        };
-        var byCode = counts.ToDictionary(c => c.Key.Value, c => c.Count, StringComparer.Ordinal);
+        var counts = await new DayCountQuery(db).ChildCaseloadAsync(region, at, ct);
         return children
-            .Select(c => new ChildFigure(c.Code.Value, c.Name, c.Level, SmallCountSuppression.Publish(c.Level, byCode.GetValueOrDefault(c.Code.Value))))
+            .Select(c => new ChildFigure(c.Code.Value, c.Name, c.Level, SmallCountSuppression.Publish(c.Level, counts.GetValueOrDefault(c.Code.Value).Households)))
             .ToList();
     }
 
     private async Task<FieldProof?> ProofAsync(RegionCode region, DateOnly at, CancellationToken ct)
     {
-        var exits = HeadlineQuery.InRegion(headline.LastEventsAsOf(at), region)
-            .Where(e => Exits.Contains(e.To) && Caseload.Contains(e.From));
-        var proof = new FieldProof(await exits.CountAsync(ct), await exits.CountAsync(e => e.VisitId != null, ct));
+        var totals = await new DayCountQuery(db).TotalsAsync(region, at, ct);
+        var proof = new FieldProof(totals.GetValueOrDefault(DayCountMeasure.ExitedFromCaseload).Households, totals.GetValueOrDefault(DayCountMeasure.ExitedWithVisit).Households);
 
         // A desa's small numbers stay private here too, on either side of the share.
         var level = region.Level;

@@ -84,6 +84,12 @@ public class DemoScenarioTests
         Assert.All(graduations, g => Assert.True(firstDelivery.TryGetValue(g.HouseholdId, out var first) && first <= g.EffectiveDate, $"household {g.HouseholdId} graduated without a programme"));
         Assert.Equal(5, await db.UnmatchedRecipients.CountAsync());
 
+        // The maintained day counts say what the history says, in every region of the demo.
+        string[] regions = ["64", "64.74", "64.74.01", "64.08", "64.08.01", "64.08.03", "64.08.01.2001"];
+        DateOnly[] days = [new(2022, 12, 31), new(2023, 6, 30), new(2024, 6, 30), new(2025, 4, 9), new(2025, 12, 31)];
+        await Monitoring.DayCountTests.AssertAgreesWithHistoryAsync(db, regions, days);
+        await Monitoring.DayCountTests.AssertSameAsRebuildAsync(db);
+
         // The audit trail is intact, and notices tampering.
         var verified = await AuditVerifier.VerifyAsync(db);
         Assert.True(verified.Intact, verified.FirstBreak?.Problem);

@@ -721,6 +721,52 @@ namespace Tuntas.Data.Migrations.Postgres
                     b.ToTable("UnmatchedRecipients", (string)null);
                 });
 
+            modelBuilder.Entity("Tuntas.Data.Monitoring.DayCountState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("BuiltAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("HandlingMonths")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DayCountState", (string)null);
+                });
+
+            modelBuilder.Entity("Tuntas.Data.Monitoring.RegionDayCount", b =>
+                {
+                    b.Property<string>("Region")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.Property<string>("Measure")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Parent")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.Property<int>("People")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Region", "Measure", "Day");
+
+                    b.HasIndex("Parent", "Measure", "Day");
+
+                    b.ToTable("RegionDayCounts", (string)null);
+                });
+
             modelBuilder.Entity("Tuntas.Data.Reports.ImportedReport", b =>
                 {
                     b.Property<long>("Id")

@@ -694,6 +694,52 @@ namespace Tuntas.Data.Migrations.Sqlite
                     b.ToTable("UnmatchedRecipients", (string)null);
                 });
 
+            modelBuilder.Entity("Tuntas.Data.Monitoring.DayCountState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("BuiltAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HandlingMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DayCountState", (string)null);
+                });
+
+            modelBuilder.Entity("Tuntas.Data.Monitoring.RegionDayCount", b =>
+                {
+                    b.Property<string>("Region")
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Measure")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Parent")
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("People")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Region", "Measure", "Day");
+
+                    b.HasIndex("Parent", "Measure", "Day");
+
+                    b.ToTable("RegionDayCounts", (string)null);
+                });
+
             modelBuilder.Entity("Tuntas.Data.Reports.ImportedReport", b =>
                 {
                     b.Property<long>("Id")
