@@ -36,6 +36,7 @@ public static class TuntasCli
         root.Subcommands.Add(TokenCommand.Create(Context));
         root.Subcommands.Add(DemoCommand.Create(Context));
         root.Subcommands.Add(StatsCommand.Create(Context));
+        root.Subcommands.Add(FiguresCommand.Create(Context));
         root.Subcommands.Add(ClassifyCommand.Create(Context));
         root.Subcommands.Add(CriteriaCommand.Create(Context));
         root.Subcommands.Add(AuditCommand.Create(Context));

@@ -53,6 +53,7 @@ public static class TuntasWebApp
     private static void ConfigureServices(IServiceCollection services, DatabaseUri database)
     {
         services.AddSingleton(TimeProvider.System);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new RegionCodeJson()));
         services.AddTuntasDatabase(database);
         services.AddTuntasServices();
         services.AddScoped<ApiTokens>();
@@ -156,6 +157,7 @@ public static class TuntasWebApp
         api.MapRegionsApi();
         api.MapHouseholdsApi();
         api.MapStatsApi();
+        api.MapDashboardApi();
         api.MapGapsApi();
         api.MapPublicStatsApi();
         app.MapEvidenceEndpoints();

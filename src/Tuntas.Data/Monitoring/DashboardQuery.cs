@@ -23,13 +23,42 @@ public sealed record ChildFigures(RegionCode Code, string Name, int Households, 
     public double? Rate => Population is { People: > 0 } p ? (double)People / p.People : null;
 }
 
+/// <summary>Everything the dashboard shows about a region on a day (<c>GET /api/v1/dashboard</c>).</summary>
+public sealed record DashboardReport(
+    HeadlineFigures Figures,
+    PeriodExits Exits,
+    RegionTarget? Target,
+    IReadOnlyList<TrendPoint> Trend,
+    Projection? Projection,
+    PopulationFigure? Population,
+    IReadOnlyList<ChildFigures> Children);
+
 /// <summary>
 /// The dashboard's figures beyond the headline: exits in a period, the target, the monthly trend and
 /// the child regions, read from the maintained day counts (<see cref="DayCountQuery"/>): the trend
 /// is one read of the region's daily changes; no household is read into memory.
 /// </summary>
-public sealed class DashboardQuery(TuntasDbContext db)
+public sealed class DashboardQuery(TuntasDbContext db, HeadlineQuery headline)
 {
+    /// <summary>The whole dashboard, with exits between <paramref name="from"/> and <paramref name="to"/>; null when the region does not exist.</summary>
+    public async Task<DashboardReport?> ReportAsync(RegionCode region, DateOnly at, DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        if (await headline.ComputeAsync(region, at, ct) is not { } figures)
+        {
+            return null;
+        }
+
+        var trend = await TrendAsync(region, at, ct);
+        return new DashboardReport(
+            figures,
+            await ExitsAsync(region, from, to, ct),
+            await TargetAsync(region, at, ct),
+            trend,
+            Trajectory.Project(trend),
+            await PopulationAsync(region, at, ct),
+            await ChildrenAsync(region, at, ct));
+    }
+
 
     /// <summary>The caseload at the end of each day of <see cref="Trajectory.Days"/>.</summary>
     public async Task<IReadOnlyList<TrendPoint>> TrendAsync(RegionCode region, DateOnly at, CancellationToken ct = default)

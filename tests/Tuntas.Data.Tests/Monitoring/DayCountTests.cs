@@ -60,7 +60,7 @@ public class DayCountTests
     internal static async Task<IReadOnlyList<HeadlineFigures>> AssertAgreesWithHistoryAsync(TuntasDbContext db, IEnumerable<string> regions, IEnumerable<DateOnly> days)
     {
         var headline = new HeadlineQuery(db);
-        var dashboard = new DashboardQuery(db);
+        var dashboard = new DashboardQuery(db, headline);
         var compared = new List<HeadlineFigures>();
         foreach (var code in regions.Select(RegionCode.From))
         {

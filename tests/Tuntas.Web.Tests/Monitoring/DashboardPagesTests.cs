@@ -139,6 +139,32 @@ public partial class DashboardPagesTests
     }
 
     [Theory, DatabaseData]
+    public async Task DashboardApi_GivesThePagesFigures_InScopeOnly_AndSaysWhichParameterIsWrong(TestProvider provider)
+    {
+        await using var app = await AppAsync(provider);
+        using var verifier = await app.ClientForAsync(Role.Verifier, "64.74");
+        using var response = await verifier.GetAsync($"/api/v1/dashboard?region=64.74&at={Day(Today)}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var root = json.RootElement;
+        Assert.Equal(2, root.GetProperty("figures").GetProperty("extremePoor").GetProperty("households").GetInt32());
+        Assert.Equal(0, root.GetProperty("target").GetProperty("households").GetInt32());
+        Assert.Equal(2, root.GetProperty("trend").EnumerateArray().Last().GetProperty("households").GetInt32());
+        var child = root.GetProperty("children").EnumerateArray().Single(c => c.GetProperty("code").GetString() == "64.74.01");
+        Assert.Equal(2, child.GetProperty("households").GetInt32());
+        Assert.Equal(1_000, child.GetProperty("population").GetProperty("people").GetInt64());
+
+        Assert.Equal(HttpStatusCode.NotFound, (await verifier.GetAsync($"/api/v1/dashboard?region=64.08&at={Day(Today)}")).StatusCode);
+        using var badTo = await verifier.GetAsync("/api/v1/dashboard?region=64.74&from=2025-01-01&to=kemarin");
+        Assert.Equal(HttpStatusCode.BadRequest, badTo.StatusCode);
+        Assert.Contains("'kemarin' is not a date", await badTo.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var reversed = await verifier.GetAsync("/api/v1/dashboard?region=64.74&from=2025-06-01&to=2025-01-01");
+        Assert.Equal(HttpStatusCode.BadRequest, reversed.StatusCode);
+        using var anonymous = app.CreateClient();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/dashboard?region=64.74")).StatusCode);
+    }
+
+    [Theory, DatabaseData]
     public async Task Province_SeesTheNumbersWithoutLinks_AndNoHouseholdList(TestProvider provider)
     {
         await using var app = await AppAsync(provider);

@@ -15,7 +15,7 @@ namespace Tuntas.Web.Pages.Monitoring;
 /// monthly trend against the target trajectory with a projection, and the child regions ranked.
 /// Every count links to the households behind it, except for the province, which sees aggregates.
 /// </summary>
-public sealed class DashboardModel(RegisterQueries register, HeadlineQuery headline, DashboardQuery dashboard, Tuntas.Data.TuntasDbContext db, Tuntas.Data.Audit.AuditTrail audit, TimeProvider time)
+public sealed class DashboardModel(RegisterQueries register, DashboardQuery dashboard, Tuntas.Data.TuntasDbContext db, Tuntas.Data.Audit.AuditTrail audit, TimeProvider time)
     : RegionPageModel(register, time)
 {
     public HeadlineFigures Figures { get; private set; } = null!;
@@ -115,15 +115,11 @@ public sealed class DashboardModel(RegisterQueries register, HeadlineQuery headl
             return NotFoundPage();
         }
 
-        Figures = (await headline.ComputeAsync(Region.Code, At, ct))!;
-        Exits = await dashboard.ExitsAsync(Region.Code, from, to, ct);
-        Target = await dashboard.TargetAsync(Region.Code, At, ct);
-        Trend = await dashboard.TrendAsync(Region.Code, At, ct);
+        var report = (await dashboard.ReportAsync(Region.Code, At, from, to, ct))!;
+        (Figures, Exits, Target, Trend, Projection, Population) = (report.Figures, report.Exits, report.Target, report.Trend, report.Projection, report.Population);
         Baseline = Trend.Count > 0 ? Trend[0] : null;
-        Projection = Trajectory.Project(Trend);
-        Population = await dashboard.PopulationAsync(Region.Code, At, ct);
         Lineage = await Register.LineageAsync(Region.Code, ct);
-        var children = await dashboard.ChildrenAsync(Region.Code, At, ct);
+        var children = report.Children;
         Children = SortByRate
             ? children.OrderByDescending(c => c.Rate ?? -1).ThenByDescending(c => c.People).ThenBy(c => c.Code.Value, StringComparer.Ordinal).ToList()
             : children.OrderByDescending(c => c.Households).ThenBy(c => c.Code.Value, StringComparer.Ordinal).ToList();

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Tuntas.Data.Monitoring;
+using Tuntas.Web.Access;
+using Tuntas.Web.Common;
+
+namespace Tuntas.Web.Monitoring;
+
+/// <summary>
+/// <c>GET /api/v1/dashboard?region=CODE&amp;at=DATE[&amp;from=DATE&amp;to=DATE]</c>: what the dashboard
+/// shows (headline, exits in the period, target, 24-month trend, projection, population, child
+/// regions), read from the maintained day counts. Aggregates only; scoped like every endpoint.
+/// </summary>
+public static class DashboardApi
+{
+    public static RouteGroupBuilder MapDashboardApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/dashboard", Get)
+            .WithName("GetDashboard")
+            .WithSummary("The dashboard of a region inside the caller's scope at the end of a day: headline, exits in a period (the as-of year by default), target, trend, projection and child regions.")
+            .WithTags("Monitoring");
+        return api;
+    }
+
+    private static async Task<Results<Ok<DashboardReport>, ProblemHttpResult, ValidationProblem>> Get(
+        string? region, string? at, string? from, string? to, HttpContext context, DashboardQuery query, TimeProvider time, CancellationToken ct)
+    {
+        var caller = context.GetCaller();
+        if (ApiProblems.ReadRegionAndDay(region, at, time, out var code, out var day) is { } bad)
+        {
+            return bad;
+        }
+
+        var start = new DateOnly(day.Year, 1, 1);
+        var end = day;
+        if (from is not null && !TryDay(from, out start))
+        {
+            return ApiProblems.BadParameter("from", $"'{from}' is not a date; write it as YYYY-MM-DD.");
+        }
+
+        if (to is not null && !TryDay(to, out end))
+        {
+            return ApiProblems.BadParameter("to", $"'{to}' is not a date; write it as YYYY-MM-DD.");
+        }
+
+        if (start > end)
+        {
+            return ApiProblems.BadParameter("from", "The period starts after it ends; give from on or before to.");
+        }
+
+        if (!caller.Scope.Contains(code))
+        {
+            return ApiProblems.NotFound($"Region {code.Value}");
+        }
+
+        var report = await query.ReportAsync(code, day, start, end, ct);
+        return report is null ? ApiProblems.NotFound($"Region {code.Value}") : TypedResults.Ok(report);
+    }
+
+    private static bool TryDay(string text, out DateOnly day) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out day);
+}
