@@ -23,7 +23,10 @@ internal sealed class RegionDayCountConfiguration : IEntityTypeConfiguration<Mon
         builder.ToTable("RegionDayCounts");
         builder.HasKey(c => new { c.Region, c.Measure, c.Day });
         builder.Property(c => c.Measure).HasMaxLength(24);
-        builder.HasIndex(c => new { c.Parent, c.Measure, c.Day });
+        // Covering indexes: a region's figures as of a day, and its children's, are read from the
+        // index alone (the table is never visited).
+        builder.HasIndex(c => new { c.Region, c.Measure, c.Day, c.Households, c.People });
+        builder.HasIndex(c => new { c.Parent, c.Measure, c.Day, c.Region, c.Households, c.People });
     }
 }
 

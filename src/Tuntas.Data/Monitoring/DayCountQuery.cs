@@ -32,7 +32,11 @@ public sealed class DayCountQuery(TuntasDbContext db)
             .ToListAsync(ct))
         .ToDictionary(x => x.Key.Value, x => new DayCountSum(x.Households, x.People), StringComparer.Ordinal);
 
-    /// <summary>The caseload at the end of each of <paramref name="days"/> (in any order), from one read of the daily changes.</summary>
+    /// <summary>
+    /// The caseload at the end of each of <paramref name="days"/> (in any order): the region's changes
+    /// summed by month in the database (a few dozen rows back), plus the part of a month up to a day
+    /// that is not a month's end.
+    /// </summary>
     public async Task<IReadOnlyList<TrendPoint>> CaseloadOnAsync(RegionCode region, IReadOnlyList<DateOnly> days, CancellationToken ct = default)
     {
         if (days.Count == 0)
@@ -41,15 +45,23 @@ public sealed class DayCountQuery(TuntasDbContext db)
         }
 
         var last = days.Max();
-        var changes = await db.DayCounts.AsNoTracking().Where(c => c.Region == region && c.Day <= last && Caseload.Contains(c.Measure))
-            .GroupBy(c => c.Day)
-            .Select(g => new { Day = g.Key, Households = g.Sum(c => c.Households) })
-            .OrderBy(x => x.Day)
-            .ToListAsync(ct);
+        var caseload = db.DayCounts.AsNoTracking().Where(c => c.Region == region && Caseload.Contains(c.Measure));
+        var months = (await caseload.Where(c => c.Day <= last)
+                .GroupBy(c => new { c.Day.Year, c.Day.Month })
+                .Select(g => new { g.Key.Year, g.Key.Month, Households = g.Sum(c => c.Households) })
+                .ToListAsync(ct))
+            .Select(m => (Month: new DateOnly(m.Year, m.Month, 1), m.Households))
+            .ToList();
         var points = new List<TrendPoint>();
         foreach (var day in days)
         {
-            points.Add(new TrendPoint(day, changes.Where(c => c.Day <= day).Sum(c => c.Households)));
+            var month = new DateOnly(day.Year, day.Month, 1);
+            var before = months.Where(m => m.Month < month).Sum(m => m.Households);
+            var monthEnd = month.AddMonths(1).AddDays(-1);
+            var within = day == monthEnd || day == last
+                ? months.Where(m => m.Month == month).Sum(m => m.Households)
+                : await caseload.Where(c => c.Day >= month && c.Day <= day).SumAsync(c => c.Households, ct);
+            points.Add(new TrendPoint(day, before + within));
         }
 
         return points;

@@ -735,7 +735,9 @@ namespace Tuntas.Data.Migrations.Sqlite
 
                     b.HasKey("Region", "Measure", "Day");
 
-                    b.HasIndex("Parent", "Measure", "Day");
+                    b.HasIndex("Region", "Measure", "Day", "Households", "People");
+
+                    b.HasIndex("Parent", "Measure", "Day", "Region", "Households", "People");
 
                     b.ToTable("RegionDayCounts", (string)null);
                 });

@@ -41,9 +41,14 @@ namespace Tuntas.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_RegionDayCounts_Parent_Measure_Day",
+                name: "IX_RegionDayCounts_Parent_Measure_Day_Region_Households_People",
                 table: "RegionDayCounts",
-                columns: new[] { "Parent", "Measure", "Day" });
+                columns: new[] { "Parent", "Measure", "Day", "Region", "Households", "People" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegionDayCounts_Region_Measure_Day_Households_People",
+                table: "RegionDayCounts",
+                columns: new[] { "Region", "Measure", "Day", "Households", "People" });
         }
 
         /// <inheritdoc />
