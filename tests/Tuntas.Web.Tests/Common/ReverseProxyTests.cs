@@ -160,4 +160,20 @@ public class ReverseProxyTests
         Assert.Contains("\"nginx\"", error.Message, StringComparison.Ordinal);
         Assert.Contains(TrustedProxies.Setting, error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("127.0.0.1", true)]
+    [InlineData("::1", true)]
+    [InlineData("10.20.0.5", true)]
+    [InlineData("10.20.0.6", false)]
+    [InlineData("192.168.1.10", false)]
+    public void Configure_TrustsLoopbackAndTheListedProxiesOnly(string address, bool trusted)
+    {
+        var options = new ForwardedHeadersOptions();
+        TrustedProxies.Configure(options, TrustedProxies.Parse(Proxy));
+        var ip = IPAddress.Parse(address);
+
+        Assert.Equal(trusted, options.KnownProxies.Contains(ip) || options.KnownIPNetworks.Any(n => n.Contains(ip)));
+        Assert.Null(options.ForwardLimit);
+    }
 }
