@@ -44,7 +44,10 @@ public static class TuntasWebApp
         };
         var builder = WebApplication.CreateBuilder(options);
         database ??= DatabaseUri.FromOptionOrEnvironment(builder.Configuration[DatabaseSetting]);
+        // Read at start-up, so that a mistyped list stops the server instead of being ignored.
+        var proxies = TrustedProxies.Parse(builder.Configuration[TrustedProxies.Setting]);
         ConfigureServices(builder.Services, database);
+        builder.Services.Configure<ForwardedHeadersOptions>(o => TrustedProxies.Configure(o, proxies));
         var app = builder.Build();
         ConfigurePipeline(app);
         return app;
@@ -140,6 +143,8 @@ public static class TuntasWebApp
 
     private static void ConfigurePipeline(WebApplication app)
     {
+        // First, so that everything after it (the public form's limit, the cookies) sees the client.
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseStaticFiles();

@@ -19,6 +19,10 @@ public class BrowseRegisterJourneyTests
         await page.GetByLabel("Kata sandi").FillAsync(LiveApp.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
 
+        // Signing in opens the city's dashboard; the menu leads on to the region browser.
+        await page.WaitForURLAsync("**/dasbor/64.74", LiveApp.Committed);
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Beranda" }).GetByRole(AriaRole.Link, new() { Name = "Wilayah", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/wilayah/64.74", LiveApp.Committed);
         Assert.Equal("Kota Bontang", await page.Locator("h1").InnerTextAsync());
 
@@ -57,7 +61,7 @@ public class BrowseRegisterJourneyTests
         await page.GetByLabel("Nama pengguna").FillAsync("op.bontangbaru");
         await page.GetByLabel("Kata sandi").FillAsync(LiveApp.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
-        await page.WaitForURLAsync("**/wilayah/64.74.01.1002", LiveApp.Committed);
+        await page.WaitForURLAsync("**/dasbor/64.74.01.1002", LiveApp.Committed);
 
         await page.GotoAsync(live.BaseUrl + "/keluarga");
         await page.GetByPlaceholder("No. KK, NIK atau nama").FillAsync("siti");

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Tuntas.Data.Demo;
@@ -28,9 +27,16 @@ public class DashboardJourneyTests(ITestOutputHelper output)
         await page.GetByLabel("Nama pengguna").FillAsync("dinsos.kutim");
         await page.GetByLabel("Kata sandi").FillAsync(DemoLoader.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/wilayah"), LiveApp.Committed);
+        // Signing in opens the dashboard of the user's own kabupaten.
+        await page.WaitForURLAsync("**/dasbor/64.08", LiveApp.Committed);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Kabupaten Kutai Timur");
 
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Beranda" }).GetByRole(AriaRole.Link, new() { Name = "Dasbor" }).ClickAsync();
+        // The menu still leads to the region browser, and back to the dashboard.
+        var menu = page.GetByRole(AriaRole.Navigation, new() { Name = "Beranda" });
+        await menu.GetByRole(AriaRole.Link, new() { Name = "Wilayah", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/wilayah/64.08", LiveApp.Committed);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Kabupaten Kutai Timur");
+        await menu.GetByRole(AriaRole.Link, new() { Name = "Dasbor", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/dasbor/64.08", LiveApp.Committed);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Kabupaten Kutai Timur");
         await Assertions.Expect(page.Locator(".scope").First).ToContainTextAsync("Kabupaten Kutai Timur · per ");

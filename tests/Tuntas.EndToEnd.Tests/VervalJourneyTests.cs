@@ -30,7 +30,7 @@ public class VervalJourneyTests
         await page.GetByLabel("Nama pengguna").FillAsync(user);
         await page.GetByLabel("Kata sandi").FillAsync(LiveApp.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
-        await page.WaitForURLAsync("**/wilayah/**", LiveApp.Committed);
+        await page.WaitForURLAsync("**/dasbor/**", LiveApp.Committed);
     }
 
     [Fact]

@@ -94,7 +94,12 @@ public sealed class PublicFiguresQuery(TuntasDbContext db, HeadlineQuery headlin
     private static PublicFigures Publish(HeadlineFigures f, RegionLevel level) =>
         new(f.Region, f.RegionName, f.At, PublicCaseload.Of(f.ExtremePoor, level), PublicExits.Of(f.Exited, level), f.Target);
 
-    private async Task<IReadOnlyList<ChildFigure>> ChildrenAsync(RegionCode region, DateOnly at, CancellationToken ct)
+    /// <summary>
+    /// The child regions and their caseload that day, in code order, published beside the region's
+    /// own total: the desa/kelurahan of a kecamatan under <see cref="SmallCountSuppression.PublishSiblings"/>.
+    /// A desa's own page asks for its kecamatan's list (<see cref="SiblingWithholding"/>) to withhold the same counts.
+    /// </summary>
+    public async Task<IReadOnlyList<ChildFigure>> ChildrenAsync(RegionCode region, DateOnly at, CancellationToken ct = default)
     {
         if (region.Level == RegionLevel.Village)
         {
@@ -103,8 +108,12 @@ public sealed class PublicFiguresQuery(TuntasDbContext db, HeadlineQuery headlin
 
         var children = await db.Regions.AsNoTracking().Where(r => r.ParentCode == region).OrderBy(r => r.Code).ToListAsync(ct);
         var counts = await new DayCountQuery(db).ChildCaseloadAsync(region, at, ct);
+
+        // Children are listed under the region's published total: one lone withheld count would be
+        // that total minus the others, so the siblings are published together.
+        var shown = SmallCountSuppression.PublishSiblings(region.Level + 1, children.Select(c => counts.GetValueOrDefault(c.Code.Value).Households).ToList());
         return children
-            .Select(c => new ChildFigure(c.Code.Value, c.Name, c.Level, SmallCountSuppression.Publish(c.Level, counts.GetValueOrDefault(c.Code.Value).Households)))
+            .Select((c, i) => new ChildFigure(c.Code.Value, c.Name, c.Level, shown[i]))
             .ToList();
     }
 

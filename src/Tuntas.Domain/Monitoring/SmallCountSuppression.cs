@@ -5,7 +5,9 @@ namespace Tuntas.Domain.Monitoring;
 /// <summary>
 /// Privacy rule of the public figures: below kecamatan level (a desa/kelurahan) a count from 1 to 4
 /// could point at a family the neighbours know, so it is withheld (shown as null). Zero and counts of
-/// five or more are shown. Kecamatan and above are never suppressed.
+/// five or more are shown. Kecamatan and above are never suppressed. Where published numbers add up
+/// (a total and its parts, a kecamatan and its desa), a second count is withheld beside a lone
+/// withheld one, so that no withheld count is the difference of published ones.
 /// </summary>
 public static class SmallCountSuppression
 {
@@ -35,5 +37,37 @@ public static class SmallCountSuppression
         }
 
         return (t, a, b);
+    }
+
+    /// <summary>
+    /// Sibling counts published beside their parent's total (the desa/kelurahan of a kecamatan under
+    /// the kecamatan's count), in the order given. Each is published as by <see cref="Publish"/>; when
+    /// exactly one is withheld, the total minus the others would give it away, so one more is
+    /// withheld: the smallest other non-zero count (the first of equals), or another zero when every
+    /// other count is zero. With none or two or more withheld nothing changes: a reader can then only
+    /// work out the sum of the withheld ones. A parent with a single child cannot be helped this way.
+    /// </summary>
+    public static IReadOnlyList<int?> PublishSiblings(RegionLevel level, IReadOnlyList<int> counts)
+    {
+        var shown = counts.Select(c => Publish(level, c)).ToArray();
+        var withheld = Enumerable.Range(0, shown.Length).Where(i => shown[i] is null).ToList();
+        if (withheld.Count != 1)
+        {
+            return shown;
+        }
+
+        var partner = Enumerable.Range(0, counts.Count)
+            .Where(i => i != withheld[0])
+            .OrderBy(i => counts[i] == 0)
+            .ThenBy(i => counts[i])
+            .ThenBy(i => i)
+            .Select(i => (int?)i)
+            .FirstOrDefault();
+        if (partner is { } other)
+        {
+            shown[other] = null;
+        }
+
+        return shown;
     }
 }

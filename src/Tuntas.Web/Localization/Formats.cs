@@ -63,138 +63,22 @@ public static class Formats
 
     public static string Level(RegionLevel level) => UiCulture.IsEnglish ? level.ToEnglish() : level.ToIndonesian();
 
-    public static string RoleName(Role role) => (UiCulture.IsEnglish, role) switch
-    {
-        (false, Role.Admin) => "Administrator",
-        (false, Role.Verifier) => "Verifikator Dinas Sosial",
-        (false, Role.Operator) => "Operator Desa/Kelurahan",
-        (false, Role.Facilitator) => "Pendamping",
-        (false, Role.Agency) => "Petugas Instansi",
-        (false, Role.Analyst) => "Analis Bappeda/TKPK",
-        (false, Role.Province) => "Provinsi",
-        (true, Role.Verifier) => "Dinas Sosial verifier",
-        (true, Role.Operator) => "Village operator",
-        (true, Role.Facilitator) => "Facilitator",
-        (true, Role.Agency) => "Agency officer",
-        (true, Role.Analyst) => "Bappeda/TKPK analyst",
-        _ => role.ToString(),
-    };
+    public static string RoleName(Role role) => UiText.Of(role);
 
-    public static string Sex(Sex sex) => (UiCulture.IsEnglish, sex) switch
-    {
-        (false, Domain.Registry.Sex.Male) => "Laki-laki",
-        (false, _) => "Perempuan",
-        (true, Domain.Registry.Sex.Male) => "Male",
-        _ => "Female",
-    };
+    public static string Sex(Sex sex) => UiText.Of(sex);
 
-    public static string Purpose(VisitPurpose purpose) => (UiCulture.IsEnglish, purpose) switch
-    {
-        (false, VisitPurpose.Verification) => "Verifikasi",
-        (false, VisitPurpose.Reverification) => "Verifikasi ulang",
-        (false, VisitPurpose.Proposal) => "Usul/sanggah",
-        (false, VisitPurpose.MeetingDecision) => "Keputusan musyawarah",
-        (false, VisitPurpose.Graduation) => "Penilaian graduasi",
-        (true, VisitPurpose.Verification) => "Verification",
-        (true, VisitPurpose.Reverification) => "Re-verification",
-        (true, VisitPurpose.Proposal) => "Proposal/objection",
-        (true, VisitPurpose.MeetingDecision) => "Meeting decision",
-        (true, VisitPurpose.Graduation) => "Graduation assessment",
-        _ => purpose.ToString(),
-    };
+    public static string Purpose(VisitPurpose purpose) => UiText.Of(purpose);
 
-    public static string TaskState(VisitTaskState state) => (UiCulture.IsEnglish, state) switch
-    {
-        (false, VisitTaskState.Open) => "Belum dikunjungi",
-        (false, VisitTaskState.Submitted) => "Menunggu pemeriksaan",
-        (false, VisitTaskState.Returned) => "Dikembalikan",
-        (false, VisitTaskState.Approved) => "Disetujui",
-        (false, VisitTaskState.Cancelled) => "Dibatalkan",
-        (true, VisitTaskState.Open) => "Not yet visited",
-        (true, VisitTaskState.Submitted) => "Waiting for review",
-        (true, VisitTaskState.Returned) => "Sent back",
-        (true, VisitTaskState.Approved) => "Approved",
-        (true, VisitTaskState.Cancelled) => "Cancelled",
-        _ => state.ToString(),
-    };
+    public static string TaskState(VisitTaskState state) => UiText.Of(state);
 
-    public static string Review(ReviewState review) => (UiCulture.IsEnglish, review) switch
-    {
-        (false, ReviewState.Pending) => "Menunggu pemeriksaan",
-        (false, ReviewState.Approved) => "Disetujui",
-        (false, ReviewState.Returned) => "Dikembalikan",
-        (true, ReviewState.Pending) => "Waiting for review",
-        (true, ReviewState.Approved) => "Approved",
-        (true, ReviewState.Returned) => "Sent back",
-        _ => review.ToString(),
-    };
+    public static string Review(ReviewState review) => UiText.Of(review);
 
     public static string Indicator(PovertyIndicators indicator) => UiCulture.IsEnglish ? indicator.ToEnglish() : indicator.ToIndonesian();
 
-    public static string Decision(MeetingDecisionKind kind) => (UiCulture.IsEnglish, kind) switch
-    {
-        (false, MeetingDecisionKind.Include) => "Masukkan ke daftar",
-        (false, MeetingDecisionKind.Confirm) => "Tetap di daftar, kunjungi",
-        (false, MeetingDecisionKind.Object) => "Diragukan, periksa ulang",
-        (true, MeetingDecisionKind.Include) => "Put on the list",
-        (true, MeetingDecisionKind.Confirm) => "Stays on the list, visit",
-        (true, MeetingDecisionKind.Object) => "Doubted, check again",
-        _ => kind.ToString(),
-    };
+    public static string Decision(MeetingDecisionKind kind) => UiText.Of(kind);
 
-    public static string ProposalKind(ProposalKind kind) => (UiCulture.IsEnglish, kind) switch
-    {
-        (false, Domain.Verification.ProposalKind.Usul) => "Usul",
-        (false, _) => "Sanggah",
-        (true, Domain.Verification.ProposalKind.Usul) => "Proposal",
-        _ => "Objection",
-    };
+    public static string ProposalKind(ProposalKind kind) => UiText.Of(kind);
 
-    /// <summary>An audit entry's action in words.</summary>
-    public static string AuditAction(string action) => (UiCulture.IsEnglish, action) switch
-    {
-        (false, "household.status") => "Perubahan status",
-        (false, "task.create") => "Tugas kunjungan dibuat",
-        (false, "task.assign") => "Tugas ditugaskan",
-        (false, "visit.submit") => "Kunjungan lapangan dikirim",
-        (false, "visit.approve") => "Kunjungan disetujui Dinas Sosial",
-        (false, "visit.return") => "Kunjungan dikembalikan",
-        (false, "proposal.usul") => "Usul diterima",
-        (false, "proposal.sanggah") => "Sanggah diterima",
-        (false, "round.create") => "Putaran verval dibuat",
-        (false, "meeting.record") => "Musyawarah dicatat",
-        (false, "meeting.approve") => "Musyawarah disetujui",
-        (false, "meeting.minutes") => "Berita acara dilampirkan",
-        (false, "import.run") => "Impor data",
-        (false, "classification.run") => "Klasifikasi dijalankan",
-        (false, "criteria.set") => "Kriteria ditetapkan",
-        (false, "target.set") => "Target ditetapkan",
-        (false, "user.create") => "Pengguna dibuat",
-        (false, "token.create") => "Token API dibuat",
-        (false, "delivery.record") => "Penyaluran dicatat",
-        (false, "delivery.correct") => "Penyaluran dikoreksi",
-        (false, "follow-up.close") => "Tindak lanjut ditutup",
-        (true, "household.status") => "Status change",
-        (true, "task.create") => "Visit task created",
-        (true, "task.assign") => "Task assigned",
-        (true, "visit.submit") => "Field visit submitted",
-        (true, "visit.approve") => "Visit approved by Dinas Sosial",
-        (true, "visit.return") => "Visit sent back",
-        (true, "proposal.usul") => "Proposal received",
-        (true, "proposal.sanggah") => "Objection received",
-        (true, "round.create") => "Round opened",
-        (true, "meeting.record") => "Village meeting recorded",
-        (true, "meeting.approve") => "Village meeting approved",
-        (true, "meeting.minutes") => "Minutes attached",
-        (true, "import.run") => "Import",
-        (true, "classification.run") => "Classification run",
-        (true, "criteria.set") => "Criteria set",
-        (true, "target.set") => "Target set",
-        (true, "user.create") => "User created",
-        (true, "token.create") => "API token created",
-        (true, "delivery.record") => "Delivery recorded",
-        (true, "delivery.correct") => "Delivery corrected",
-        (true, "follow-up.close") => "Follow-up closed",
-        _ => action,
-    };
+    /// <summary>An audit entry's action in words; an action without words is shown as recorded.</summary>
+    public static string AuditAction(string action) => UiText.Find("AuditAction." + action) ?? action;
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Tuntas.Domain.Regions;
 using Tuntas.Web.Localization;
 
@@ -5,7 +6,8 @@ namespace Tuntas.Web.Monitoring;
 
 /// <summary>
 /// A region as the scope line names it: the Kemendagri list already says "Kota Bontang" and
-/// "Kabupaten Kutai Timur", but a kecamatan or desa is a bare name, so its kind goes in front.
+/// "Kabupaten Kutai Timur", but a kecamatan or desa is a bare name, so its kind goes with it
+/// ("Kecamatan Muara Ancalong"; in English "Muara Ancalong (District)").
 /// </summary>
 public static class ScopeNames
 {
@@ -13,10 +15,11 @@ public static class ScopeNames
     {
         var kind = region.Level switch
         {
-            RegionLevel.District => UiCulture.IsEnglish ? "District" : "Kecamatan",
-            RegionLevel.Village => region.Code.Value[^4] == '1' ? (UiCulture.IsEnglish ? "Urban village" : "Kelurahan") : (UiCulture.IsEnglish ? "Village" : "Desa"),
+            RegionLevel.District => "RegionKind.District",
+            // The first digit of the four-digit village number tells a kelurahan (1) from a desa (2).
+            RegionLevel.Village => region.Code.Value[^4] == '1' ? "RegionKind.UrbanVillage" : "RegionKind.Village",
             _ => null,
         };
-        return kind is null ? region.Name : UiCulture.IsEnglish ? $"{region.Name} ({kind})" : $"{kind} {region.Name}";
+        return kind is null ? region.Name : string.Format(CultureInfo.CurrentCulture, UiText.Find("ScopeNameWithKind") ?? "{0} {1}", UiText.Find(kind) ?? "", region.Name);
     }
 }

@@ -6,7 +6,8 @@ namespace Tuntas.Web.Public;
 
 /// <summary>
 /// <c>GET /api/v1/public/stats?region=CODE&amp;at=DATE</c>: the headline figures for anyone, without
-/// a login; aggregates only, small desa/kelurahan counts withheld.
+/// a login; aggregates only, small desa/kelurahan counts withheld, and a desa's count withheld
+/// wherever its kecamatan's public list withholds it (<see cref="SiblingWithholding"/>).
 /// </summary>
 public static class PublicStatsApi
 {
@@ -15,7 +16,7 @@ public static class PublicStatsApi
         api.MapGet("/public/stats", Get)
             .AllowAnonymous()
             .WithName("GetPublicStats")
-            .WithSummary("Public headline figures of any region at the end of a day; no login. Below kecamatan level a count from 1 to 4 is null and the object says \"suppressed\": true.")
+            .WithSummary("Public headline figures of any region at the end of a day; no login. Below kecamatan level a count from 1 to 4 is null and the object says \"suppressed\": true; so is a desa's household count that its kecamatan's public list withholds beside another desa's small one.")
             .WithTags("Public");
         return api;
     }
@@ -28,7 +29,7 @@ public static class PublicStatsApi
             return bad;
         }
 
-        var figures = await query.FiguresAsync(code, day, ct);
+        var figures = await query.FiguresWithSiblingsAsync(code, day, ct);
         return figures is null ? ApiProblems.NotFound($"Region {code.Value}") : TypedResults.Ok(figures);
     }
 }

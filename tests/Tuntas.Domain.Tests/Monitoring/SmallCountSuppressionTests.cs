@@ -57,4 +57,65 @@ public class SmallCountSuppressionTests
     {
         Assert.Equal((7, 5, 2), SmallCountSuppression.PublishSplit(RegionLevel.District, 7, 5, 2));
     }
+
+    /// <summary>The parent's total less the published siblings: all a reader can work out about the withheld ones.</summary>
+    private static int Remainder(IReadOnlyList<int> counts, IReadOnlyList<int?> shown) => counts.Sum() - shown.Sum(c => c ?? 0);
+
+    [Fact]
+    public void PublishSiblings_OneDesaWithheld_AlsoWithholdsTheSmallestOtherNonZeroDesa_AndNeitherCanBeWorkedOut()
+    {
+        // A kecamatan of 22 KK: showing 22, 0, 12, 7 and 0 would give the 3 away (22 - 19).
+        int[] counts = [3, 0, 12, 7, 0];
+
+        var shown = SmallCountSuppression.PublishSiblings(RegionLevel.Village, counts);
+
+        Assert.Equal([null, 0, 12, null, 0], shown);
+        var remainder = Remainder(counts, shown);
+        Assert.Equal(10, remainder);
+        Assert.All(Enumerable.Range(0, counts.Length).Where(i => shown[i] is null), i => Assert.NotEqual(counts[i], remainder));
+    }
+
+    [Fact]
+    public void PublishSiblings_OneWithheldAndEveryOtherZero_WithholdsAnotherZero()
+    {
+        var shown = SmallCountSuppression.PublishSiblings(RegionLevel.Village, [0, 2, 0, 0]);
+
+        Assert.Equal([null, null, 0, 0], shown);
+    }
+
+    [Fact]
+    public void PublishSiblings_OfEqualSmallestCounts_WithholdsTheFirst()
+    {
+        Assert.Equal([null, null, 6, 9], SmallCountSuppression.PublishSiblings(RegionLevel.Village, [6, 4, 6, 9]));
+    }
+
+    [Fact]
+    public void PublishSiblings_NoneWithheld_ChangesNothing()
+    {
+        Assert.Equal([0, 5, 12, 0], SmallCountSuppression.PublishSiblings(RegionLevel.Village, [0, 5, 12, 0]));
+    }
+
+    [Fact]
+    public void PublishSiblings_TwoAlreadyWithheld_WithholdsNothingMore()
+    {
+        int[] counts = [1, 9, 4, 30];
+
+        var shown = SmallCountSuppression.PublishSiblings(RegionLevel.Village, counts);
+
+        Assert.Equal([null, 9, null, 30], shown);
+        Assert.Equal(5, Remainder(counts, shown));
+    }
+
+    [Fact]
+    public void PublishSiblings_KecamatanUnderARegency_AreAllShown()
+    {
+        Assert.Equal([1, 30, 0], SmallCountSuppression.PublishSiblings(RegionLevel.District, [1, 30, 0]));
+    }
+
+    [Fact]
+    public void PublishSiblings_OnlyChild_StaysWithheldAlone()
+    {
+        Assert.Equal([null], SmallCountSuppression.PublishSiblings(RegionLevel.Village, [3]));
+        Assert.Empty(SmallCountSuppression.PublishSiblings(RegionLevel.Village, []));
+    }
 }

@@ -232,4 +232,29 @@ public partial class DashboardPagesTests
         Assert.Equal(2, await db.Targets.CountAsync(t => t.Region == Bontang));
         Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.Action == "target.set" && e.Actor == "admin.pusat"));
     }
+
+    [Theory]
+    [InlineData("id", "31/06/2026", "1", "Isi tanggal target dengan tanggal yang benar.")]
+    [InlineData("id", "2026-06-30", "-3", "Target berupa jumlah KK, bilangan bulat 0 atau lebih.")]
+    [InlineData("en", "31/06/2026", "1", "Write the target date as a date.")]
+    [InlineData("en", "2026-06-30", "banyak", "The target is a whole number of households, 0 or more.")]
+    public async Task Admin_TargetWithBadInput_IsRefusedInTheReadersLanguage(string language, string date, string households, string reason)
+    {
+        await using var app = await AppAsync(TestProvider.Sqlite);
+        await app.CreateUserAndTokenAsync("admin.pusat", Role.Admin, null);
+        var admin = await LoginAsync(app, "admin.pusat");
+        await admin.Client.GetAsync($"/bahasa/{language}?returnUrl=%2F");
+
+        var response = await admin.Client.PostAsync("/dasbor/64.74?handler=Target", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = await admin.AntiforgeryTokenAsync("/dasbor/64.74"),
+            ["targetDate"] = date,
+            ["targetHouseholds"] = households,
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(reason, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using var db = app.CreateDbContext();
+        Assert.Equal(1, await db.Targets.CountAsync(t => t.Region == Bontang));
+    }
 }

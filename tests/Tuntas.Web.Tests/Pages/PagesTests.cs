@@ -48,6 +48,30 @@ public class PagesTests
         Assert.Contains("Nama pengguna atau kata sandi salah.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(Role.Verifier, "64.74", "/dasbor/64.74")]
+    [InlineData(Role.Operator, "64.74.01.1002", "/dasbor/64.74.01.1002")]
+    [InlineData(Role.Province, "64", "/dasbor/64")]
+    [InlineData(Role.Admin, null, "/wilayah")]
+    public async Task Home_AfterSignIn_OpensTheDashboardOfTheUsersOwnRegion_OrTheRegionBrowserForTheWholeCountry(Role role, string? region, string expected)
+    {
+        await using var app = await TuntasWebFactory.CreateAsync(TestProvider.Sqlite, withFamilies: false);
+        await app.CreateUserAndTokenAsync("pengguna", role, region);
+        var session = PageSession.Open(app);
+
+        var login = await session.LoginAsync("pengguna", TuntasWebFactory.Password);
+        var home = await session.Client.GetAsync(login.Headers.Location!.OriginalString);
+        var (landing, html) = await session.GetAsync(expected);
+
+        Assert.Equal("/", login.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
+        Assert.Equal(expected, home.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, landing);
+        // The menu still leads to the region browser and to the dashboard.
+        Assert.Contains("<a href=\"/wilayah\">Wilayah</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/dasbor/" + region + "\">Dasbor</a>", html, StringComparison.Ordinal);
+    }
+
     [Theory, DatabaseData]
     public async Task Verifier_LogsIn_AndBrowsesRegionsWithCounts(TestProvider provider)
     {

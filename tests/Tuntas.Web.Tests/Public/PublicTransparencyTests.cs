@@ -27,11 +27,17 @@ public class PublicTransparencyTests
     /// Kota Bontang on 1 July 2025: Bontang Kuala 1 KK, Bontang Baru 1 KK (2 people) in Kecamatan
     /// Bontang Utara, and 5 KK in Tanjung Laut (Bontang Selatan), all listed on 10 January 2025.
     /// </summary>
-    private static async Task<TuntasWebFactory> AppAsync(TestProvider provider)
+    private static async Task<TuntasWebFactory> AppAsync(TestProvider provider, params (string Village, int Households)[] more)
     {
         var app = await TuntasWebFactory.CreateAsync(provider);
         await app.AddAsync(Enumerable.Range(1, 5).Select(i =>
             Families.Family($"64740201012001{i:D2}", "64.74.02.1001", ($"64740217088501{i:D2}", $"Warga Tanjung {i}", FamilyRelation.KepalaKeluarga))));
+        foreach (var ((village, households), n) in more.Select((v, n) => (v, n + 2)))
+        {
+            await app.AddAsync(Enumerable.Range(1, households).Select(i =>
+                Families.Family($"6474020101200{n}{i:D2}", village, ($"6474021708850{n}{i:D2}", $"Warga {village} {i}", FamilyRelation.KepalaKeluarga))));
+        }
+
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TuntasDbContext>();
         foreach (var household in await db.Households.InRegion(RegionCode.From("64.74")).ToListAsync())
@@ -154,6 +160,70 @@ public class PublicTransparencyTests
         Assert.Matches("Januari 2025</th>\\s*<td class=\"num\">dirahasiakan</td>", desa);
         Assert.Matches(">Bontang Kuala</a></td><td class=\"num\">dirahasiakan</td>", kecamatan);
         Assert.Matches("<span class=\"number\">\\s*2 <small>KK</small>", kecamatan);
+    }
+
+    /// <summary>
+    /// Bontang Selatan on 1 July 2025: Tanjung Laut 5 KK, Berbas Tengah 2 KK, Berbas Pantai 7 KK and
+    /// none in its other three kelurahan, 14 KK in all. Withholding Berbas Tengah alone would leave
+    /// it at 14 - 5 - 7, so Tanjung Laut, the smallest other non-zero count, is withheld with it.
+    /// </summary>
+    private static Task<TuntasWebFactory> BontangSelatanAsync(TestProvider provider) =>
+        AppAsync(provider, ("64.74.02.1002", 2), ("64.74.02.1003", 7));
+
+    [Theory, DatabaseData]
+    public async Task PublicPage_OfAKecamatanWithOneSmallDesa_WithholdsTheSmallestOtherDesaToo(TestProvider provider)
+    {
+        await using var app = await BontangSelatanAsync(provider);
+        var session = PageSession.Open(app);
+
+        var (status, kecamatan) = await session.GetAsync("/publik/64.74.02?at=2025-07-01");
+        var (_, before) = await session.GetAsync("/publik/64.74.02?at=2024-12-31");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Matches("<span class=\"number\">\\s*14 <small>KK</small>", kecamatan);
+        Assert.Matches(">Tanjung Laut</a></td><td class=\"num\">dirahasiakan</td>", kecamatan);
+        Assert.Matches(">Berbas Tengah</a></td><td class=\"num\">dirahasiakan</td>", kecamatan);
+        Assert.Matches(">Berbas Pantai</a></td><td class=\"num\">7</td>", kecamatan);
+        Assert.Matches(">Satimpo</a></td><td class=\"num\">0</td>", kecamatan);
+        Assert.Matches(">Tanjung Laut</a></td><td class=\"num\">0</td>", before);
+    }
+
+    [Theory, DatabaseData]
+    public async Task PublicPage_OfTheDesaWithheldBesideASmallOne_WithholdsItsOwnCountAndTrendToo(TestProvider provider)
+    {
+        await using var app = await BontangSelatanAsync(provider);
+        var session = PageSession.Open(app);
+
+        var (status, desa) = await session.GetAsync("/publik/64.74.02.1001?at=2025-07-01");
+        var (_, other) = await session.GetAsync("/publik/64.74.02.1003?at=2025-07-01");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Matches("<span class=\"number withheld\">\\s*dirahasiakan\\s*</span>", desa);
+        Assert.DoesNotMatch("<span class=\"number[^\"]*\">\\s*5\\b", desa);
+        Assert.Matches("Januari 2025</th>\\s*<td class=\"num\">dirahasiakan</td>", desa);
+        Assert.Matches("Desember 2024</th>\\s*<td class=\"num\">0</td>", desa);
+        // Berbas Pantai is shown in the list, and so on its own page.
+        Assert.Matches("<span class=\"number\">\\s*7 <small>KK</small>", other);
+        Assert.Matches("Januari 2025</th>\\s*<td class=\"num\">7</td>", other);
+    }
+
+    [Theory, DatabaseData]
+    public async Task PublicStats_OfTheDesaWithheldBesideASmallOne_WithholdsTheCountAndItsParts(TestProvider provider)
+    {
+        await using var app = await BontangSelatanAsync(provider);
+        var anonymous = app.CreateClient();
+
+        var desa = await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/public/stats?region=64.74.02.1001&at=2025-07-01");
+        var earlier = await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/public/stats?region=64.74.02.1001&at=2024-12-31");
+        var kecamatan = await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/public/stats?region=64.74.02&at=2025-07-01");
+
+        var poor = desa.GetProperty("extremePoor");
+        Assert.True(poor.GetProperty("suppressed").GetBoolean());
+        Assert.Null(Count(poor, "households"));
+        Assert.Null(Count(poor, "verified"));
+        Assert.Null(Count(poor, "unverified"));
+        Assert.Equal(0, earlier.GetProperty("extremePoor").GetProperty("households").GetInt32());
+        Assert.Equal(14, kecamatan.GetProperty("extremePoor").GetProperty("households").GetInt32());
     }
 
     [Theory, DatabaseData]

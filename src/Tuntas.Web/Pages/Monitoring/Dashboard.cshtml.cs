@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Tuntas.Data.Monitoring;
 using Tuntas.Data.Registry;
 using Tuntas.Domain.Access;
@@ -15,7 +16,9 @@ namespace Tuntas.Web.Pages.Monitoring;
 /// monthly trend against the target trajectory with a projection, and the child regions ranked.
 /// Every count links to the households behind it, except for the province, which sees aggregates.
 /// </summary>
-public sealed class DashboardModel(RegisterQueries register, DashboardQuery dashboard, Tuntas.Data.TuntasDbContext db, Tuntas.Data.Audit.AuditTrail audit, TimeProvider time)
+public sealed class DashboardModel(
+    RegisterQueries register, DashboardQuery dashboard, Tuntas.Data.TuntasDbContext db, Tuntas.Data.Audit.AuditTrail audit, TimeProvider time,
+    IStringLocalizer<SharedResource> text)
     : RegionPageModel(register, time)
 {
     public HeadlineFigures Figures { get; private set; } = null!;
@@ -65,13 +68,11 @@ public sealed class DashboardModel(RegisterQueries register, DashboardQuery dash
 
         if (targetDate is null || !TryDay(targetDate, out var day))
         {
-            TargetError = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en"
-                ? "Write the target date as a date." : "Isi tanggal target dengan tanggal yang benar.";
+            TargetError = text["TargetDateInvalid"];
         }
         else if (!int.TryParse(targetHouseholds, NumberStyles.None, CultureInfo.InvariantCulture, out var households))
         {
-            TargetError = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en"
-                ? "The target is a whole number of households, 0 or more." : "Target berupa jumlah KK, bilangan bulat 0 atau lebih.";
+            TargetError = text["TargetHouseholdsInvalid"];
         }
         else
         {

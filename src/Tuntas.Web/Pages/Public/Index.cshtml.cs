@@ -239,7 +239,7 @@ public sealed partial class IndexModel(
         }
 
         var region = await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Code == code, ct);
-        var report = region is null ? null : await query.ReportAsync(code, At, ct: ct);
+        var report = region is null ? null : await query.ReportWithSiblingsAsync(code, At, ct: ct);
         if (region is null || report is null)
         {
             return false;
