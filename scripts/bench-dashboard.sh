@@ -6,18 +6,22 @@
 # from the maintained day counts. The same figures read straight from the status history, and a
 # plain count of the status column, are timed on the same data for comparison.
 # Usage: scripts/bench-dashboard.sh [HOUSEHOLDS] [REQUESTS]   (defaults 1200000 and 50)
+# With BENCH_DIR=DIR the database is kept there, and a later run with the same DIR skips straight
+# to the timings (to time on a quiet machine a database built earlier).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 households="${1:-1200000}"
 requests="${2:-50}"
 at=2025-06-30
-work="$(mktemp -d /tmp/tuntas-bench-dashboard.XXXXXX)"
+work="${BENCH_DIR:-$(mktemp -d /tmp/tuntas-bench-dashboard.XXXXXX)}"
+mkdir -p "$work"
 db="$work/tuntas.db"
 server=""
-cleanup() { [[ -n "$server" ]] && kill "$server" 2>/dev/null; rm -rf "$work"; }
+cleanup() { [[ -n "$server" ]] && kill "$server" 2>/dev/null; [[ -z "${BENCH_DIR:-}" ]] && rm -rf "$work"; return 0; }
 trap cleanup EXIT
 seconds() { local s; s=$(date +%s.%N); "$@" >/dev/null; echo "$(date +%s.%N) - $s" | bc; }
 
+if [[ ! -f "$work/ready" ]]; then
 ./tuntas generate --households "$households" --seed 1 --region 64 --out "$work/households.csv" >&2
 ./tuntas init --db "sqlite:$db" >/dev/null 2>&1
 import_s=$(seconds ./tuntas import "$work/households.csv" --db "sqlite:$db" --json)
@@ -44,9 +48,14 @@ printf 'households: %s, status events: %s, day-count rows: %s, import %.1f s, re
   "$(sqlite3 "$db" 'SELECT COUNT(*) FROM HouseholdStatusEvents')" "$(sqlite3 "$db" 'SELECT COUNT(*) FROM RegionDayCounts')" "$import_s" "$rebuild_s"
 echo "$check" | python3 -c 'import json,sys; c=json.load(sys.stdin); print("province 64 on %s: day counts agree with the history: %s (%d households); history read %.0f ms, day counts %.1f ms (first call)" % (c["at"], c["agree"], c["dayCounts"]["extremePoor"]["households"], c["historyMs"], c["dayCountsMs"]))'
 
-# A province user and a token, then the server on a free loopback port.
+# A province user and a token.
 printf 'bench-Password-1\n' | ./tuntas user add --name bench.kaltim --role province --region 64 --password-stdin --db "sqlite:$db" >/dev/null
-token=$(./tuntas token create --user bench.kaltim --db "sqlite:$db" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+./tuntas token create --user bench.kaltim --db "sqlite:$db" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])' > "$work/token"
+touch "$work/ready"
+fi
+
+# The server on a free loopback port.
+token=$(cat "$work/token")
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 ./tuntas serve --urls "http://127.0.0.1:$port" --db "sqlite:$db" >"$work/serve.log" 2>&1 &
 server=$!
