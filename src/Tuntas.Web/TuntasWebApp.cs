@@ -119,11 +119,7 @@ public static class TuntasWebApp
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
 
-        services.AddRateLimiter(o =>
-        {
-            o.GlobalLimiter = PublicSubmissionLimit.Create();
-            o.OnRejected = PublicSubmissionLimit.OnRejectedAsync;
-        });
+        services.AddAbuseLimits();
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddHealthChecks();
@@ -145,12 +141,20 @@ public static class TuntasWebApp
     {
         // First, so that everything after it (the public form's limit, the cookies) sees the client.
         app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            // Sent on HTTPS only (as the trusted proxy reported it), never on plain HTTP.
+            app.UseHsts();
+        }
+
         app.UseExceptionHandler();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRequestLocalization();
         app.UseRateLimiter();
+        app.UseBadTokenLimit();
         app.UseAuthentication();
         app.UseAuthorization();
 

@@ -184,6 +184,12 @@ internal sealed class PostgresImportDialect : ImportDialect
                 {
                     await importer.WriteNullAsync(ct);
                 }
+                else if (values[i] is string text && text.Contains('\0', StringComparison.Ordinal))
+                {
+                    // PostgreSQL text cannot hold NUL: a row carrying one (always rejected, see
+                    // UnsafeText) keeps its original with U+FFFD in its place instead of failing the import.
+                    await importer.WriteAsync(text.Replace('\0', '\uFFFD'), Types[i], ct);
+                }
                 else
                 {
                     await importer.WriteAsync(values[i], Types[i], ct);

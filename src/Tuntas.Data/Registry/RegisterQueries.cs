@@ -136,10 +136,13 @@ public sealed class RegisterQueries(TuntasDbContext db)
         page = Math.Max(1, page);
         pageSize = Math.Max(1, pageSize);
         query = query.AsNoTracking();
+        // A page far past the last one (page=2147483647) must not overflow into a negative offset,
+        // which PostgreSQL refuses: such a page is simply empty.
+        var offset = (int)Math.Min((long)(page - 1) * pageSize, int.MaxValue);
         var total = await query.CountAsync(ct);
         var rows = await query
             .OrderBy(h => h.VillageCode).ThenBy(h => h.NoKk)
-            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Skip(offset).Take(pageSize)
             .Select(h => new
             {
                 h.Id,
@@ -171,6 +174,13 @@ public sealed class RegisterQueries(TuntasDbContext db)
         if (string.IsNullOrEmpty(text))
         {
             return query;
+        }
+
+        // No name holds such a character (import refuses them), and PostgreSQL refuses NUL in a
+        // parameter: the search finds nothing rather than failing. The API answers 400 before this.
+        if (UnsafeText.Find(text) is not null)
+        {
+            return query.Where(h => false);
         }
 
         var digits = new string(text.Where(char.IsAsciiDigit).ToArray());

@@ -47,6 +47,10 @@ public sealed class ImportRowValidator(
         {
             errors.Add((ImportColumn.Nama, $"nama is {name.Length} characters long; at most {MaxNameLength} are allowed."));
         }
+        else if (UnsafeText.Find(name) is { } bad)
+        {
+            errors.Add((ImportColumn.Nama, $"nama holds an invisible control or text-direction character ({UnsafeText.Name(bad.CodePoint)}) at position {bad.Position}; type the name again without it."));
+        }
 
         var sexText = Clean(cell(ImportColumn.JenisKelamin).Text);
         Sex? sex = null;

@@ -70,6 +70,11 @@ public static class HouseholdsApi
             }
         }
 
+        if (UnsafeText.Find(q) is { } bad)
+        {
+            return ApiProblems.BadParameter("q", $"q holds an invisible control or text-direction character ({UnsafeText.Name(bad.CodePoint)}) at position {bad.Position}; no name holds one.");
+        }
+
         if (page is < 1)
         {
             return ApiProblems.BadParameter("page", "page starts at 1.");

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Tuntas.Data.Verification;
+using Tuntas.Domain.Registry;
 using Tuntas.Domain.Verification;
 
 namespace Tuntas.Web.Verification;
@@ -41,9 +42,26 @@ public sealed partial class EvidenceStore(IConfiguration configuration)
         var path = Path.Combine(Root, key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllBytesAsync(path, bytes, ct);
-        var name = Path.GetFileName(file.FileName);
-        name = string.IsNullOrWhiteSpace(name) ? "bukti" + extension : name.Length > 200 ? name[..200] : name;
+        var name = DisplayName(file.FileName, extension);
         return (new EvidenceFile(kind, name, contentType, bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)), key), null);
+    }
+
+    /// <summary>
+    /// The name the file is shown and downloaded under: only the last part of what the browser sent
+    /// (either slash), without control or text-direction characters (<c>photo\u202Egpj.exe</c> would
+    /// read as <c>photoexe.jpg</c>), at most 200 characters. The name never reaches the file system.
+    /// </summary>
+    public static string DisplayName(string? sent, string extension)
+    {
+        var name = (sent ?? "").Replace('\\', '/');
+        name = name[(name.LastIndexOf('/') + 1)..];
+        name = string.Concat(name.EnumerateRunes().Select(r => r.ToString()).Where(r => UnsafeText.Find(r) is null)).Trim();
+        if (name.Trim('.').Length == 0)
+        {
+            return "bukti" + extension;
+        }
+
+        return name.Length > 200 ? name[..200] : name;
     }
 
     /// <summary>The stored file of a key, or null when the key is malformed or the file is gone.</summary>

@@ -8,7 +8,7 @@ using Tuntas.Web.Access;
 namespace Tuntas.Web.Pages.Households;
 
 /// <summary>The household list: search by No. KK, NIK or name, filter by region and status, page by page.</summary>
-public sealed class IndexModel(RegisterQueries queries) : PageModel
+public sealed class IndexModel(RegisterQueries queries, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> text) : PageModel
 {
     public const int PageSize = 25;
 
@@ -30,6 +30,9 @@ public sealed class IndexModel(RegisterQueries queries) : PageModel
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
 
+    /// <summary>Why the search text was refused (it holds a control or text-direction character), or null.</summary>
+    public string? SearchError { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Caller = HttpContext.GetCaller();
@@ -48,6 +51,13 @@ public sealed class IndexModel(RegisterQueries queries) : PageModel
         if (region is not null)
         {
             Region = await queries.FindRegionAsync(Caller.Scope, region, ct);
+        }
+
+        if (UnsafeText.Find(Search) is { } bad)
+        {
+            SearchError = text["SearchTextUnsafe", UnsafeText.Name(bad.CodePoint)];
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
         }
 
         var status = HouseholdStatusNames.ParseWire(StatusText);

@@ -101,6 +101,12 @@ public sealed partial class IndexModel(
     /// <summary>Saves the submission; the reason it was refused in plain words, or null.</summary>
     private async Task<string?> SubmitAsync(IFormFile? photo, CancellationToken ct)
     {
+        if (!ModelState.IsValid)
+        {
+            // A value that could not be read (a kind that is neither usul nor sanggah) is never guessed.
+            return text["FormValuesInvalid"];
+        }
+
         var village = RegionCode.Parse(Input.Village);
         if (!village.IsValid || village.Value!.Level != RegionLevel.Village || !Region.Code.Contains(village.Value)
             || !await db.Regions.AnyAsync(r => r.Code == village.Value, ct))
