@@ -17,6 +17,12 @@ public sealed record DatabaseUri(DatabaseProvider Provider, string ConnectionStr
 {
     public const string DefaultUri = "sqlite:./data/tuntas.db";
 
+    /// <summary>
+    /// How long an SQLite connection waits for another writer to finish before giving up. SQLite has
+    /// one writer at a time; a visit saved while another is being written waits instead of failing.
+    /// </summary>
+    public const int SqliteBusyTimeoutSeconds = 30;
+
     /// <summary>Name of the environment variable that overrides the default when <c>--db</c> is not given.</summary>
     public const string EnvironmentVariable = "TUNTAS_DB";
 
@@ -46,7 +52,8 @@ public sealed record DatabaseUri(DatabaseProvider Provider, string ConnectionStr
                 DataSource = full,
                 Mode = SqliteOpenMode.ReadWriteCreate,
                 Cache = SqliteCacheMode.Default,
-                DefaultTimeout = 30,
+                DefaultTimeout = SqliteBusyTimeoutSeconds,
+                ForeignKeys = true,
                 Pooling = true,
             };
             return new DatabaseUri(DatabaseProvider.Sqlite, builder.ToString(), $"sqlite:{full}");

@@ -1,6 +1,8 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -41,6 +43,7 @@ public static class TuntasDatabase
         {
             EnsureSqliteFolder(database);
             options.UseSqlite(database.ConnectionString, o => o.CommandTimeout(120));
+            options.AddInterceptors(SqliteBusyTimeout.Instance);
         }
         else
         {
@@ -56,6 +59,33 @@ public static class TuntasDatabase
         {
             Directory.CreateDirectory(folder);
         }
+    }
+}
+
+/// <summary>
+/// Sets SQLite's own busy timeout on every connection the register opens. Microsoft.Data.Sqlite
+/// also retries a busy statement until the command timeout, but only in steps of 150 ms and not
+/// inside SQLite's own lock waits (a COMMIT waiting for readers, a checkpoint); the native handler
+/// covers those and wakes as soon as the lock is free.
+/// </summary>
+internal sealed class SqliteBusyTimeout : DbConnectionInterceptor
+{
+    public static readonly SqliteBusyTimeout Instance = new();
+
+    private static readonly string Pragma = FormattableString.Invariant($"PRAGMA busy_timeout = {DatabaseUri.SqliteBusyTimeoutSeconds * 1000};");
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragma;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = Pragma;
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
 

@@ -105,6 +105,7 @@ internal sealed class UnmatchedRecipientConfiguration : IEntityTypeConfiguration
         builder.Property(u => u.Region).HasMaxLength(13);
         builder.Property(u => u.NumberDistrict).HasMaxLength(13);
         builder.Property(u => u.Resolution).HasMaxLength(500);
+        builder.Property(u => u.Version).IsConcurrencyToken();
         builder.HasIndex(u => new { u.ProgrammeCode, u.RecipientKey, u.Date }).IsUnique();
         builder.HasIndex(u => u.RecipientKey);
     }

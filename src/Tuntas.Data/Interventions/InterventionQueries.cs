@@ -30,7 +30,7 @@ public sealed record GraduationCandidate(
 /// <summary>A recipient an agency named that the register does not hold, open on the follow-up list.</summary>
 public sealed record FollowUpItem(
     long Id, string Programme, string RecipientKey, DateOnly Date, long? Amount, string? Note, string? Region, string? NumberDistrict,
-    long ImportId, long Line, DateTime CreatedAt);
+    long ImportId, long Line, DateTime CreatedAt, int Version);
 
 /// <summary>
 /// The read side of the intervention screens: a household's deliveries, the budget summary, the
@@ -167,18 +167,24 @@ public sealed class InterventionQueries(TuntasDbContext db, GapsQuery gaps)
     public async Task<List<FollowUpItem>> FollowUpAsync(RegionScope scope, CancellationToken ct = default) =>
         await OpenFollowUps(scope)
             .OrderByDescending(u => u.CreatedAt).ThenBy(u => u.Id)
-            .Select(u => new FollowUpItem(u.Id, u.ProgrammeCode, u.RecipientKey, u.Date, u.Amount, u.Note, u.Region, u.NumberDistrict, u.ImportId, u.Line, u.CreatedAt))
+            .Select(u => new FollowUpItem(u.Id, u.ProgrammeCode, u.RecipientKey, u.Date, u.Amount, u.Note, u.Region, u.NumberDistrict, u.ImportId, u.Line, u.CreatedAt, u.Version))
             .ToListAsync(ct);
 
     /// <summary>One open follow-up item within the scope, tracked for closing; null when there is none.</summary>
     public async Task<UnmatchedRecipient?> FindOpenFollowUpAsync(RegionScope scope, long id, CancellationToken ct = default) =>
         await OpenFollowUps(scope).SingleOrDefaultAsync(u => u.Id == id, ct);
 
+    /// <summary>One follow-up item within the scope, open or already resolved, tracked; null when there is none.</summary>
+    public async Task<UnmatchedRecipient?> FindFollowUpAsync(RegionScope scope, long id, CancellationToken ct = default) =>
+        await FollowUps(scope, db.UnmatchedRecipients).SingleOrDefaultAsync(u => u.Id == id, ct);
+
     private sealed record BudgetRow(string Programme, string Agency, long HouseholdId, long? Amount);
 
-    private IQueryable<UnmatchedRecipient> OpenFollowUps(RegionScope scope)
+    private IQueryable<UnmatchedRecipient> OpenFollowUps(RegionScope scope) =>
+        FollowUps(scope, db.UnmatchedRecipients.Where(u => u.ResolvedAt == null));
+
+    private static IQueryable<UnmatchedRecipient> FollowUps(RegionScope scope, IQueryable<UnmatchedRecipient> open)
     {
-        var open = db.UnmatchedRecipients.Where(u => u.ResolvedAt == null);
         if (scope.Region is not { } region)
         {
             return open;

@@ -91,4 +91,15 @@ public sealed class UnmatchedRecipient
     public DateTime? ResolvedAt { get; set; }
 
     public string? Resolution { get; set; }
+
+    /// <summary>Optimistic concurrency: raised by every change, so two people closing the same item cannot both win.</summary>
+    public int Version { get; set; }
+
+    /// <summary>Matched by a later import or closed by hand.</summary>
+    public void Resolve(DateTime at, string resolution)
+    {
+        ResolvedAt = at;
+        Resolution = resolution;
+        Version++;
+    }
 }

@@ -191,8 +191,7 @@ public sealed class RecipientListImporter(TuntasDbContext db, TimeProvider time)
 
                     if (followUps.TryGetValue((row.RecipientKey!, report.Date), out var open) && open.ResolvedAt is null)
                     {
-                        open.ResolvedAt = now;
-                        open.Resolution = $"matched by import {batch.Id}";
+                        open.Resolve(now, $"matched by import {batch.Id}");
                     }
 
                     continue;

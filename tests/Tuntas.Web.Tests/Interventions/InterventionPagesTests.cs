@@ -269,6 +269,56 @@ public class InterventionPagesTests
     }
 
     [Theory, DatabaseData]
+    public async Task FollowUp_TwoOfficersCloseTheSameItem_TheSecondIsToldItChanged_AndTheFirstNoteStays(TestProvider provider)
+    {
+        await using var app = await AppAsync(provider);
+        await app.CreateUserAndTokenAsync("dinsos.bontang2", Role.Verifier, "64.74");
+        var first = await LoginAsync(app, "dinsos.bontang");
+        var second = await LoginAsync(app, "dinsos.bontang2");
+        var list = $"no_kk,tanggal,nilai\n6474010101209999,{Day(Today.AddDays(-3))},200000\n";
+        var imported = await PostAsync(first, "/intervensi/impor", "/intervensi/impor", [("programme", "SEMBAKO")], (Encoding.UTF8.GetBytes(list), "sembako.csv", "text/csv"));
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+
+        // Both have the follow-up list open at the same version of the item.
+        var (_, seenByFirst) = await GetAsync(first, "/intervensi/tindak-lanjut");
+        var (_, seenBySecond) = await GetAsync(second, "/intervensi/tindak-lanjut");
+        string Field(string html, string name) => Regex.Match(html, $"name=\"{name}\" value=\"([0-9]+)\"").Groups[1].Value;
+        var firstToken = await first.AntiforgeryTokenAsync("/intervensi/tindak-lanjut");
+        var secondToken = await second.AntiforgeryTokenAsync("/intervensi/tindak-lanjut");
+        Task<HttpResponseMessage> CloseAsync(PageSession session, string token, string html, string note) =>
+            session.Client.PostAsync("/intervensi/tindak-lanjut?handler=Close", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token,
+                ["id"] = Field(html, "id"),
+                ["version"] = Field(html, "version"),
+                ["note"] = note,
+            }));
+        var winner = await CloseAsync(first, firstToken, seenByFirst, "Pindah ke Samarinda");
+        var loser = await CloseAsync(second, secondToken, seenBySecond, "Sudah meninggal");
+
+        Assert.Equal(HttpStatusCode.Redirect, winner.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, loser.StatusCode);
+        Assert.Contains("Data ini baru saja diubah orang lain; muat ulang halaman", WebUtility.HtmlDecode(await loser.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        await using (var db = app.CreateDbContext())
+        {
+            var item = await db.UnmatchedRecipients.SingleAsync();
+            Assert.Equal(("Pindah ke Samarinda", 1), (item.Resolution, item.Version));
+            Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.Action == "follow-up.close"));
+            Assert.True((await AuditVerifier.VerifyAsync(db)).Intact);
+        }
+
+        // Two saves racing after both read the open item: the database refuses the second.
+        await using var one = app.CreateDbContext();
+        await using var two = app.CreateDbContext();
+        var a = await one.UnmatchedRecipients.SingleAsync();
+        var b = await two.UnmatchedRecipients.SingleAsync();
+        a.Resolve(DateTime.UtcNow, "dibuka ulang untuk uji");
+        await one.SaveChangesAsync();
+        b.Resolve(DateTime.UtcNow, "tertimpa");
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => two.SaveChangesAsync());
+    }
+
+    [Theory, DatabaseData]
     public async Task ImportPage_AgencyOfficer_ImportsUnderTheirOwnProgrammeWhateverTheFormSays(TestProvider provider)
     {
         await using var app = await AppAsync(provider);

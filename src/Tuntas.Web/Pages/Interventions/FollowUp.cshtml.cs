@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tuntas.Data;
 using Tuntas.Data.Audit;
@@ -41,11 +42,17 @@ public sealed class FollowUpModel(TuntasDbContext db, InterventionQueries querie
         return Page();
     }
 
-    public async Task<IActionResult> OnPostCloseAsync(long id, string? note, CancellationToken ct)
+    public async Task<IActionResult> OnPostCloseAsync(long id, int version, string? note, CancellationToken ct)
     {
-        if (!Allowed() || !MayClose || await queries.FindOpenFollowUpAsync(Caller.Scope, id, ct) is not { } item)
+        if (!Allowed() || !MayClose || await queries.FindFollowUpAsync(Caller.Scope, id, ct) is not { } item)
         {
             return NotFound();
+        }
+
+        // Closed or changed by someone else since this page was loaded: say so instead of overwriting.
+        if (item.ResolvedAt is not null || item.Version != version)
+        {
+            return await ConflictAsync(ct);
         }
 
         note = note?.Trim();
@@ -59,12 +66,18 @@ public sealed class FollowUpModel(TuntasDbContext db, InterventionQueries querie
         await audit.BeginAsync(ct);
         try
         {
-            item.ResolvedAt = time.GetUtcNow().UtcDateTime;
-            item.Resolution = note;
+            item.Resolve(time.GetUtcNow().UtcDateTime, note);
             await db.SaveChangesAsync(ct);
             audit.Record(Caller.UserName, "follow-up.close", AuditSubject.Named("unmatched-recipient", item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), item.Region),
                 new { resolved = false }, new { programme = item.ProgrammeCode, date = item.Date, resolution = note });
             await audit.CommitAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Closed by someone else between reading it and saving; nothing of this request was kept.
+            await audit.DisposeAsync();
+            db.ChangeTracker.Clear();
+            return await ConflictAsync(ct);
         }
         finally
         {
@@ -72,6 +85,13 @@ public sealed class FollowUpModel(TuntasDbContext db, InterventionQueries querie
         }
 
         return Redirect("/intervensi/tindak-lanjut?pesan=ditutup");
+    }
+
+    private async Task<IActionResult> ConflictAsync(CancellationToken ct)
+    {
+        Error = text["ChangedByOthers"];
+        await LoadAsync(ct);
+        return Page();
     }
 
     /// <summary>The recipient as the agency named them, the NIK masked for roles that may not read it.</summary>
