@@ -28,6 +28,8 @@ public abstract class TuntasDbContext(DbContextOptions options) : IdentityDbCont
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
+    public DbSet<PersonalDataView> PersonalDataViews => Set<PersonalDataView>();
+
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
 
     public DbSet<ImportRejectedRow> ImportRejectedRows => Set<ImportRejectedRow>();

@@ -92,24 +92,19 @@ public static class TuntasWebApp
             o.Cookie.Name = "tuntas.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure whenever the request came over HTTPS (directly or through a trusted proxy's X-Forwarded-Proto).
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
         });
-        services.AddAuthorization();
+        services.AddEndpointAccess();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         // Import files may be large; the import page sets its own limit (UploadStore.MaxBytes).
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = UploadStore.MaxBytes);
-        services.AddRazorPages(o =>
-            {
-                o.Conventions.AuthorizeFolder("/");
-                o.Conventions.AllowAnonymousToPage("/Account/Login");
-                o.Conventions.AllowAnonymousToPage("/Error");
-                o.Conventions.AllowAnonymousToFolder("/Public");
-            })
-            .AddViewLocalization();
+        services.AddRazorPages().AddViewLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             var supported = new[] { new CultureInfo(UiCulture.Indonesian), new CultureInfo(UiCulture.English) };
@@ -158,18 +153,21 @@ public static class TuntasWebApp
         app.UseAuthentication();
         app.UseAuthorization();
 
-        app.MapOpenApi();
-        app.MapHealthEndpoint();
-        app.MapLanguageEndpoint();
-        app.MapImportTemplates();
-        var api = app.MapGroup("/api/v1").RequireAuthorization();
+        // Every endpoint is mapped through this group, so that each gets its access rule (EndpointAccess).
+        var all = app.MapGroup(string.Empty);
+        ((IEndpointConventionBuilder)all).Add(EndpointAccess.Apply);
+        all.MapOpenApi();
+        all.MapHealthEndpoint();
+        all.MapLanguageEndpoint();
+        all.MapImportTemplates();
+        var api = all.MapGroup("/api/v1").RequireAuthorization();
         api.MapRegionsApi();
         api.MapHouseholdsApi();
         api.MapStatsApi();
         api.MapDashboardApi();
         api.MapGapsApi();
         api.MapPublicStatsApi();
-        app.MapEvidenceEndpoints();
-        app.MapRazorPages();
+        all.MapEvidenceEndpoints();
+        all.MapRazorPages();
     }
 }

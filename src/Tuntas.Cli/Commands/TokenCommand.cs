@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Tuntas.Cli.Common;
@@ -6,7 +7,10 @@ using Tuntas.Data.Access;
 
 namespace Tuntas.Cli.Commands;
 
-/// <summary><c>tuntas token create --user NAME</c>: prints a new API token (only its hash is stored).</summary>
+/// <summary>
+/// <c>tuntas token create --user NAME</c>: prints a new API token (only its hash is stored);
+/// <c>token list [--user NAME]</c>: the tokens by prefix, never the token; <c>token revoke PREFIX|--user NAME</c> (audited).
+/// </summary>
 internal static class TokenCommand
 {
     public static Command Create(Func<ParseResult, CliContext> context)
@@ -47,6 +51,89 @@ internal static class TokenCommand
             return ExitCodes.Success;
         });
 
-        return new Command("token", "Manage API tokens.") { create };
+        return new Command("token", "Manage API tokens.") { create, List(context), Revoke(context) };
     }
+
+    private static Command List(Func<ParseResult, CliContext> context)
+    {
+        var user = new Option<string?>("--user") { Description = "Only this user's tokens." };
+        var list = new Command("list", "List API tokens: prefix, user, created, expires, last used, revoked. The tokens themselves cannot be shown.") { user };
+        list.SetAction(async (parse, ct) =>
+        {
+            var cli = context(parse);
+            await DatabaseReady.EnsureAsync(cli, ct);
+            await using var services = cli.CreateServices();
+            await using var scope = services.CreateAsyncScope();
+            var tokens = await scope.ServiceProvider.GetRequiredService<ApiTokens>().ListAsync(parse.GetValue(user)?.Trim(), ct);
+            if (cli.Json)
+            {
+                cli.WriteJson(new
+                {
+                    tokens = tokens.Select(t => new { prefix = t.Prefix, user = t.User, createdAt = t.CreatedAt, expiresAt = t.ExpiresAt, lastUsedAt = t.LastUsedAt, revokedAt = t.RevokedAt }),
+                });
+                return ExitCodes.Success;
+            }
+
+            cli.Output.WriteLine("prefix       user                  created           expires           last used         revoked");
+            foreach (var t in tokens)
+            {
+                cli.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{t.Prefix,-12} {t.User,-21} {Time(t.CreatedAt),-17} {Time(t.ExpiresAt),-17} {Time(t.LastUsedAt),-17} {Time(t.RevokedAt)}"));
+            }
+
+            return ExitCodes.Success;
+        });
+        return list;
+    }
+
+    private static Command Revoke(Func<ParseResult, CliContext> context)
+    {
+        var prefix = new Argument<string?>("prefix") { Description = "The token's prefix as `token list` shows it (tnt_…).", Arity = ArgumentArity.ZeroOrOne };
+        var user = new Option<string?>("--user") { Description = "Revoke every token of this user." };
+        var revoke = new Command("revoke", "Revoke a token by its prefix, or every token of a user. Recorded in the audit trail.") { prefix, user };
+        revoke.SetAction(async (parse, ct) =>
+        {
+            var cli = context(parse);
+            var prefixText = parse.GetValue(prefix)?.Trim();
+            var userName = parse.GetValue(user)?.Trim();
+            if (string.IsNullOrEmpty(prefixText) == string.IsNullOrEmpty(userName))
+            {
+                return cli.Fail("Give either a token prefix or --user NAME.");
+            }
+
+            if (prefixText is not null && prefixText.Length < 8)
+            {
+                return cli.Fail("A prefix needs at least 8 characters (tnt_ and four more), so that it names one token.");
+            }
+
+            await DatabaseReady.EnsureAsync(cli, ct);
+            await using var services = cli.CreateServices();
+            await using var scope = services.CreateAsyncScope();
+            if (userName is not null && await scope.ServiceProvider.GetRequiredService<UserManager<TuntasUser>>().FindByNameAsync(userName) is null)
+            {
+                return cli.Fail($"There is no user named '{userName}'.");
+            }
+
+            var revoked = await scope.ServiceProvider.GetRequiredService<ApiTokens>().RevokeAsync(
+                string.IsNullOrEmpty(prefixText) ? null : prefixText, string.IsNullOrEmpty(userName) ? null : userName, "cli:" + Environment.UserName, ct);
+            if (revoked.Count == 0 && prefixText is not null)
+            {
+                return cli.Fail($"No active token starts with '{prefixText}'.");
+            }
+
+            if (cli.Json)
+            {
+                cli.WriteJson(new { revoked });
+            }
+            else
+            {
+                cli.Output.WriteLine(revoked.Count == 0 ? "No active token matched." : $"Revoked: {string.Join(", ", revoked)}");
+            }
+
+            return ExitCodes.Success;
+        });
+        return revoke;
+    }
+
+    private static string Time(DateTime? utc) => utc?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "-";
 }

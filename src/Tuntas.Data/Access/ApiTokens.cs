@@ -64,6 +64,48 @@ public sealed class ApiTokens(TuntasDbContext db, AuditTrail audit, TimeProvider
         return stored.User;
     }
 
+    /// <summary>One token as listed: never the token or its hash.</summary>
+    public sealed record TokenInfo(string Prefix, string User, DateTime CreatedAt, DateTime? ExpiresAt, DateTime? LastUsedAt, DateTime? RevokedAt);
+
+    /// <summary>The tokens of every user, or of one, newest first.</summary>
+    public async Task<IReadOnlyList<TokenInfo>> ListAsync(string? userName, CancellationToken ct = default)
+    {
+        var query = db.ApiTokens.AsNoTracking().Where(t => t.User != null);
+        if (userName is not null)
+        {
+            query = query.Where(t => t.User!.UserName == userName);
+        }
+
+        var rows = await query.Select(t => new TokenInfo(t.Prefix, t.User!.UserName!, t.CreatedAt, t.ExpiresAt, t.LastUsedAt, t.RevokedAt)).ToListAsync(ct);
+        return rows.OrderByDescending(t => t.CreatedAt).ThenBy(t => t.Prefix, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// Revokes the active tokens whose prefix starts with <paramref name="prefix"/> or that belong to
+    /// <paramref name="userName"/> (one of the two), in one audited change; returns the prefixes revoked.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> RevokeAsync(string? prefix, string? userName, string actor, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var query = db.ApiTokens.Include(t => t.User).Where(t => t.RevokedAt == null);
+        query = prefix is not null ? query.Where(t => t.Prefix.StartsWith(prefix)) : query.Where(t => t.User!.UserName == userName);
+        return await audit.RunAsync(
+            async () =>
+            {
+                var found = await query.ToListAsync(ct);
+                foreach (var token in found)
+                {
+                    token.RevokedAt = now;
+                    audit.Record(actor, "token.revoke", AuditSubject.Named("user", token.User?.UserName ?? token.UserId, token.User?.RegionCode?.Value), null,
+                        new { user = token.User?.UserName, prefix = token.Prefix, revokedAt = now });
+                }
+
+                await db.SaveChangesAsync(ct);
+                return (IReadOnlyList<string>)found.Select(t => t.Prefix).ToList();
+            },
+            ct);
+    }
+
     public static string Hash(string token) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

@@ -9,7 +9,7 @@ public static class IdentitySetup
     public static void ConfigurePasswords(PasswordOptions password)
     {
         // Length beats composition rules (NIST SP 800-63B); operators type these on phones.
-        password.RequiredLength = 10;
+        password.RequiredLength = 12;
         password.RequiredUniqueChars = 4;
         password.RequireDigit = false;
         password.RequireLowercase = false;

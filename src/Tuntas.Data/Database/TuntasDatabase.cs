@@ -110,6 +110,7 @@ public static class TuntasServices
     {
         services.AddScoped<Registry.RegisterQueries>();
         services.AddScoped<Audit.AuditTrail>();
+        services.AddScoped<Access.PersonalDataLog>();
         services.AddScoped<Verification.ClassificationService>();
         services.AddScoped<Verification.VervalService>();
         services.AddScoped<Verification.VervalQueries>();

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Tuntas.Data.Access;
 using Tuntas.Data.Registry;
+using Tuntas.Domain.Access;
 using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
 using Tuntas.Web.Access;
@@ -41,7 +43,7 @@ public static class HouseholdsApi
     }
 
     private static async Task<Results<Ok<HouseholdListDto>, ProblemHttpResult, ValidationProblem>> List(
-        string? region, string? status, string? q, int? page, int? pageSize, HttpContext context, RegisterQueries queries, CancellationToken ct)
+        string? region, string? status, string? q, int? page, int? pageSize, HttpContext context, RegisterQueries queries, PersonalDataLog views, CancellationToken ct)
     {
         var caller = context.GetCaller();
         RegionCode? regionCode = null;
@@ -91,11 +93,13 @@ public static class HouseholdsApi
             h.NoKk.Value, h.VillageCode.Value, h.VillageName, h.Status.ToWire(), caller.MaySeeNames ? h.Address : null,
             caller.MaySeeNames ? h.HeadName : null, h.HeadNik is null ? null : ShowNik(caller, h.HeadNik),
             h.MemberCount, h.Desil, h.SpendingPerCapita)).ToList();
+        var asked = string.Join(' ', new[] { regionCode?.Value ?? caller.Scope.ToString(), status, string.IsNullOrWhiteSpace(q) ? null : "q=" + q.Trim(), $"page {result.PageNumber}" }.Where(p => !string.IsNullOrWhiteSpace(p)));
+        await views.RecordAsync(caller.UserName, caller.Role.ToWire(), PersonalDataLog.ListApi, asked, regionCode?.Value ?? caller.Scope.Region?.Value, items.Count, ct);
         return TypedResults.Ok(new HouseholdListDto(items, result.PageNumber, result.PageSize, result.Total));
     }
 
     private static async Task<Results<Ok<HouseholdDto>, ProblemHttpResult>> Get(
-        string noKk, HttpContext context, RegisterQueries queries, CancellationToken ct)
+        string noKk, HttpContext context, RegisterQueries queries, PersonalDataLog views, CancellationToken ct)
     {
         var caller = context.GetCaller();
         var parsed = NomorKk.Parse(noKk);
@@ -110,6 +114,7 @@ public static class HouseholdsApi
             return ApiProblems.NotFound($"Household {parsed.Value!.Value}");
         }
 
+        await views.RecordAsync(caller.UserName, caller.Role.ToWire(), PersonalDataLog.HouseholdApi, household.NoKk.Value, household.VillageCode.Value, null, ct);
         var members = household.Members
             .OrderBy(m => m.Relation).ThenBy(m => m.BirthDate)
             .Select(m => new MemberDto(

@@ -87,7 +87,7 @@ public class UserAndTokenCommandTests
         var run = await CliRun.RunWithInputAsync("short\n", "user", "add", "--name", "admin2", "--role", "admin", "--password-stdin", "--db", db.Uri.Display);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("at least 10 characters", run.Error, StringComparison.Ordinal);
+        Assert.Contains("at least 12 characters", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

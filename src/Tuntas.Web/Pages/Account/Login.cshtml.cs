@@ -32,6 +32,11 @@ public sealed class LoginModel(SignInManager<TuntasUser> signIn, IStringLocalize
             return LocalRedirect(ReturnUrl);
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            return Redirect("/masuk/2fa" + QueryString.Create("returnUrl", ReturnUrl).ToUriComponent());
+        }
+
         Error = result.IsLockedOut ? text["LockedOut"] : text["LoginFailed"];
         return Page();
     }

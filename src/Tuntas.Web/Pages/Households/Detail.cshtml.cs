@@ -5,6 +5,7 @@ using Tuntas.Data.Audit;
 using Tuntas.Data.Interventions;
 using Tuntas.Data.Registry;
 using Tuntas.Data.Verification;
+using Tuntas.Domain.Access;
 using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
 using Tuntas.Domain.Verification;
@@ -14,7 +15,8 @@ namespace Tuntas.Web.Pages.Households;
 
 /// <summary>One household: its card data and members, masked as the caller's role requires.</summary>
 public sealed class DetailModel(
-    TuntasDbContext db, RegisterQueries queries, VervalQueries verval, ClassificationService classification, InterventionQueries interventions, TimeProvider time)
+    TuntasDbContext db, RegisterQueries queries, VervalQueries verval, ClassificationService classification, InterventionQueries interventions, TimeProvider time,
+    Tuntas.Data.Access.PersonalDataLog views)
     : PageModel
 {
     public Caller Caller { get; private set; } = null!;
@@ -58,6 +60,7 @@ public sealed class DetailModel(
         }
 
         Household = household;
+        await views.RecordAsync(Caller.UserName, Caller.Role.ToWire(), Tuntas.Data.Access.PersonalDataLog.HouseholdPage, household.NoKk.Value, household.VillageCode.Value, null, ct);
         Lineage = await queries.LineageAsync(household.VillageCode, ct);
         Classification = Classification.FromJson(household.ClassificationJson);
         if (Classification is null)
