@@ -29,7 +29,8 @@ public static class DatabaseInitializer
         await SeedProgrammesAsync(db, ct);
         await SeedNeedRulesAsync(db, ct);
 
-        // A database made before the day counts existed (or restored from such a copy) gets them now.
+        // A database made before the day counts existed, or whose counts have an older layout of
+        // measures (or restored from such a copy), gets them now.
         if (!await Monitoring.DayCountStore.BuiltAsync(db, ct))
         {
             await Monitoring.DayCountStore.RebuildAsync(db, Interventions.InterventionOptions.FromEnvironment().Window, ct: ct);

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Tuntas.Domain.Monitoring;
 using Tuntas.Domain.Regions;
-using Tuntas.Domain.Registry;
 
 namespace Tuntas.Data.Monitoring;
 
@@ -15,8 +14,6 @@ public readonly record struct DayCountSum(int Households, int People);
 /// </summary>
 public sealed class DayCountQuery(TuntasDbContext db)
 {
-    public static readonly string[] Caseload = [DayCountMeasure.Status(HouseholdStatus.Listed), DayCountMeasure.Status(HouseholdStatus.Verified)];
-
     /// <summary>Every measure of a region at the end of a day.</summary>
     public async Task<IReadOnlyDictionary<string, DayCountSum>> TotalsAsync(RegionCode region, DateOnly at, CancellationToken ct = default) =>
         await db.DayCounts.AsNoTracking().Where(c => c.Region == region && c.Day <= at)
@@ -26,7 +23,7 @@ public sealed class DayCountQuery(TuntasDbContext db)
 
     /// <summary>The caseload (listed and verified) of each child region at the end of a day, by child code.</summary>
     public async Task<IReadOnlyDictionary<string, DayCountSum>> ChildCaseloadAsync(RegionCode region, DateOnly at, CancellationToken ct = default) =>
-        (await db.DayCounts.AsNoTracking().Where(c => c.Parent == region && c.Day <= at && Caseload.Contains(c.Measure))
+        (await db.DayCounts.AsNoTracking().Where(c => c.Parent == region && c.Measure == DayCountMeasure.Caseload && c.Day <= at)
             .GroupBy(c => c.Region)
             .Select(g => new { g.Key, Households = g.Sum(c => c.Households), People = g.Sum(c => c.People) })
             .ToListAsync(ct))
@@ -45,7 +42,7 @@ public sealed class DayCountQuery(TuntasDbContext db)
         }
 
         var last = days.Max();
-        var caseload = db.DayCounts.AsNoTracking().Where(c => c.Region == region && Caseload.Contains(c.Measure));
+        var caseload = db.DayCounts.AsNoTracking().Where(c => c.Region == region && c.Measure == DayCountMeasure.Caseload);
         var months = (await caseload.Where(c => c.Day <= last)
                 .GroupBy(c => new { c.Day.Year, c.Day.Month })
                 .Select(g => new { g.Key.Year, g.Key.Month, Households = g.Sum(c => c.Households) })

@@ -65,9 +65,9 @@ public static class DayCountStore
         return new HandlingWindow(months ?? Interventions.InterventionOptions.Default.HandlingMonths);
     }
 
-    /// <summary>True once the day counts have been built (by <c>tuntas init</c> or a rebuild).</summary>
+    /// <summary>True once the day counts have been built (by <c>tuntas init</c> or a rebuild) with the current layout of measures.</summary>
     public static Task<bool> BuiltAsync(TuntasDbContext db, CancellationToken ct = default) =>
-        db.DayCountStates.AsNoTracking().AnyAsync(s => s.Id == DayCountState.SingleId, ct);
+        db.DayCountStates.AsNoTracking().AnyAsync(s => s.Id == DayCountState.SingleId && s.Layout == DayCountState.CurrentLayout, ct);
 
     /// <summary>
     /// Reads the contributions of <paramref name="households"/> now; call <see cref="Tracked.CompleteAsync"/>
@@ -132,6 +132,7 @@ public static class DayCountStore
             }
 
             state.HandlingMonths = window.Months;
+            state.Layout = DayCountState.CurrentLayout;
             state.BuiltAt = DateTime.UtcNow;
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();

@@ -30,9 +30,14 @@ public sealed class DayCountState
 {
     public const int SingleId = 1;
 
+    /// <summary>The layout of the measures this code writes; counts built with another layout are rebuilt by <c>tuntas init</c>.</summary>
+    public const int CurrentLayout = 2;
+
     public int Id { get; init; } = SingleId;
 
     public int HandlingMonths { get; set; }
+
+    public int Layout { get; set; }
 
     public DateTime BuiltAt { get; set; }
 }

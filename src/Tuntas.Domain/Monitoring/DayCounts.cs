@@ -12,6 +12,13 @@ namespace Tuntas.Domain.Monitoring;
 /// </summary>
 public static class DayCountMeasure
 {
+    /// <summary>
+    /// The caseload: households listed or verified. Kept as a measure of its own so that the trend
+    /// and the child rankings read one measure, and a verification (listed to verified in the same
+    /// village) leaves no row at all.
+    /// </summary>
+    public const string Caseload = "Caseload";
+
     /// <summary>Verified households with a delivery in the handling window (see <see cref="HandlingWindow"/>).</summary>
     public const string InHandling = "InHandling";
 
@@ -102,6 +109,11 @@ public static class DayCountLedger
             if (e.To != HouseholdStatus.Registered)
             {
                 Span(DayCountMeasure.Status(e.To), people);
+            }
+
+            if (Caseload.Contains(e.To))
+            {
+                Span(DayCountMeasure.Caseload, people);
             }
 
             if (Exits.Contains(e.To) && e.From != e.To)

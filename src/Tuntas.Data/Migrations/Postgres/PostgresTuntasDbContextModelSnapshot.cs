@@ -785,6 +785,9 @@ namespace Tuntas.Data.Migrations.Postgres
                     b.Property<int>("HandlingMonths")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Layout")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.ToTable("DayCountState", (string)null);

@@ -756,6 +756,9 @@ namespace Tuntas.Data.Migrations.Sqlite
                     b.Property<int>("HandlingMonths")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Layout")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.ToTable("DayCountState", (string)null);
