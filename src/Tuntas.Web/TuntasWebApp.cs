@@ -37,7 +37,9 @@ public static class TuntasWebApp
     {
         var options = new WebApplicationOptions
         {
-            Args = args,
+            // Settings are read once at start-up: no file watcher per configuration file (a watcher
+            // costs an inotify instance, of which Linux allows 128 per user by default).
+            Args = [.. args, "--hostBuilder:reloadConfigOnChange=false"],
             ApplicationName = typeof(TuntasWebApp).Assembly.GetName().Name,
             ContentRootPath = hostedByCli ? AppContext.BaseDirectory : null,
             WebRootPath = hostedByCli ? Path.Combine(AppContext.BaseDirectory, "wwwroot") : null,
