@@ -35,6 +35,10 @@ public static class TuntasWebApp
     /// <param name="hostedByCli">True when run by the <c>tuntas</c> command, whose output folder holds the web files.</param>
     public static WebApplication Build(string[] args, DatabaseUri? database, bool hostedByCli = false)
     {
+        // The versioned links of the layout (asp-append-version) watch the web root for changes; a
+        // polling watcher costs no inotify instance (Linux allows 128 per user by default, and the
+        // tests start many apps in one process).
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
         var options = new WebApplicationOptions
         {
             // Settings are read once at start-up: no file watcher per configuration file (a watcher

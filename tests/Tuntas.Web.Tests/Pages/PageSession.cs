@@ -28,7 +28,10 @@ internal sealed partial class PageSession(HttpClient client)
     /// <summary>The antiforgery token of the form on a page, as a browser would send it back.</summary>
     public async Task<string> AntiforgeryTokenAsync(string page)
     {
-        var token = AntiforgeryField().Match(await Client.GetStringAsync(page)).Groups[1].Value;
+        using var response = await Client.GetAsync(page);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{page} answered {(int)response.StatusCode}: {html[..Math.Min(html.Length, 2000)]}");
+        var token = AntiforgeryField().Match(html).Groups[1].Value;
         Assert.False(string.IsNullOrEmpty(token), $"The form on {page} carries no antiforgery token.");
         return token;
     }
