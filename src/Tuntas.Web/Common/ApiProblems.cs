@@ -35,11 +35,18 @@ public static class ApiProblems
             return BadParameter("region", parsed.Error ?? "Give a region code, for example 64.74.");
         }
 
-        if (!string.IsNullOrWhiteSpace(at) && !DateOnly.TryParseExact(at, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out day))
-        {
-            return BadParameter("at", $"'{at}' is not a date; write it as YYYY-MM-DD.");
-        }
+        return string.IsNullOrWhiteSpace(at) ? null : ReadDay("at", at, ref day);
+    }
 
+    /// <summary>Reads a date parameter (YYYY-MM-DD) into <paramref name="day"/>; the 400 answer naming it when it is not a date.</summary>
+    public static ValidationProblem? ReadDay(string parameter, string text, ref DateOnly day) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed)
+            ? SetDay(ref day, parsed)
+            : BadParameter(parameter, $"'{text}' is not a date; write it as YYYY-MM-DD.");
+
+    private static ValidationProblem? SetDay(ref DateOnly day, DateOnly value)
+    {
+        day = value;
         return null;
     }
 }

@@ -32,14 +32,14 @@ public static class DashboardApi
 
         var start = new DateOnly(day.Year, 1, 1);
         var end = day;
-        if (from is not null && !TryDay(from, out start))
+        if ((from is not null ? ApiProblems.ReadDay("from", from, ref start) : null) is { } badFrom)
         {
-            return ApiProblems.BadParameter("from", $"'{from}' is not a date; write it as YYYY-MM-DD.");
+            return badFrom;
         }
 
-        if (to is not null && !TryDay(to, out end))
+        if ((to is not null ? ApiProblems.ReadDay("to", to, ref end) : null) is { } badTo)
         {
-            return ApiProblems.BadParameter("to", $"'{to}' is not a date; write it as YYYY-MM-DD.");
+            return badTo;
         }
 
         if (start > end)
@@ -55,7 +55,4 @@ public static class DashboardApi
         var report = await query.ReportAsync(code, day, start, end, ct);
         return report is null ? ApiProblems.NotFound($"Region {code.Value}") : TypedResults.Ok(report);
     }
-
-    private static bool TryDay(string text, out DateOnly day) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out day);
 }
