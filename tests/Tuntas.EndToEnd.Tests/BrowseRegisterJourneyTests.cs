@@ -20,30 +20,30 @@ public class BrowseRegisterJourneyTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
 
         // Signing in opens the city's dashboard; the menu leads on to the region browser.
-        await page.WaitForURLAsync("**/dasbor/64.74", LiveApp.Committed);
+        await LiveApp.ArrivedAtAsync(page, "**/dasbor/64.74");
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Beranda" }).GetByRole(AriaRole.Link, new() { Name = "Wilayah", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/wilayah/64.74", LiveApp.Committed);
+        await LiveApp.ArrivedAtAsync(page, "**/wilayah/64.74");
         Assert.Equal("Kota Bontang", await page.Locator("h1").InnerTextAsync());
 
         // A click while the page is still loading can be lost on a busy machine: let it finish first.
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         await page.GetByRole(AriaRole.Link, new() { Name = "Bontang Utara", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/wilayah/64.74.01", LiveApp.Committed);
+        await LiveApp.ArrivedAtAsync(page, "**/wilayah/64.74.01");
         var bontangKualaRow = page.Locator("tr", new() { HasText = "Bontang Kuala" });
         Assert.Equal("1", await bontangKualaRow.Locator("td.num a").InnerTextAsync());
 
         await bontangKualaRow.Locator("td.num a").ClickAsync();
-        await page.WaitForURLAsync("**/keluarga?region=64.74.01.1001", LiveApp.Committed);
+        await LiveApp.ArrivedAtAsync(page, "**/keluarga?region=64.74.01.1001");
         await page.GetByRole(AriaRole.Link, new() { Name = "6474010101200001" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/keluarga/6474010101200001", LiveApp.Committed);
+        await LiveApp.ArrivedAtAsync(page, "**/keluarga/6474010101200001");
         Assert.Equal("Budi Santoso", await page.Locator("h1").InnerTextAsync());
         Assert.Contains("6474011708850002", await page.Locator("table.data").InnerTextAsync(), StringComparison.Ordinal);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"tuntas-household-{provider}.png"), FullPage = true });
 
         await page.GetByRole(AriaRole.Link, new() { Name = "EN", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/keluarga/6474010101200001", LiveApp.Committed);
+        await LiveApp.ArrivedAtAsync(page, "**/keluarga/6474010101200001");
         // The same address before and after the switch: wait for the English text itself.
         await Assertions.Expect(page.Locator("h2").First).ToContainTextAsync("Family members");
     }
@@ -61,12 +61,12 @@ public class BrowseRegisterJourneyTests
         await page.GetByLabel("Nama pengguna").FillAsync("op.bontangbaru");
         await page.GetByLabel("Kata sandi").FillAsync(LiveApp.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
-        await page.WaitForURLAsync("**/dasbor/64.74.01.1002", LiveApp.Committed);
+        await LiveApp.ArrivedAtAsync(page, "**/dasbor/64.74.01.1002");
 
         await page.GotoAsync(live.BaseUrl + "/keluarga");
         await page.GetByPlaceholder("No. KK, NIK atau nama").FillAsync("siti");
         await page.GetByRole(AriaRole.Button, new() { Name = "Cari" }).ClickAsync();
-        await page.WaitForURLAsync("**/keluarga?*q=siti*", LiveApp.Committed);
+        await LiveApp.ArrivedAtAsync(page, "**/keluarga?*q=siti*");
 
         var rows = page.Locator("table.data tbody tr");
         Assert.Equal(1, await rows.CountAsync());

@@ -23,7 +23,7 @@ public class ImportJourneyTests
         await page.GetByLabel("Nama pengguna").FillAsync("op.bontangkuala");
         await page.GetByLabel("Kata sandi").FillAsync(LiveApp.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
-        await page.WaitForURLAsync("**/dasbor/**", LiveApp.Committed);
+        await LiveApp.ArrivedAtAsync(page, "**/dasbor/**");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Impor Data" }).ClickAsync();
         await page.GetByLabel("Berkas (CSV atau XLSX)").SetInputFilesAsync(file);

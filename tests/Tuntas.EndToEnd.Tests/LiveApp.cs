@@ -19,10 +19,34 @@ public sealed class LiveApp : IAsyncDisposable
     public const string Password = "a-long-test-passphrase";
 
     /// <summary>
-    /// Wait for a navigation to commit, not for its load event: locators then wait for what they
-    /// need, and a load event delayed on a busy two-core machine cannot fail a journey.
+    /// Waits until the page's address matches <paramref name="glob"/> (<c>**</c> any text,
+    /// <c>*</c> any text without a slash, everything else literal). Only the address is polled, not a
+    /// load event: locators then wait for what they need, and a load event that fired before the wait
+    /// began, or late on a busy two-core machine, cannot fail a journey.
     /// </summary>
-    public static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
+    public static Task ArrivedAtAsync(IPage page, string glob)
+    {
+        var pattern = new System.Text.StringBuilder("^");
+        for (var i = 0; i < glob.Length; i++)
+        {
+            if (glob[i] == '*' && i + 1 < glob.Length && glob[i + 1] == '*')
+            {
+                pattern.Append(".*");
+                i++;
+            }
+            else if (glob[i] == '*')
+            {
+                pattern.Append("[^/]*");
+            }
+            else
+            {
+                pattern.Append(System.Text.RegularExpressions.Regex.Escape(glob[i].ToString()));
+            }
+        }
+
+        pattern.Append('$');
+        return Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(pattern.ToString()), new() { Timeout = 90_000 });
+    }
     private const string ChromiumPath = "/usr/bin/chromium";
 
     private LiveApp(TestDatabase database, WebApplication app, IPlaywright playwright, IBrowser browser, string baseUrl)

@@ -30,7 +30,7 @@ public class VervalJourneyTests
         await page.GetByLabel("Nama pengguna").FillAsync(user);
         await page.GetByLabel("Kata sandi").FillAsync(LiveApp.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
-        await page.WaitForURLAsync("**/dasbor/**", LiveApp.Committed);
+        await LiveApp.ArrivedAtAsync(page, "**/dasbor/**");
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public class VervalJourneyTests
         await desk.GetByLabel("Nama putaran").FillAsync("Verval Triwulan Uji");
         await desk.GetByLabel("Kode wilayah").FillAsync("64.74");
         await desk.GetByRole(AriaRole.Button, new() { Name = "Buat putaran dan tugas kunjungan" }).ClickAsync();
-        await desk.WaitForURLAsync("**/verval/*", LiveApp.Committed);
+        await LiveApp.ArrivedAtAsync(desk, "**/verval/*");
         Assert.Contains("op.bontangkuala", await desk.Locator("table.data").InnerTextAsync(), StringComparison.Ordinal);
 
         // The operator, on a phone-sized screen, finds the task and fills the visit form.
@@ -69,7 +69,7 @@ public class VervalJourneyTests
         await SignInAsync(phone, live, "op.bontangkuala");
         await phone.GetByRole(AriaRole.Link, new() { Name = "Tugas Kunjungan" }).ClickAsync();
         await phone.GetByRole(AriaRole.Link, new() { Name = "Isi kunjungan" }).ClickAsync();
-        await phone.WaitForURLAsync("**/tugas/*", LiveApp.Committed);
+        await LiveApp.ArrivedAtAsync(phone, "**/tugas/*");
         await phone.GetByLabel("Bertemu dengan").FillAsync("Budi Santoso (kepala keluarga)");
         foreach (var indicator in new[] { "Kepala keluarga tidak bekerja", "Rawan pangan", "Lantai tanah", "Dinding tidak permanen", "Tidak punya jamban sendiri", "Listrik 450 VA" })
         {
@@ -82,17 +82,17 @@ public class VervalJourneyTests
         await phone.GetByLabel("Catatan").FillAsync("Rumah papan, lantai tanah.");
         await phone.ScreenshotAsync(new() { Path = Shot("visit-form-phone"), FullPage = true });
         await phone.GetByRole(AriaRole.Button, new() { Name = "Kirim hasil kunjungan" }).ClickAsync();
-        await phone.WaitForURLAsync("**/keluarga/6474010101200001?pesan=kunjungan-terkirim", LiveApp.Committed);
+        await LiveApp.ArrivedAtAsync(phone, "**/keluarga/6474010101200001?pesan=kunjungan-terkirim");
         Assert.Contains("menunggu pemeriksaan Dinas Sosial", await phone.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
 
         // Dinas Sosial reviews it, sees the photo, and approves.
         await desk.GotoAsync(live.BaseUrl + "/pemeriksaan");
         await desk.GetByRole(AriaRole.Link, new() { Name = "Periksa" }).ClickAsync();
-        await desk.WaitForURLAsync("**/pemeriksaan/*", LiveApp.Committed);
+        await LiveApp.ArrivedAtAsync(desk, "**/pemeriksaan/*");
         Assert.True(await desk.Locator("ul.evidence img").IsVisibleAsync());
         await desk.ScreenshotAsync(new() { Path = Shot("review"), FullPage = true });
         await desk.GetByRole(AriaRole.Button, new() { Name = "Setujui" }).ClickAsync();
-        await desk.WaitForURLAsync("**/keluarga/6474010101200001?pesan=kunjungan-diperiksa", LiveApp.Committed);
+        await LiveApp.ArrivedAtAsync(desk, "**/keluarga/6474010101200001?pesan=kunjungan-diperiksa");
 
         Assert.Equal("Terverifikasi Miskin Ekstrem", (await desk.Locator(".heading .status").InnerTextAsync()).Trim());
         var timeline = await desk.Locator("ol.timeline").InnerTextAsync();
