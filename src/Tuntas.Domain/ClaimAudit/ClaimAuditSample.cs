@@ -1,0 +1,136 @@
+using Tuntas.Domain.Common;
+using Tuntas.Domain.Regions;
+using Tuntas.Domain.Registry;
+
+namespace Tuntas.Domain.ClaimAudit;
+
+/// <summary>
+/// A claim audit: a reproducible random sample of the households that were in (or entered) a status
+/// in a region and period, each re-checked in the field by a verifier independent of the original
+/// decision. Its result says how many records of the whole population may be wrong.
+/// </summary>
+public sealed class ClaimAuditSample
+{
+    private readonly List<ClaimAuditItem> _items = [];
+
+    public ClaimAuditSample(RegionCode region, HouseholdStatus status, DateOnly from, DateOnly to, DrawnSample drawn, bool stratified, string createdBy, DateTime nowUtc)
+    {
+        if (!IsAuditable(status))
+        {
+            throw new DomainException(
+                "A claim audit re-checks graduated, excluded, verified or listed households.",
+                "Audit klaim memeriksa ulang keluarga berstatus graduasi, tidak memenuhi kriteria, terverifikasi atau terdata.");
+        }
+
+        if (to < from)
+        {
+            throw new DomainException("The period ends before it starts.", "Periode berakhir sebelum dimulai.");
+        }
+
+        Region = region;
+        Status = status;
+        From = from;
+        To = to;
+        Seed = drawn.Seed;
+        PopulationHash = drawn.PopulationHash;
+        Population = drawn.Population;
+        Stratified = stratified;
+        CreatedBy = createdBy;
+        CreatedAt = nowUtc;
+    }
+
+    // For EF Core materialisation.
+    private ClaimAuditSample()
+    {
+        Region = null!;
+        Seed = PopulationHash = CreatedBy = null!;
+    }
+
+    public long Id { get; private set; }
+
+    public RegionCode Region { get; private set; }
+
+    /// <summary>The status whose households were drawn (the claim re-checked: for example, that they graduated).</summary>
+    public HouseholdStatus Status { get; private set; }
+
+    public DateOnly From { get; private set; }
+
+    public DateOnly To { get; private set; }
+
+    public string Seed { get; private set; }
+
+    public string PopulationHash { get; private set; }
+
+    /// <summary>How many households the sample was drawn from (N).</summary>
+    public int Population { get; private set; }
+
+    public bool Stratified { get; private set; }
+
+    public string CreatedBy { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    /// <summary>When the last finding came in (UTC); null while the re-check goes on.</summary>
+    public DateTime? CompletedAt { get; private set; }
+
+    public IReadOnlyList<ClaimAuditItem> Items => _items;
+
+    public static bool IsAuditable(HouseholdStatus status) =>
+        status is HouseholdStatus.Graduated or HouseholdStatus.Excluded or HouseholdStatus.Verified or HouseholdStatus.Listed;
+
+    public ClaimAuditItem Add(long householdId, string noKk, RegionCode district, OriginalDecision original)
+    {
+        var item = new ClaimAuditItem(this, householdId, noKk, district, original);
+        _items.Add(item);
+        return item;
+    }
+
+    /// <summary>Marks the audit complete once every household has a finding.</summary>
+    internal void FindingRecorded(DateTime nowUtc)
+    {
+        if (CompletedAt is null && _items.All(i => i.Finding is not null))
+        {
+            CompletedAt = nowUtc;
+        }
+    }
+
+    /// <summary>The tally so far (and the estimate, once complete).</summary>
+    public ClaimAuditTally Tally() => ClaimAuditTally.Of(Population, _items.Count, _items.Select(i => i.Finding));
+}
+
+/// <summary>Who stood behind the record being re-checked: none of them may re-check it.</summary>
+public sealed record OriginalDecision(string? Visitor, string? Reviewer, string? Actor)
+{
+    public bool Involves(string userName) =>
+        new[] { Visitor, Reviewer, Actor }.Any(n => n is not null && string.Equals(n.Trim(), userName.Trim(), StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>The findings of an audit counted, and what they imply for the population.</summary>
+public sealed record ClaimAuditTally(int Population, int SampleSize, int Confirmed, int Wrong, int CouldNotVerify, int Pending)
+{
+    public bool Complete => Pending == 0;
+
+    /// <summary>Households actually checked: confirmed or found wrong (could-not-verify ones say nothing either way).</summary>
+    public int Checked => Confirmed + Wrong;
+
+    /// <summary>The estimate for the population from the households checked; null until the audit is complete or when none could be checked.</summary>
+    public ErrorRateEstimate? Estimate =>
+        Complete && Checked > 0 ? ErrorRateEstimate.Compute(Population, Checked, Wrong) : null;
+
+    public static ClaimAuditTally Of(int population, int size, IEnumerable<RecheckFinding?> findings)
+    {
+        int confirmed = 0, wrong = 0, unverifiable = 0, pending = 0;
+        foreach (var finding in findings)
+        {
+            switch (finding)
+            {
+                case RecheckFinding.Confirmed: confirmed++; break;
+                case RecheckFinding.Wrong: wrong++; break;
+                case RecheckFinding.CouldNotVerify: unverifiable++; break;
+                default: pending++; break;
+            }
+        }
+
+        return new ClaimAuditTally(population, size, confirmed, wrong, unverifiable, pending);
+    }
+}
