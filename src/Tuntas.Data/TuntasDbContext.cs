@@ -72,6 +72,10 @@ public abstract class TuntasDbContext(DbContextOptions options) : IdentityDbCont
 
     public DbSet<Reports.ImportedReport> ImportedReports => Set<Reports.ImportedReport>();
 
+    public DbSet<Tuntas.Domain.ClaimAudit.ClaimAuditSample> ClaimAuditSamples => Set<Tuntas.Domain.ClaimAudit.ClaimAuditSample>();
+
+    public DbSet<Tuntas.Domain.ClaimAudit.ClaimAuditItem> ClaimAuditItems => Set<Tuntas.Domain.ClaimAudit.ClaimAuditItem>();
+
     /// <summary>The maintained day counts behind the headline figures (see <see cref="Monitoring.DayCountStore"/>).</summary>
     public DbSet<Monitoring.RegionDayCount> DayCounts => Set<Monitoring.RegionDayCount>();
 

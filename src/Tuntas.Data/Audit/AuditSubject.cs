@@ -30,5 +30,7 @@ public sealed record AuditSubject(string Type, Func<string> Key, Func<long?> Hou
 
     public static AuditSubject Of(Tuntas.Domain.Interventions.Delivery d, string village) => new("delivery", () => Id(d.Id), () => d.HouseholdId, () => village);
 
+    public static AuditSubject Of(Tuntas.Domain.ClaimAudit.ClaimAuditSample s) => new("claim-audit", () => Id(s.Id), () => null, () => s.Region.Value);
+
     public static AuditSubject Named(string type, string key, string? region = null) => new(type, () => key, () => null, () => region);
 }

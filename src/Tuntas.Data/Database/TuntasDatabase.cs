@@ -127,6 +127,8 @@ public static class TuntasServices
         services.AddScoped<Interventions.DeliveryService>();
         services.AddScoped<Interventions.InterventionQueries>();
         services.AddScoped<Import.HouseholdImporter>();
+        services.AddScoped<ClaimAudit.ClaimAuditService>();
+        services.AddScoped<ClaimAudit.ClaimAuditQueries>();
         services.AddScoped<Demo.DemoLoader>();
         return services;
     }

@@ -63,6 +63,7 @@ public sealed partial class DemoLoader
         new("admin", "admin", null, "Administrator, seluruh Indonesia"),
         new("dinsos.bontang", "verifier", "64.74", "Verifikator Dinas Sosial Kota Bontang"),
         new("dinsos.kutim", "verifier", "64.08", "Verifikator Dinas Sosial Kutai Timur"),
+        new(IndependentVerifier, "verifier", "64.74", "Verifikator Dinas Sosial Kota Bontang, tim uji petik (pemeriksaan ulang independen)"),
         new("operator.bontangkuala", "operator", "64.74.01.1001", "Operator Kelurahan Bontang Kuala"),
         new("pendamping.muaraancalong", "facilitator", "64.08.01", "Pendamping Kecamatan Muara Ancalong"),
         new("disnakertrans.kutim", "agency", "64.08", "Petugas Disnakertrans Kutai Timur"),
@@ -99,6 +100,7 @@ public sealed partial class DemoLoader
             await RunKutaiTimurAsync(plan, ct);
             await RunDeliveriesAsync(plan, ct);
             await AddIllustrativePopulationAsync(ct);
+            await RunClaimAuditAsync(ct);
             await audit.CommitAsync(ct);
         }
         finally

@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Tuntas.Domain.Access;
+using Tuntas.Domain.ClaimAudit;
+using Tuntas.Domain.Regions;
+using Tuntas.Domain.Registry;
+
+namespace Tuntas.Data.ClaimAudit;
+
+/// <summary>A claim audit: what was drawn and what the re-checks have found.</summary>
+public sealed record ClaimAuditStanding(
+    long Id,
+    RegionCode Region,
+    HouseholdStatus Status,
+    DateOnly From,
+    DateOnly To,
+    string Seed,
+    string PopulationHash,
+    bool Stratified,
+    string CreatedBy,
+    DateTime CreatedAt,
+    ClaimAuditTally Tally);
+
+/// <summary>Reads claim audits, always within the caller's scope.</summary>
+public sealed class ClaimAuditQueries(TuntasDbContext db)
+{
+    /// <summary>The audits of a region and the regions below it, newest first, as they stand now.</summary>
+    public async Task<IReadOnlyList<ClaimAuditStanding>> ListAsync(RegionCode region, RegionScope scope, CancellationToken ct = default)
+    {
+        if (!scope.Contains(region))
+        {
+            return [];
+        }
+
+        var samples = await db.ClaimAuditSamples.AsNoTracking().Include(s => s.Items).OrderByDescending(s => s.CreatedAt).ToListAsync(ct);
+        return samples.Where(s => region.Contains(s.Region)).Select(Standing).ToList();
+    }
+
+    /// <summary>One audit with its households, or null when it does not exist or lies outside the scope.</summary>
+    public async Task<ClaimAuditSample?> GetAsync(long id, RegionScope scope, CancellationToken ct = default)
+    {
+        var sample = await db.ClaimAuditSamples.AsNoTracking().Include(s => s.Items).SingleOrDefaultAsync(s => s.Id == id, ct);
+        return sample is not null && scope.Contains(sample.Region) ? sample : null;
+    }
+
+    /// <summary>
+    /// The audits shown beside a region's headline on a day: those of the region itself whose period
+    /// ended by then, one per audited status (the latest period; a complete audit before one still
+    /// running). Like the figures, which read changes by the day they took effect, an audit counts
+    /// every finding known now.
+    /// </summary>
+    public async Task<IReadOnlyList<ClaimAuditStanding>> BesideHeadlineAsync(RegionCode region, DateOnly at, CancellationToken ct = default)
+    {
+        var samples = await db.ClaimAuditSamples.AsNoTracking().Include(s => s.Items)
+            .Where(s => s.Region == region && s.To <= at)
+            .ToListAsync(ct);
+        return samples
+            .Select(Standing)
+            .GroupBy(s => s.Status)
+            .Select(g => g.OrderByDescending(s => s.To).ThenByDescending(s => s.Tally.Complete).ThenByDescending(s => s.CreatedAt).First())
+            .OrderBy(s => s.Status)
+            .ToList();
+    }
+
+    private static ClaimAuditStanding Standing(ClaimAuditSample s) =>
+        new(s.Id, s.Region, s.Status, s.From, s.To, s.Seed, s.PopulationHash, s.Stratified, s.CreatedBy, s.CreatedAt, s.Tally());
+}

@@ -1,0 +1,41 @@
+using Tuntas.Data.ClaimAudit;
+using Tuntas.Domain.ClaimAudit;
+using Tuntas.Domain.Registry;
+
+namespace Tuntas.Data.Demo;
+
+/// <summary>
+/// The demo's claim audit: after the "7 KK remain" announcement, Dinas Sosial Bontang draws 30 of the
+/// 175 graduations since 2023 and an independent verifier (who made and approved none of the original
+/// visits) re-checks them in the field. One family is found to be still extreme poor.
+/// </summary>
+public sealed partial class DemoLoader
+{
+    public const string BontangAuditSeed = "bontang-2025-04";
+    public const string IndependentVerifier = "uji.bontang";
+
+    private async Task RunClaimAuditAsync(CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        var service = new ClaimAuditService(db, clock);
+        clock.Set(new DateOnly(2025, 4, 14));
+        var sample = await service.DrawAsync(
+            new DrawRequest(Bontang, HouseholdStatus.Graduated, new DateOnly(2023, 1, 1), new DateOnly(2025, 4, 9), 30, BontangAuditSeed, false),
+            "dinsos.bontang", audit, ct);
+        await db.SaveChangesAsync(ct);
+
+        var items = sample.Items.OrderBy(i => i.NoKk, StringComparer.Ordinal).ToList();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var day = new DateOnly(2025, 4, 22).AddDays(i / 5);
+            clock.Set(day);
+            var (finding, note) = i == 11
+                ? (RecheckFinding.Wrong, "Kepala keluarga kembali tidak bekerja sejak Maret 2025; pengeluaran per kapita di bawah garis kemiskinan ekstrem. Diusulkan masuk kembali ke daftar.")
+                : (RecheckFinding.Confirmed, (string?)null);
+            await service.RecordFindingAsync(sample.Id, items[i].NoKk, null, finding, note, day, IndependentVerifier, audit, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+        clock.Reset();
+    }
+}
