@@ -57,6 +57,10 @@ internal static class VervalKit
         /// <summary>The services' clock: visits are entered on the day they are made, as the rules require.</summary>
         public FakeTimeProvider Clock { get; } = (FakeTimeProvider)scope.ServiceProvider.GetRequiredService<TimeProvider>();
 
+        /// <summary>Another service of the same scope.</summary>
+        public T Scope<T>()
+            where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
+
         public ValueTask DisposeAsync() => scope.DisposeAsync();
     }
 
