@@ -117,10 +117,16 @@ public sealed class PublicFiguresQuery(TuntasDbContext db, HeadlineQuery headlin
             .ToList();
     }
 
-    private async Task<FieldProof?> ProofAsync(RegionCode region, DateOnly at, CancellationToken ct)
+    /// <summary>Exits from the caseload up to a day and how many of them an approved field visit backs; not withheld (for signed-in screens).</summary>
+    public async Task<FieldProof> FieldProofAsync(RegionCode region, DateOnly at, CancellationToken ct = default)
     {
         var totals = await new DayCountQuery(db).TotalsAsync(region, at, ct);
-        var proof = new FieldProof(totals.GetValueOrDefault(DayCountMeasure.ExitedFromCaseload).Households, totals.GetValueOrDefault(DayCountMeasure.ExitedWithVisit).Households);
+        return new FieldProof(totals.GetValueOrDefault(DayCountMeasure.ExitedFromCaseload).Households, totals.GetValueOrDefault(DayCountMeasure.ExitedWithVisit).Households);
+    }
+
+    private async Task<FieldProof?> ProofAsync(RegionCode region, DateOnly at, CancellationToken ct)
+    {
+        var proof = await FieldProofAsync(region, at, ct);
 
         // A desa's small numbers stay private here too, on either side of the share.
         var level = region.Level;

@@ -9,7 +9,7 @@ using Tuntas.Domain.Verification;
 namespace Tuntas.Data.Reports;
 
 /// <summary>Computes the content of a report package from the register, as of the end of a day.</summary>
-public sealed class ReportBuilder(TuntasDbContext db, HeadlineQuery headline, TimeProvider time)
+public sealed class ReportBuilder(TuntasDbContext db, HeadlineQuery headline, ClaimAudit.ClaimAuditQueries claimAudits, TimeProvider time)
 {
     private static readonly HouseholdStatus[] Exits = [HouseholdStatus.Graduated, HouseholdStatus.Excluded, HouseholdStatus.Moved, HouseholdStatus.Deceased, HouseholdStatus.Merged];
 
@@ -72,10 +72,22 @@ public sealed class ReportBuilder(TuntasDbContext db, HeadlineQuery headline, Ti
         var coverage = new VerificationCoverage(
             poor.Households, poor.Verified, Share(poor.Verified, poor.Households), exits.Count, withVisit, Share(withVisit, exits.Count), approvedVisits);
 
+        var audits = (await claimAudits.BesideHeadlineAsync(region, at, ct)).Select(a =>
+        {
+            var t = a.Tally;
+            var e = t.Estimate;
+            return new ClaimAuditFigures(
+                a.Id, a.Status.ToWire(), a.From, a.To, a.Seed, a.PopulationHash, t.Population, t.SampleSize, t.Confirmed, t.Wrong, t.CouldNotVerify, t.Pending,
+                e?.ErrorRate, e?.Low, e?.High, e?.LowErrors, e?.MidErrors, e?.HighErrors, Tuntas.Domain.ClaimAudit.ErrorRateEstimate.Method);
+        }).ToList();
+
         var head = await db.Set<AuditHead>().AsNoTracking().SingleOrDefaultAsync(h => h.Id == AuditHead.SingletonId, ct) ?? new AuditHead();
         return new ReportContent(
             region.Value, figures.RegionName, at, Audit.AuditEntry.ToStoredPrecision(time.GetUtcNow().UtcDateTime), figures, districts, villages, deliveries, coverage,
-            new AuditChainHead(head.Sequence, head.Hash));
+            new AuditChainHead(head.Sequence, head.Hash))
+        {
+            ClaimAudits = audits,
+        };
     }
 
     private static decimal Share(int part, int whole) => whole == 0 ? 0m : Math.Round((decimal)part / whole, 4);

@@ -12,6 +12,15 @@ public sealed record ProgrammeFigures(string Programme, string Name, int Deliver
 public sealed record VerificationCoverage(
     int ExtremePoorHouseholds, int Verified, decimal VerifiedShare, int Exits, int ExitsWithApprovedVisit, decimal ExitsWithVisitShare, int ApprovedVisits);
 
+/// <summary>
+/// A claim audit of the region beside its headline: how it was drawn (seed, population hash) and what
+/// the independent re-checks found; the estimate once every household is checked.
+/// </summary>
+public sealed record ClaimAuditFigures(
+    long AuditId, string Status, DateOnly From, DateOnly To, string Seed, string PopulationHash,
+    int Population, int Sample, int Confirmed, int Wrong, int CouldNotVerify, int Pending,
+    double? ErrorRate, double? Low, double? High, int? EstimatedErrorsLow, double? EstimatedErrorsMid, int? EstimatedErrorsHigh, string Method);
+
 /// <summary>The head of the audit chain of the database the package came from, when it was made.</summary>
 public sealed record AuditChainHead(long Sequence, string Hash);
 
@@ -27,7 +36,11 @@ public sealed record ReportContent(
     IReadOnlyList<AreaFigures> Villages,
     IReadOnlyList<ProgrammeFigures> Deliveries,
     VerificationCoverage Verification,
-    AuditChainHead AuditHead);
+    AuditChainHead AuditHead)
+{
+    /// <summary>The claim audits beside the headline; empty means the figure is not yet audited (null in packages made before claim audits existed).</summary>
+    public IReadOnlyList<ClaimAuditFigures>? ClaimAudits { get; init; }
+}
 
 /// <summary>A package as it was imported into a (province) database.</summary>
 public sealed class ImportedReport

@@ -175,6 +175,23 @@ public sealed class ReportPackages(TuntasDbContext db, ReportBuilder builder, Ti
         var v = c.Verification;
         xlsx.WriteRow(["Porsi terverifikasi", (double)v.VerifiedShare]);
         xlsx.WriteRow(["Keluar dengan kunjungan disetujui", (long)v.ExitsWithApprovedVisit, (long)v.Exits]);
+        if (c.ClaimAudits is not { Count: > 0 } audits)
+        {
+            xlsx.WriteRow(["Audit klaim", "Belum diaudit"]);
+        }
+        else
+        {
+            xlsx.WriteRow(["Audit klaim (pemeriksaan ulang independen)", "Status", "Periode", "Populasi", "Sampel", "Sesuai", "Keliru", "Tidak dapat diverifikasi", "Belum diperiksa", "Perkiraan keliru: bawah", "tengah", "atas", "Benih", "SHA-256 populasi"]);
+            foreach (var a in audits)
+            {
+                xlsx.WriteRow([
+                    a.AuditId, a.Status, $"{a.From.ToString("yyyy-MM-dd", culture)}..{a.To.ToString("yyyy-MM-dd", culture)}", (long)a.Population, (long)a.Sample,
+                    (long)a.Confirmed, (long)a.Wrong, (long)a.CouldNotVerify, (long)a.Pending,
+                    a.EstimatedErrorsLow is { } low ? (long)low : "-", a.EstimatedErrorsMid is { } mid ? mid : "-", a.EstimatedErrorsHigh is { } high ? (long)high : "-",
+                    a.Seed, a.PopulationHash]);
+            }
+        }
+
         xlsx.WriteRow([]);
         void Areas(string title, IReadOnlyList<AreaFigures> areas)
         {

@@ -65,11 +65,14 @@ public static class EndpointAccess
     /// <summary>An authenticator app as a second sign-in step: the roles that change the register's outcome.</summary>
     public static readonly AccessRule TwoFactor = Rule("two-factor", Role.Verifier, Role.Admin);
 
+    /// <summary>Claim audits: drawing samples and entering independent re-check findings (Dinas Sosial).</summary>
+    public static readonly AccessRule ClaimAudit = Rule("claim-audit", Role.Verifier, Role.Admin);
+
     /// <summary>Administration: who read personal data.</summary>
     public static readonly AccessRule Admin = Rule("admin", Role.Admin);
 
     public static IReadOnlyList<AccessRule> Rules { get; } =
-        [Public, SignedIn, Register, Verval, Review, RecordDelivery, ImportRecipients, ImportHouseholds, AuditTrail, Reports, TwoFactor, Admin];
+        [Public, SignedIn, Register, Verval, Review, RecordDelivery, ImportRecipients, ImportHouseholds, AuditTrail, Reports, TwoFactor, ClaimAudit, Admin];
 
     /// <summary>Every endpoint, by route pattern (as written, without the leading slash).</summary>
     public static IReadOnlyDictionary<string, EndpointClass> Endpoints { get; } = new Dictionary<string, EndpointClass>(StringComparer.Ordinal)
@@ -131,6 +134,8 @@ public static class EndpointAccess
 
         // Oversight.
         ["jejak-audit"] = new(AuditTrail),
+        ["audit-klaim/{region?}"] = new(ClaimAudit, "region"),
+        ["audit-klaim/sampel/{id:long}"] = new(ClaimAudit, "id"),
         ["laporan"] = new(Reports, "region"),
         ["akun/2fa"] = new(TwoFactor),
         ["admin/akses-data"] = new(Admin),

@@ -77,6 +77,11 @@ public static class Formats
 
     public static string Decision(MeetingDecisionKind kind) => UiText.Of(kind);
 
+    public static string Finding(Tuntas.Domain.ClaimAudit.RecheckFinding finding) => UiText.Of(finding);
+
+    /// <summary>A number with at most one decimal (17,5 in Indonesian, 17.5 in English).</summary>
+    public static string Number(double value) => value.ToString("#,0.#", CultureInfo.CurrentCulture);
+
     public static string ProposalKind(ProposalKind kind) => UiText.Of(kind);
 
     /// <summary>An audit entry's action in words; an action without words is shown as recorded.</summary>

@@ -18,7 +18,7 @@ namespace Tuntas.Web.Pages.Monitoring;
 /// </summary>
 public sealed class DashboardModel(
     RegisterQueries register, DashboardQuery dashboard, Tuntas.Data.TuntasDbContext db, Tuntas.Data.Audit.AuditTrail audit, TimeProvider time,
-    IStringLocalizer<SharedResource> text)
+    IStringLocalizer<SharedResource> text, Tuntas.Data.ClaimAudit.ClaimAuditQueries claimAudits, PublicFiguresQuery publicFigures)
     : RegionPageModel(register, time)
 {
     public HeadlineFigures Figures { get; private set; } = null!;
@@ -38,6 +38,9 @@ public sealed class DashboardModel(
     public PopulationFigure? Population { get; private set; }
 
     public IReadOnlyList<Region> Lineage { get; private set; } = [];
+
+    /// <summary>The field proof and claim audits shown beside the headline.</summary>
+    public ClaimAuditLine ClaimLine { get; private set; } = null!;
 
     [BindProperty(SupportsGet = true, Name = "from")]
     public string? FromText { get; set; }
@@ -120,6 +123,11 @@ public sealed class DashboardModel(
         (Figures, Exits, Target, Trend, Projection, Population) = (report.Figures, report.Exits, report.Target, report.Trend, report.Projection, report.Population);
         Baseline = Trend.Count > 0 ? Trend[0] : null;
         Lineage = await Register.LineageAsync(Region.Code, ct);
+        ClaimLine = new ClaimAuditLine(
+            Figures.ExtremePoor.Households,
+            await publicFigures.FieldProofAsync(Region.Code, At, ct),
+            await claimAudits.BesideHeadlineAsync(Region.Code, At, ct),
+            Caller.Role is Role.Verifier or Role.Admin ? $"/audit-klaim/{Region.Code.Value}" : null);
         var children = report.Children;
         Children = SortByRate
             ? children.OrderByDescending(c => c.Rate ?? -1).ThenByDescending(c => c.People).ThenBy(c => c.Code.Value, StringComparer.Ordinal).ToList()

@@ -24,7 +24,8 @@ namespace Tuntas.Web.Pages.Public;
 [RequestFormLimits(MultipartBodyLengthLimit = EvidenceStore.MaxBytes + (1024 * 1024))]
 [RequestSizeLimit(EvidenceStore.MaxBytes + (1024 * 1024))]
 public sealed partial class IndexModel(
-    TuntasDbContext db, PublicFiguresQuery query, VervalService verval, AuditTrail audit, EvidenceStore store, TimeProvider time, IStringLocalizer<SharedResource> text) : PageModel
+    TuntasDbContext db, PublicFiguresQuery query, VervalService verval, AuditTrail audit, EvidenceStore store, TimeProvider time, IStringLocalizer<SharedResource> text,
+    Tuntas.Data.ClaimAudit.ClaimAuditQueries claimAudits) : PageModel
 {
     /// <summary>Above this many desa/kelurahan the form asks for the code instead of offering a list.</summary>
     public const int MaxVillagesInList = 400;
@@ -55,6 +56,9 @@ public sealed partial class IndexModel(
     public PublicReport Report { get; private set; } = null!;
 
     public PovertyCriteria? Criteria { get; private set; }
+
+    /// <summary>The field proof and the claim audits, beside the headline (aggregates only).</summary>
+    public Tuntas.Web.Monitoring.ClaimAuditLine ClaimLine { get; private set; } = null!;
 
     /// <summary>The desa/kelurahan a resident may choose; empty when there are too many to list.</summary>
     public IReadOnlyList<Region> Villages { get; private set; } = [];
@@ -260,6 +264,12 @@ public sealed partial class IndexModel(
 
         Ancestors = (await db.Regions.AsNoTracking().Where(r => above.Contains(r.Code)).ToListAsync(ct)).OrderBy(r => r.Level).ToList();
         Criteria = PovertyCriteria.Select(await db.Criteria.AsNoTracking().ToListAsync(ct), code, At);
+
+        // Audits of a desa with a handful of households would say something about those families: withheld like the counts.
+        var audits = (await claimAudits.BesideHeadlineAsync(code, At, ct))
+            .Where(a => !Tuntas.Domain.Monitoring.SmallCountSuppression.Withholds(code.Level, a.Tally.Population))
+            .ToList();
+        ClaimLine = new Tuntas.Web.Monitoring.ClaimAuditLine(report.Figures.ExtremePoor.Households, report.Proof, audits, null);
         Villages = await VillagesAsync(code, ct);
         return true;
     }

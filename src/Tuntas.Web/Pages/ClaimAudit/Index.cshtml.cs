@@ -1,0 +1,143 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Tuntas.Data.Audit;
+using Tuntas.Data.ClaimAudit;
+using Tuntas.Data.Registry;
+using Tuntas.Domain.Access;
+using Tuntas.Domain.ClaimAudit;
+using Tuntas.Domain.Common;
+using Tuntas.Domain.Registry;
+using Tuntas.Web.Access;
+using Tuntas.Web.Interventions;
+
+namespace Tuntas.Web.Pages.ClaimAudit;
+
+/// <summary>
+/// The claim audits of a region: their progress and results, a form to draw a new one, and a
+/// sample-size calculator. For Dinas Sosial verifiers and administrators.
+/// </summary>
+public sealed class IndexModel(RegisterQueries register, ClaimAuditQueries queries, ClaimAuditService service, AuditTrail audit, TimeProvider time, IStringLocalizer<SharedResource> text)
+    : RegionPageModel(register, time)
+{
+    public IReadOnlyList<ClaimAuditStanding> Audits { get; private set; } = [];
+
+    [BindProperty]
+    public DrawInput Draw { get; set; } = new();
+
+    [BindProperty(SupportsGet = true, Name = "populasi")]
+    public int? PlanPopulation { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "margin")]
+    public int? PlanMarginPercent { get; set; }
+
+    /// <summary>The sample size for the calculator's population and margin; null until asked.</summary>
+    public int? PlannedSize { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public static IReadOnlyList<HouseholdStatus> Statuses { get; } =
+        [HouseholdStatus.Graduated, HouseholdStatus.Excluded, HouseholdStatus.Verified, HouseholdStatus.Listed];
+
+    private static bool ForAuditors(Caller caller) => caller.Role is Role.Verifier or Role.Admin;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await ResolveAsync(ForAuditors, ct) || !AskedFor(Region))
+        {
+            return NotFoundPage();
+        }
+
+        Draw = new DrawInput { From = Day(new DateOnly(Today.Year - 1, 1, 1)), To = Day(Today) };
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!await ResolveAsync(ForAuditors, ct) || !AskedFor(Region) || Region is null)
+        {
+            return NotFoundPage();
+        }
+
+        var status = HouseholdStatusNames.ParseWire(Draw.Status);
+        if (status is null || !Statuses.Contains(status.Value))
+        {
+            Error = text["ClaimAuditStatusInvalid"];
+        }
+        else if (!TryDay(Draw.From, out var from) || !TryDay(Draw.To, out var to))
+        {
+            Error = text["ClaimAuditPeriodInvalid"];
+        }
+        else if (Draw.Size is not { } size)
+        {
+            Error = text["ClaimAuditSizeInvalid"];
+        }
+        else
+        {
+            try
+            {
+                await audit.BeginAsync(ct);
+                var seed = string.IsNullOrWhiteSpace(Draw.Seed) ? null : Draw.Seed.Trim();
+                var sample = await service.DrawAsync(new DrawRequest(Region.Code, status.Value, from, to, size, seed, Draw.Stratify), Caller.UserName, audit, ct);
+                await audit.CommitAsync(ct);
+                return Redirect($"/audit-klaim/sampel/{sample.Id.ToString(CultureInfo.InvariantCulture)}");
+            }
+            catch (DomainException e)
+            {
+                Error = e.Localized;
+            }
+            finally
+            {
+                await audit.DisposeAsync();
+            }
+        }
+
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        if (Region is null)
+        {
+            return;
+        }
+
+        Audits = await queries.ListAsync(Region.Code, Caller.Scope, ct);
+        if (PlanPopulation is { } population && PlanMarginPercent is { } margin)
+        {
+            try
+            {
+                PlannedSize = SampleSize.ForMargin(population, margin / 100.0);
+            }
+            catch (DomainException e)
+            {
+                Error = e.Localized;
+            }
+        }
+    }
+
+    private static bool TryDay(string? text, out DateOnly day)
+    {
+        day = default;
+        return text is not null && DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
+    }
+}
+
+/// <summary>The draw form, kept as typed when it is refused.</summary>
+public sealed class DrawInput
+{
+    public string? Status { get; set; } = "graduated";
+
+    public string? From { get; set; }
+
+    public string? To { get; set; }
+
+    public int? Size { get; set; } = 30;
+
+    public string? Seed { get; set; }
+
+    public bool Stratify { get; set; }
+}

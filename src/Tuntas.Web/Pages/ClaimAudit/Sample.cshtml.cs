@@ -1,0 +1,111 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Tuntas.Data.Audit;
+using Tuntas.Data.ClaimAudit;
+using Tuntas.Data.Verification;
+using Tuntas.Domain.Access;
+using Tuntas.Domain.ClaimAudit;
+using Tuntas.Domain.Common;
+using Tuntas.Web.Access;
+
+namespace Tuntas.Web.Pages.ClaimAudit;
+
+/// <summary>
+/// One claim audit: how it was drawn (seed, population hash), each drawn household with its
+/// independent re-checker and finding, and the result. An independent verifier enters findings here.
+/// </summary>
+public sealed class SampleModel(ClaimAuditQueries queries, ClaimAuditService service, AuditTrail audit, Tuntas.Data.TuntasDbContext db, TimeProvider time, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public Caller Caller { get; private set; } = null!;
+
+    public ClaimAuditSample Sample { get; private set; } = null!;
+
+    public ClaimAuditTally Tally { get; private set; } = null!;
+
+    public DateOnly Today { get; private set; }
+
+    public string? Error { get; private set; }
+
+    /// <summary>The household whose finding was refused, so its form keeps what was typed.</summary>
+    public string? ErrorNoKk { get; private set; }
+
+    public string? TypedNote { get; private set; }
+
+    public bool MayRecheck => Caller.Role is Role.Verifier or Role.Admin;
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(long id, string? noKk, int version, string? finding, string? note, string? checkedOn, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct) || !MayRecheck || noKk is null || Sample.Items.All(i => i.NoKk != noKk))
+        {
+            return NotFound();
+        }
+
+        var result = RecheckFindingNames.ParseWire(finding);
+        if (result is null)
+        {
+            return Refused(noKk, note, text["ClaimAuditFindingMissing"]);
+        }
+
+        if (checkedOn is null || !DateOnly.TryParseExact(checkedOn.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return Refused(noKk, note, text["ClaimAuditDateInvalid"]);
+        }
+
+        try
+        {
+            await audit.BeginAsync(ct);
+            await service.RecordFindingAsync(id, noKk, version, result.Value, note, day, Caller.UserName, audit, ct);
+            await audit.CommitAsync(ct);
+        }
+        catch (DomainException e)
+        {
+            return Refused(noKk, note, e.Localized);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Refused(noKk, note, text["ClaimAuditConflict"]);
+        }
+        finally
+        {
+            await audit.DisposeAsync();
+        }
+
+        return Redirect($"/audit-klaim/sampel/{id.ToString(CultureInfo.InvariantCulture)}#kk-{noKk}");
+    }
+
+    private PageResult Refused(string noKk, string? note, string message)
+    {
+        db.ChangeTracker.Clear();
+        Error = message;
+        ErrorNoKk = noKk;
+        TypedNote = note;
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(long id, CancellationToken ct)
+    {
+        Caller = HttpContext.GetCaller();
+        Today = ClassificationService.Today(time.GetUtcNow().UtcDateTime);
+        if (Caller.Role is not (Role.Verifier or Role.Admin))
+        {
+            return false;
+        }
+
+        var sample = await queries.GetAsync(id, Caller.Scope, ct);
+        if (sample is null)
+        {
+            return false;
+        }
+
+        Sample = sample;
+        Tally = sample.Tally();
+        return true;
+    }
+}
