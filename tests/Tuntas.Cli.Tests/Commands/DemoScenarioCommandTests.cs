@@ -106,4 +106,66 @@ public class DemoScenarioCommandTests(DemoDatabase demo) : IClassFixture<DemoDat
         Assert.Contains("not a Tuntas report package", notAPackage.Error, StringComparison.Ordinal);
         Assert.Equal(0, consolidated.Json().GetProperty("total").GetProperty("fromPackages").GetInt32());
     }
+
+    private static List<string> Sample(CliRun run)
+    {
+        Assert.True(run.ExitCode == 0, run.ToString());
+        return run.Json().GetProperty("sample").EnumerateArray().Select(e => e.GetString()!).ToList();
+    }
+
+    [Fact]
+    public async Task ClaimAuditDraw_TheSameSeedGivesTheSameThirtyHouseholds_AnotherSeedAnotherSample()
+    {
+        string[] Draw(string seed) =>
+            ["claim-audit", "draw", "--region", "64.74", "--status", "graduated", "--from", "2023-01-01", "--to", "2025-04-09", "--size", "30", "--seed", seed, "--json", "--db", demo.Uri];
+
+        var first = await CliRun.RunAsync(Draw("uji-petik-2025"));
+        var again = await CliRun.RunAsync(Draw("uji-petik-2025"));
+        var other = await CliRun.RunAsync(Draw("seed-lain"));
+
+        Assert.Equal(175, first.Json().GetProperty("population").GetInt32());
+        Assert.Equal(30, Sample(first).Distinct().Count());
+        Assert.Equal(Sample(first), Sample(again));
+        Assert.NotEqual(Sample(first).Order(), Sample(other).Order());
+        Assert.NotEqual(first.Json().GetProperty("auditId").GetInt64(), again.Json().GetProperty("auditId").GetInt64());
+        Assert.Equal(first.Json().GetProperty("populationHash").GetString(), other.Json().GetProperty("populationHash").GetString());
+
+        // The demo's independent verifier (not the one who approved the graduations) gets every re-check.
+        var shown = await CliRun.RunAsync("claim-audit", "show", first.Json().GetProperty("auditId").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture), "--json", "--db", demo.Uri);
+        Assert.All(shown.Json().GetProperty("items").EnumerateArray(), i => Assert.Equal("uji.bontang", i.GetProperty("assignedTo").GetString()));
+
+        // Without a seed one is made and printed, so the draw can be repeated.
+        var unseeded = await CliRun.RunAsync("claim-audit", "draw", "--region", "64.74", "--status", "graduated", "--from", "2023-01-01", "--to", "2025-04-09", "--size", "5", "--json", "--db", demo.Uri);
+        var seed = unseeded.Json().GetProperty("seed").GetString()!;
+        Assert.Matches("^[0-9a-f]{16}$", seed);
+        Assert.Equal(Sample(unseeded), Sample(await CliRun.RunAsync("claim-audit", "draw", "--region", "64.74", "--status", "graduated", "--from", "2023-01-01", "--to", "2025-04-09", "--size", "5", "--seed", seed, "--json", "--db", demo.Uri)));
+
+        // The audit trail still verifies after the draws.
+        Assert.Equal(0, (await CliRun.RunAsync("audit", "verify", "--db", demo.Uri)).ExitCode);
+    }
+
+    [Fact]
+    public async Task ClaimAudit_TheDemosBontangAudit_StandsInTheReportList_AndBadDrawsAreUsageErrors()
+    {
+        var list = await CliRun.RunAsync("claim-audit", "list", "--region", "64.74", "--json", "--db", demo.Uri);
+        Assert.True(list.ExitCode == 0, list.ToString());
+        var demoAudit = list.Json().GetProperty("audits").EnumerateArray().Single(a => a.GetProperty("seed").GetString() == "bontang-2025-04");
+        var result = demoAudit.GetProperty("result");
+        Assert.Equal((175, 30, 1, true), (result.GetProperty("population").GetInt32(), result.GetProperty("sample").GetInt32(), result.GetProperty("wrong").GetInt32(), result.GetProperty("complete").GetBoolean()));
+        var estimate = result.GetProperty("estimate").GetProperty("estimatedErrors");
+        Assert.True(estimate.GetProperty("low").GetInt32() >= 1 && estimate.GetProperty("high").GetInt32() < 175);
+
+        foreach (var args in new[]
+        {
+            new[] { "--status", "moved", "--from", "2023-01-01", "--to", "2025-04-09", "--size", "3" },
+            ["--status", "graduated", "--from", "2023-01-01", "--to", "9 April 2025", "--size", "3"],
+            ["--status", "graduated", "--from", "2023-01-01", "--to", "2025-04-09", "--size", "500"],
+            ["--status", "graduated", "--from", "2023-01-01", "--to", "2025-04-09", "--size", "3", "--stratify", "village"],
+        })
+        {
+            var run = await CliRun.RunAsync(["claim-audit", "draw", "--region", "64.74", .. args, "--json", "--db", demo.Uri]);
+            Assert.True(run.ExitCode == 2, run.ToString());
+            Assert.False(string.IsNullOrWhiteSpace(run.Json().GetProperty("error").GetString()));
+        }
+    }
 }
