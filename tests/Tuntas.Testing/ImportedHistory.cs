@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Tuntas.Data;
 using Tuntas.Domain.Registry;
 
-namespace Tuntas.Data.Tests.ClaimAudit;
+namespace Tuntas.Testing;
 
 /// <summary>
 /// Simulates a status history imported from an older system, or rows written straight to the
@@ -9,7 +10,7 @@ namespace Tuntas.Data.Tests.ClaimAudit;
 /// evidence), with the household's current status set to match. Day counts are not kept up by it;
 /// rebuild them afterwards.
 /// </summary>
-internal static class ImportedHistory
+public static class ImportedHistory
 {
     public static async Task ChangeAsync(TuntasDbContext db, string noKk, HouseholdStatus from, HouseholdStatus to, DateOnly on, string actor)
     {
