@@ -62,6 +62,14 @@ public static class EndpointAccess
     /// <summary>Report packages: made by a kabupaten/kota, consolidated by the province.</summary>
     public static readonly AccessRule Reports = Rule("reports", Role.Verifier, Role.Analyst, Role.Province, Role.Admin);
 
+    /// <summary>
+    /// Anomaly flags on the claims of a region: Dinas Sosial, who verifies, and the analysts who
+    /// check the figures. They name a No. KK (no names, no NIK), like the household lists analysts
+    /// already see; the province sees aggregates only, and the people whose work is checked
+    /// (operators, facilitators, agencies) do not see the checks.
+    /// </summary>
+    public static readonly AccessRule ClaimAudit = Rule("claim-audit", Role.Verifier, Role.Analyst, Role.Admin);
+
     /// <summary>An authenticator app as a second sign-in step: the roles that change the register's outcome.</summary>
     public static readonly AccessRule TwoFactor = Rule("two-factor", Role.Verifier, Role.Admin);
 
@@ -69,7 +77,7 @@ public static class EndpointAccess
     public static readonly AccessRule Admin = Rule("admin", Role.Admin);
 
     public static IReadOnlyList<AccessRule> Rules { get; } =
-        [Public, SignedIn, Register, Verval, Review, RecordDelivery, ImportRecipients, ImportHouseholds, AuditTrail, Reports, TwoFactor, Admin];
+        [Public, SignedIn, Register, Verval, Review, RecordDelivery, ImportRecipients, ImportHouseholds, AuditTrail, ClaimAudit, Reports, TwoFactor, Admin];
 
     /// <summary>Every endpoint, by route pattern (as written, without the leading slash).</summary>
     public static IReadOnlyDictionary<string, EndpointClass> Endpoints { get; } = new Dictionary<string, EndpointClass>(StringComparer.Ordinal)
@@ -131,6 +139,8 @@ public static class EndpointAccess
 
         // Oversight.
         ["jejak-audit"] = new(AuditTrail),
+        ["anomali"] = new(ClaimAudit, "region"),
+        ["api/v1/anomalies"] = new(ClaimAudit, "region"),
         ["laporan"] = new(Reports, "region"),
         ["akun/2fa"] = new(TwoFactor),
         ["admin/akses-data"] = new(Admin),
