@@ -44,6 +44,7 @@ public static class TuntasCli
         root.Subcommands.Add(ProgrammesCommand.Create(Context));
         root.Subcommands.Add(InterventionsCommand.Create(Context));
         root.Subcommands.Add(GapsCommand.Create(Context));
+        root.Subcommands.Add(AnomaliesCommand.Create(Context));
         root.Subcommands.Add(NeedsCommand.Create(Context));
         root.Subcommands.Add(ReportCommand.Create(Context));
         root.Subcommands.Add(TargetsCommand.Create(Context));

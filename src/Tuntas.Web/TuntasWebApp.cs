@@ -7,6 +7,7 @@ using Tuntas.Data;
 using Tuntas.Data.Access;
 using Tuntas.Data.Database;
 using Tuntas.Web.Access;
+using Tuntas.Web.ClaimAudit;
 using Tuntas.Web.Common;
 using Tuntas.Web.Import;
 using Tuntas.Web.Interventions;
@@ -172,6 +173,7 @@ public static class TuntasWebApp
         api.MapStatsApi();
         api.MapDashboardApi();
         api.MapGapsApi();
+        api.MapAnomaliesApi();
         api.MapPublicStatsApi();
         all.MapEvidenceEndpoints();
         all.MapRazorPages();

@@ -120,6 +120,7 @@ public static class TuntasServices
         services.AddScoped<Monitoring.PopulationImporter>();
         services.TryAddSingleton(Interventions.InterventionOptions.FromEnvironment());
         services.AddScoped<Interventions.GapsQuery>();
+        services.AddScoped<ClaimAudit.AnomalyQuery>();
         services.AddScoped<Reports.ReportBuilder>();
         services.AddScoped<Reports.ReportPackages>();
         services.AddScoped<Reports.ProvinceConsolidation>();

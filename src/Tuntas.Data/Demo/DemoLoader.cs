@@ -273,6 +273,11 @@ public sealed partial class DemoLoader
         var (to, finding) = outcome;
         var visitor = task.AssignedTo ?? "operator.bontangkuala";
         var head = household.Head;
+
+        // Two draws per visit, as always, so the rest of the seeded scenario stays the same; they
+        // place the visit within about a kilometre of its desa/kelurahan's centre.
+        var (north, east) = (_f.Random.Double(-0.5, 0.5), _f.Random.Double(-0.4, 0.6) - 0.1);
+        var (centreLat, centreLon) = VillageCentre(household.VillageCode);
         var report = new VisitReport
         {
             VisitedOn = day,
@@ -281,8 +286,8 @@ public sealed partial class DemoLoader
             Indicators = finding.Indicators,
             SpendingPerCapita = finding.Spending,
             MembersPresent = household.Members.Count,
-            Latitude = 0.13 + _f.Random.Double(-0.5, 0.5),
-            Longitude = 117.3 + _f.Random.Double(-0.4, 0.6),
+            Latitude = centreLat + (north * VisitSpreadDegrees),
+            Longitude = centreLon + (east * VisitSpreadDegrees),
             AccuracyMetres = _f.Random.Int(5, 40),
             Notes = to switch
             {
@@ -298,6 +303,19 @@ public sealed partial class DemoLoader
         clock.Set(day.AddDays(2));
         await verval.ApproveAsync(visit, household, verifier, null, audit, ct);
         clock.Reset();
+    }
+
+    /// <summary>How far a demo visit lies from its desa's centre: ±0.006° (about 670 m) each way.</summary>
+    private const double VisitSpreadDegrees = 0.012;
+
+    /// <summary>
+    /// A made-up centre of a desa/kelurahan in the Bontang and Kutai Timur area (latitude 0.1 to 1.2,
+    /// longitude 117.3 to 118.0), derived from its code so that it is the same on every load.
+    /// </summary>
+    internal static (double Latitude, double Longitude) VillageCentre(RegionCode village)
+    {
+        var hash = village.Digits.Aggregate(2_166_136_261u, (a, c) => unchecked((a ^ c) * 16_777_619u));
+        return (0.1 + (1.1 * (hash % 10_007) / 10_007.0), 117.3 + (0.7 * (hash / 10_007 % 10_009) / 10_009.0));
     }
 
     private Finding Poor() => new(

@@ -62,6 +62,14 @@ public static class EndpointAccess
     /// <summary>Report packages: made by a kabupaten/kota, consolidated by the province.</summary>
     public static readonly AccessRule Reports = Rule("reports", Role.Verifier, Role.Analyst, Role.Province, Role.Admin);
 
+    /// <summary>
+    /// Anomaly flags on the claims of a region: Dinas Sosial, who verifies, and the analysts who
+    /// check the figures. They name a No. KK (no names, no NIK), like the household lists analysts
+    /// already see; the province sees aggregates only, and the people whose work is checked
+    /// (operators, facilitators, agencies) do not see the checks.
+    /// </summary>
+    public static readonly AccessRule Anomalies = Rule("anomalies", Role.Verifier, Role.Analyst, Role.Admin);
+
     /// <summary>An authenticator app as a second sign-in step: the roles that change the register's outcome.</summary>
     public static readonly AccessRule TwoFactor = Rule("two-factor", Role.Verifier, Role.Admin);
 
@@ -72,7 +80,7 @@ public static class EndpointAccess
     public static readonly AccessRule Admin = Rule("admin", Role.Admin);
 
     public static IReadOnlyList<AccessRule> Rules { get; } =
-        [Public, SignedIn, Register, Verval, Review, RecordDelivery, ImportRecipients, ImportHouseholds, AuditTrail, Reports, TwoFactor, ClaimAudit, Admin];
+        [Public, SignedIn, Register, Verval, Review, RecordDelivery, ImportRecipients, ImportHouseholds, AuditTrail, Anomalies, ClaimAudit, Reports, TwoFactor, Admin];
 
     /// <summary>Every endpoint, by route pattern (as written, without the leading slash).</summary>
     public static IReadOnlyDictionary<string, EndpointClass> Endpoints { get; } = new Dictionary<string, EndpointClass>(StringComparer.Ordinal)
@@ -136,6 +144,8 @@ public static class EndpointAccess
         ["jejak-audit"] = new(AuditTrail),
         ["audit-klaim/{region?}"] = new(ClaimAudit, "region"),
         ["audit-klaim/sampel/{id:long}"] = new(ClaimAudit, "id"),
+        ["anomali"] = new(Anomalies, "region"),
+        ["api/v1/anomalies"] = new(Anomalies, "region"),
         ["laporan"] = new(Reports, "region"),
         ["akun/2fa"] = new(TwoFactor),
         ["admin/akses-data"] = new(Admin),

@@ -36,6 +36,18 @@ public class DemoScenarioCommandTests(DemoDatabase demo) : IClassFixture<DemoDat
     }
 
     [Fact]
+    public async Task Anomalies_OnTheDemo_BontangsCleanHistoryRaisesNoFlag()
+    {
+        var bontang = await CliRun.RunAsync("anomalies", "--region", "64.74", "--json", "--db", demo.Uri);
+        var kaltim = await CliRun.RunAsync("anomalies", "--region", "64", "--from", "2022-01-01", "--to", "2025-12-31", "--db", demo.Uri);
+
+        Assert.True(bontang.ExitCode == 0, bontang.ToString());
+        Assert.Equal(0, bontang.Json().GetProperty("flags").GetArrayLength());
+        Assert.True(kaltim.ExitCode == 0, kaltim.ToString());
+        Assert.Contains("Kalimantan Timur (64), 2022-01-01 to 2025-12-31: 0 anomaly flag(s)", kaltim.Output, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task ReportPackage_ExportedFromBontang_ImportedIntoAFreshProvinceDatabase_ShowsItsSevenInTheConsolidation()
     {
         var folder = Path.Combine(Path.GetTempPath(), $"tuntas-report-{Guid.NewGuid():N}");

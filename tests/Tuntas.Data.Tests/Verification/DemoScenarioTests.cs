@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Tuntas.Data.Audit;
 using Tuntas.Data.Demo;
 using Tuntas.Data.Monitoring;
+using Tuntas.Domain.ClaimAudit;
 using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
 using Tuntas.Domain.Verification;
@@ -89,6 +90,17 @@ public class DemoScenarioTests
         DateOnly[] days = [new(2022, 12, 31), new(2023, 6, 30), new(2024, 6, 30), new(2025, 4, 9), new(2025, 12, 31)];
         await Monitoring.DayCountTests.AssertAgreesWithHistoryAsync(db, regions, days);
         await Monitoring.DayCountTests.AssertSameAsRebuildAsync(db);
+
+        // The anomaly flags (docs/claim-audit.md): the demo's histories are clean and raise none, in
+        // Bontang or in Kutai Timur. Every exit rests on an approved visit with a photo of its own,
+        // each kept within about a kilometre of its desa's centre; every graduate was reached by a
+        // programme first; one verifier records each regency's changes; exits keep a steady pace.
+        var anomalies = new Tuntas.Data.ClaimAudit.AnomalyQuery(db);
+        foreach (var region in new[] { "64.74", "64.08" })
+        {
+            var flags = (await anomalies.RunAsync(Domain.Access.RegionScope.National, RegionCode.From(region), DateWindow.All))!.Flags;
+            Assert.True(flags.Count == 0, $"{region}:\n" + string.Join("\n", flags.Select(f => $"{f.Kind.ToWire()} {f.Region.Value} {f.NoKk} {f.Detail}")));
+        }
 
         // The audit trail is intact, and notices tampering.
         var verified = await AuditVerifier.VerifyAsync(db);

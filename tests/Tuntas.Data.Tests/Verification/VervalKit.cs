@@ -108,7 +108,8 @@ internal static class VervalKit
             unit.Audit, Today, Now.UtcDateTime);
 
     /// <summary>A visit task, and a visit with a photo submitted for it; not yet reviewed.</summary>
-    public static async Task<Visit> SubmitAsync(Unit unit, Household household, DateOnly visitedOn, HouseholdStatus? recommend, long spending = 250_000, VisitPurpose purpose = VisitPurpose.Verification)
+    public static async Task<Visit> SubmitAsync(Unit unit, Household household, DateOnly visitedOn, HouseholdStatus? recommend, long spending = 250_000, VisitPurpose purpose = VisitPurpose.Verification,
+        (double Latitude, double Longitude)? position = null, string? photo = null)
     {
         unit.Clock.AdjustTime(new DateTimeOffset(visitedOn.ToDateTime(new TimeOnly(3, 0)), TimeSpan.Zero));
         var task = await unit.Verval.CreateTaskAsync(household, purpose, visitedOn.AddDays(14), Reviewer, unit.Audit);
@@ -120,10 +121,12 @@ internal static class VervalKit
             SpendingPerCapita = spending,
             Indicators = PovertyIndicators.EarthOrPlasterFloor | PovertyIndicators.NoOwnToilet,
             Recommendation = recommend,
+            Latitude = position?.Latitude,
+            Longitude = position?.Longitude,
         };
         try
         {
-            return unit.Verval.SubmitVisit(task, household, report, [Photo($"rumah-{household.NoKk.Value}-{visitedOn:yyyyMMdd}")], Visitor, unit.Audit);
+            return unit.Verval.SubmitVisit(task, household, report, [Photo(photo ?? $"rumah-{household.NoKk.Value}-{visitedOn:yyyyMMdd}")], Visitor, unit.Audit);
         }
         finally
         {
@@ -132,10 +135,12 @@ internal static class VervalKit
     }
 
     /// <summary>Visits a household and approves the visit, which moves it to <paramref name="recommend"/>.</summary>
-    public static async Task<Visit> VisitAsync(Unit unit, Household household, DateOnly visitedOn, HouseholdStatus? recommend, long spending = 250_000, VisitPurpose purpose = VisitPurpose.Verification)
+    /// <remarks>Optionally at a position, with a photo of the given name (the same name, the same content hash), approved by another reviewer.</remarks>
+    public static async Task<Visit> VisitAsync(Unit unit, Household household, DateOnly visitedOn, HouseholdStatus? recommend, long spending = 250_000, VisitPurpose purpose = VisitPurpose.Verification,
+        (double Latitude, double Longitude)? position = null, string? photo = null, string reviewer = Reviewer)
     {
-        var visit = await SubmitAsync(unit, household, visitedOn, recommend, spending, purpose);
-        await unit.Verval.ApproveAsync(visit, household, Reviewer, null, unit.Audit);
+        var visit = await SubmitAsync(unit, household, visitedOn, recommend, spending, purpose, position, photo);
+        await unit.Verval.ApproveAsync(visit, household, reviewer, null, unit.Audit);
         return visit;
     }
 }
