@@ -31,7 +31,11 @@ public sealed record DashboardReport(
     IReadOnlyList<TrendPoint> Trend,
     Projection? Projection,
     PopulationFigure? Population,
-    IReadOnlyList<ChildFigures> Children);
+    IReadOnlyList<ChildFigures> Children)
+{
+    /// <summary>The region's claim audits beside the headline, as in report packages (empty: not yet audited); set by the dashboard API.</summary>
+    public IReadOnlyList<Reports.ClaimAuditFigures>? ClaimAudits { get; init; }
+}
 
 /// <summary>
 /// The dashboard's figures beyond the headline: exits in a period, the target, the monthly trend and

@@ -72,14 +72,7 @@ public sealed class ReportBuilder(TuntasDbContext db, HeadlineQuery headline, Cl
         var coverage = new VerificationCoverage(
             poor.Households, poor.Verified, Share(poor.Verified, poor.Households), exits.Count, withVisit, Share(withVisit, exits.Count), approvedVisits);
 
-        var audits = (await claimAudits.BesideHeadlineAsync(region, at, ct)).Select(a =>
-        {
-            var t = a.Tally;
-            var e = t.Estimate;
-            return new ClaimAuditFigures(
-                a.Id, a.Status.ToWire(), a.From, a.To, a.Seed, a.PopulationHash, t.Population, t.SampleSize, t.Confirmed, t.Wrong, t.CouldNotVerify, t.Pending,
-                e?.ErrorRate, e?.Low, e?.High, e?.LowErrors, e?.MidErrors, e?.HighErrors, Tuntas.Domain.ClaimAudit.ErrorRateEstimate.Method);
-        }).ToList();
+        var audits = (await claimAudits.BesideHeadlineAsync(region, at, ct)).Select(ClaimAuditFigures.Of).ToList();
 
         var head = await db.Set<AuditHead>().AsNoTracking().SingleOrDefaultAsync(h => h.Id == AuditHead.SingletonId, ct) ?? new AuditHead();
         return new ReportContent(

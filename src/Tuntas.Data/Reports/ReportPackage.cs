@@ -19,7 +19,17 @@ public sealed record VerificationCoverage(
 public sealed record ClaimAuditFigures(
     long AuditId, string Status, DateOnly From, DateOnly To, string Seed, string PopulationHash,
     int Population, int Sample, int Confirmed, int Wrong, int CouldNotVerify, int Pending,
-    double? ErrorRate, double? Low, double? High, int? EstimatedErrorsLow, double? EstimatedErrorsMid, int? EstimatedErrorsHigh, string Method);
+    double? ErrorRate, double? Low, double? High, int? EstimatedErrorsLow, double? EstimatedErrorsMid, int? EstimatedErrorsHigh, string Method)
+{
+    public static ClaimAuditFigures Of(ClaimAudit.ClaimAuditStanding a)
+    {
+        var t = a.Tally;
+        var e = t.Estimate;
+        return new ClaimAuditFigures(
+            a.Id, Tuntas.Domain.Registry.HouseholdStatusNames.ToWire(a.Status), a.From, a.To, a.Seed, a.PopulationHash, t.Population, t.SampleSize, t.Confirmed, t.Wrong,
+            t.CouldNotVerify, t.Pending, e?.ErrorRate, e?.Low, e?.High, e?.LowErrors, e?.MidErrors, e?.HighErrors, Tuntas.Domain.ClaimAudit.ErrorRateEstimate.Method);
+    }
+}
 
 /// <summary>The head of the audit chain of the database the package came from, when it was made.</summary>
 public sealed record AuditChainHead(long Sequence, string Hash);

@@ -22,7 +22,7 @@ public static class DashboardApi
     }
 
     private static async Task<Results<Ok<DashboardReport>, ProblemHttpResult, ValidationProblem>> Get(
-        string? region, string? at, string? from, string? to, HttpContext context, DashboardQuery query, TimeProvider time, CancellationToken ct)
+        string? region, string? at, string? from, string? to, HttpContext context, DashboardQuery query, Tuntas.Data.ClaimAudit.ClaimAuditQueries claimAudits, TimeProvider time, CancellationToken ct)
     {
         var caller = context.GetCaller();
         if (ApiProblems.ReadRegionAndDay(region, at, time, out var code, out var day) is { } bad)
@@ -53,6 +53,12 @@ public static class DashboardApi
         }
 
         var report = await query.ReportAsync(code, day, start, end, ct);
-        return report is null ? ApiProblems.NotFound($"Region {code.Value}") : TypedResults.Ok(report);
+        if (report is null)
+        {
+            return ApiProblems.NotFound($"Region {code.Value}");
+        }
+
+        var audits = await claimAudits.BesideHeadlineAsync(code, day, ct);
+        return TypedResults.Ok(report with { ClaimAudits = audits.Select(Tuntas.Data.Reports.ClaimAuditFigures.Of).ToList() });
     }
 }

@@ -72,6 +72,12 @@ public class DemoScenarioCommandTests(DemoDatabase demo) : IClassFixture<DemoDat
             Assert.Contains(content.GetProperty("deliveries").EnumerateArray(), d => d.GetProperty("programme").GetString() == "PKH");
             Assert.Equal(175, content.GetProperty("verification").GetProperty("exitsWithApprovedVisit").GetInt32());
             Assert.Equal(64, content.GetProperty("auditHead").GetProperty("hash").GetString()!.Length);
+
+            // The claim audit stands beside the headline in the package: the demo's re-check of 30 of the 175 graduations.
+            var claim = content.GetProperty("claimAudits").EnumerateArray().Single(a => a.GetProperty("seed").GetString() == "bontang-2025-04");
+            Assert.Equal(("graduated", 175, 30, 1, 0), (claim.GetProperty("status").GetString(), claim.GetProperty("population").GetInt32(),
+                claim.GetProperty("sample").GetInt32(), claim.GetProperty("wrong").GetInt32(), claim.GetProperty("pending").GetInt32()));
+            Assert.True(claim.GetProperty("estimatedErrorsHigh").GetInt32() > claim.GetProperty("estimatedErrorsLow").GetInt32());
             Assert.DoesNotContain("\"nik\"", package.RootElement.GetRawText(), StringComparison.OrdinalIgnoreCase);
             Assert.Equal(export.Json().GetProperty("sha256").GetString(), package.RootElement.GetProperty("sha256").GetString());
         }

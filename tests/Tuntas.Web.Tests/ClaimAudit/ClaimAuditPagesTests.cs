@@ -157,6 +157,15 @@ public partial class ClaimAuditPagesTests
         Assert.Contains("menemukan 1 keliru", WebUtility.HtmlDecode(publicPage), StringComparison.Ordinal);
         Assert.DoesNotContain(noKks[0], publicPage, StringComparison.Ordinal);
 
+        // The dashboard API carries it too, for machine clients (an analyst's token here).
+        var api = app.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await app.CreateUserAndTokenAsync("api.bontang", Role.Analyst, "64.74"));
+        using (var answer = System.Text.Json.JsonDocument.Parse(await api.GetStringAsync($"/api/v1/dashboard?region=64.74&at={Day(Today)}")))
+        {
+            var claim = answer.RootElement.GetProperty("claimAudits").EnumerateArray().Single();
+            Assert.Equal(("graduated", 2, 1, 1), (claim.GetProperty("status").GetString(), claim.GetProperty("population").GetInt32(), claim.GetProperty("wrong").GetInt32(), claim.GetProperty("estimatedErrorsHigh").GetInt32()));
+        }
+
         // Yesterday the period of the audit had not ended: not yet audited.
         var (_, before) = await head.GetAsync($"/dasbor/64.74?at={Day(Today.AddDays(-1))}");
         Assert.Contains("Belum diaudit", before, StringComparison.Ordinal);
