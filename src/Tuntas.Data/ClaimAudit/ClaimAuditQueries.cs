@@ -20,6 +20,9 @@ public sealed record ClaimAuditStanding(
     DateTime CreatedAt,
     ClaimAuditTally Tally);
 
+/// <summary>A drawn household waiting for its re-check.</summary>
+public sealed record PendingRecheck(long AuditId, string NoKk, RegionCode District, HouseholdStatus Status);
+
 /// <summary>Reads claim audits, always within the caller's scope.</summary>
 public sealed class ClaimAuditQueries(TuntasDbContext db)
 {
@@ -33,6 +36,19 @@ public sealed class ClaimAuditQueries(TuntasDbContext db)
 
         var samples = await db.ClaimAuditSamples.AsNoTracking().Include(s => s.Items).OrderByDescending(s => s.CreatedAt).ToListAsync(ct);
         return samples.Where(s => region.Contains(s.Region)).Select(Standing).ToList();
+    }
+
+    /// <summary>The re-checks waiting for one verifier, oldest audit first.</summary>
+    public async Task<IReadOnlyList<PendingRecheck>> WaitingForAsync(string userName, RegionScope scope, CancellationToken ct = default)
+    {
+        var rows = await db.ClaimAuditItems.AsNoTracking()
+            .Where(i => i.AssignedTo == userName && i.Finding == null)
+            .Select(i => new { i.SampleId, i.NoKk, i.District, i.Sample!.Status, i.Sample.Region, i.Sample.CreatedAt })
+            .ToListAsync(ct);
+        return rows.Where(r => scope.Contains(r.District))
+            .OrderBy(r => r.CreatedAt).ThenBy(r => r.NoKk, StringComparer.Ordinal)
+            .Select(r => new PendingRecheck(r.SampleId, r.NoKk, r.District, r.Status))
+            .ToList();
     }
 
     /// <summary>One audit with its households, or null when it does not exist or lies outside the scope.</summary>

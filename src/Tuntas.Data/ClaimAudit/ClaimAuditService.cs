@@ -7,6 +7,7 @@ using Tuntas.Domain.ClaimAudit;
 using Tuntas.Domain.Common;
 using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
+using Tuntas.Domain.Verification;
 
 namespace Tuntas.Data.ClaimAudit;
 
@@ -18,7 +19,7 @@ public sealed record DrawRequest(RegionCode Region, HouseholdStatus Status, Date
 /// hash of the population, so nobody can quietly redraw), assign the re-checks to independent
 /// verifiers, and record their findings. Each runs inside an audited unit of work the caller opened.
 /// </summary>
-public sealed class ClaimAuditService(TuntasDbContext db, TimeProvider time)
+public sealed class ClaimAuditService(TuntasDbContext db, VervalService verval, TimeProvider time)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -85,7 +86,14 @@ public sealed class ClaimAuditService(TuntasDbContext db, TimeProvider time)
         return sample;
     }
 
-    /// <summary>Records what the re-check found; only someone independent of the original decision may.</summary>
+    /// <summary>How long the village has to visit a household found wrong.</summary>
+    public const int FollowUpDays = 14;
+
+    /// <summary>
+    /// Records what the re-check found; only someone independent of the original decision may. A
+    /// household found wrong gets a field visit task (unless one is already open), so that its record is
+    /// corrected the usual way: visit, Dinas Sosial's approval, then the status change.
+    /// </summary>
     public async Task<ClaimAuditItem> RecordFindingAsync(long sampleId, string noKk, int? expectedVersion, RecheckFinding finding, string? note, DateOnly checkedOn, string checker, AuditTrail audit, CancellationToken ct = default)
     {
         var sample = await db.ClaimAuditSamples.Include(s => s.Items).SingleOrDefaultAsync(s => s.Id == sampleId, ct)
@@ -99,7 +107,17 @@ public sealed class ClaimAuditService(TuntasDbContext db, TimeProvider time)
                 "Petugas lain sudah mengisi hasil untuk keluarga ini; muat ulang halaman.");
         }
 
-        item.Record(finding, note, checkedOn, checker, ClassificationService.Today(Now), Now);
+        var today = ClassificationService.Today(Now);
+        item.Record(finding, note, checkedOn, checker, today, Now);
+        long? followUp = null;
+        if (finding == RecheckFinding.Wrong && !await db.Tasks.Pending().AnyAsync(t => t.HouseholdId == item.HouseholdId, ct))
+        {
+            var household = await db.Households.SingleAsync(h => h.Id == item.HouseholdId, ct);
+            var task = await verval.CreateTaskAsync(household, VisitPurpose.Reverification, today.AddDays(FollowUpDays), checker, audit, ct);
+            await db.SaveChangesAsync(ct);
+            followUp = task.Id;
+        }
+
         audit.Record(checker, "claim-audit.finding", new AuditSubject("claim-audit-item", () => $"{sample.Id}/{item.NoKk}", () => item.HouseholdId, () => item.District.Value), null, new
         {
             audit = sample.Id,
@@ -107,6 +125,7 @@ public sealed class ClaimAuditService(TuntasDbContext db, TimeProvider time)
             finding = finding.ToWire(),
             note = item.Note,
             checkedOn,
+            followUpTask = followUp,
         });
         return item;
     }

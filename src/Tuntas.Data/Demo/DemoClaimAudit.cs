@@ -7,7 +7,8 @@ namespace Tuntas.Data.Demo;
 /// <summary>
 /// The demo's claim audit: after the "7 KK remain" announcement, Dinas Sosial Bontang draws 30 of the
 /// 175 graduations since 2023 and an independent verifier (who made and approved none of the original
-/// visits) re-checks them in the field. One family is found to be still extreme poor.
+/// visits) re-checks them in the field. One family is found to be still extreme poor; a visit task
+/// follows so the village can correct its record.
 /// </summary>
 public sealed partial class DemoLoader
 {
@@ -17,7 +18,7 @@ public sealed partial class DemoLoader
     private async Task RunClaimAuditAsync(CancellationToken ct)
     {
         await db.SaveChangesAsync(ct);
-        var service = new ClaimAuditService(db, clock);
+        var service = new ClaimAuditService(db, verval, clock);
         clock.Set(new DateOnly(2025, 4, 14));
         var sample = await service.DrawAsync(
             new DrawRequest(Bontang, HouseholdStatus.Graduated, new DateOnly(2023, 1, 1), new DateOnly(2025, 4, 9), 30, BontangAuditSeed, false),

@@ -114,6 +114,12 @@ public class ClaimAuditServiceTests
         });
 
         await using var read = VervalKit.Open(services);
+
+        // The family found wrong gets a field visit, so its record is corrected the usual way; the others none.
+        var followUps = await read.Db.Tasks.AsNoTracking().Where(t => t.Purpose == VisitPurpose.Reverification).ToListAsync();
+        var wrongFamily = sample.Items.Single(i => i.NoKk == noKks[0]).HouseholdId;
+        Assert.Equal(wrongFamily, Assert.Single(followUps).HouseholdId);
+        Assert.Equal((VisitTaskState.Open, Independent), (followUps[0].State, followUps[0].CreatedBy));
         var queries = read.Scope<ClaimAuditQueries>();
         var shown = Assert.Single(await queries.BesideHeadlineAsync(Bontang, To));
         Assert.True(shown.Tally.Complete);

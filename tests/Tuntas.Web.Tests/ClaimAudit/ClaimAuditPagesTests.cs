@@ -138,6 +138,8 @@ public partial class ClaimAuditPagesTests
 
         // The independent verifier: a wrong finding needs a note; then both are entered.
         var checker = await LoginAsync(app, "uji.bontang");
+        var (_, worklist) = await checker.GetAsync("/audit-klaim/64.74");
+        Assert.Contains("Pemeriksaan ulang yang ditugaskan kepada Anda (2)", worklist, StringComparison.Ordinal);
         var noNote = await PostAsync(checker, samplePage, Finding(noKks[0], "wrong", " "));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, noNote.StatusCode);
         Assert.Contains("wajib diberi catatan", await noNote.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -174,6 +176,7 @@ public partial class ClaimAuditPagesTests
         var items = await db.ClaimAuditItems.AsNoTracking().ToListAsync();
         Assert.Equal([RecheckFinding.Wrong, RecheckFinding.Confirmed], noKks.Select(k => items.Single(i => i.NoKk == k).Finding!.Value));
         Assert.All(items, i => Assert.Equal("uji.bontang", i.CheckedBy));
+        Assert.Equal(1, await db.Tasks.CountAsync(t => t.Purpose == Domain.Verification.VisitPurpose.Reverification && t.CreatedBy == "uji.bontang"));
     }
 
     [Fact]

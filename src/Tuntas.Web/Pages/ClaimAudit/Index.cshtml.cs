@@ -22,6 +22,9 @@ public sealed class IndexModel(RegisterQueries register, ClaimAuditQueries queri
 {
     public IReadOnlyList<ClaimAuditStanding> Audits { get; private set; } = [];
 
+    /// <summary>The re-checks assigned to the caller and not yet done.</summary>
+    public IReadOnlyList<PendingRecheck> Waiting { get; private set; } = [];
+
     [BindProperty]
     public DrawInput Draw { get; set; } = new();
 
@@ -106,6 +109,7 @@ public sealed class IndexModel(RegisterQueries register, ClaimAuditQueries queri
         }
 
         Audits = await queries.ListAsync(Region.Code, Caller.Scope, ct);
+        Waiting = (await queries.WaitingForAsync(Caller.UserName, Caller.Scope, ct)).Where(w => Region.Code.Contains(w.District)).ToList();
         if (PlanPopulation is { } population && PlanMarginPercent is { } margin)
         {
             try
