@@ -315,9 +315,15 @@ internal static class ClaimAuditCommand
             var userName = parse.GetValue(by)!.Trim();
             var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.UserName == userName, ct);
             var sample = await scope.ServiceProvider.GetRequiredService<ClaimAuditQueries>().GetAsync(parse.GetValue(id), RegionScope.National, ct);
-            if (user is null || user.Role is not (Role.Verifier or Role.Admin) || sample is null || !user.Scope.Contains(sample.Region))
+            var item = sample?.Items.SingleOrDefault(i => i.NoKk == parse.GetValue(noKk)!.Trim());
+            if (sample is null || item is null)
             {
-                return cli.Fail($"{userName} is not a verifier of the audit's region (or the audit does not exist).");
+                return cli.Fail($"KK {parse.GetValue(noKk)} is not in the sample of claim audit {parse.GetValue(id)} (or the audit does not exist).");
+            }
+
+            if (user is null || user.Role is not (Role.Verifier or Role.Admin) || !user.Scope.Contains(item.District))
+            {
+                return cli.Fail($"{userName} is not a verifier of the region of KK {item.NoKk}.");
             }
 
             var audit = scope.ServiceProvider.GetRequiredService<AuditTrail>();

@@ -51,11 +51,15 @@ public sealed class ClaimAuditQueries(TuntasDbContext db)
             .ToList();
     }
 
-    /// <summary>One audit with its households, or null when it does not exist or lies outside the scope.</summary>
+    /// <summary>
+    /// One audit with its households, or null when it does not exist or does not overlap the scope. A
+    /// regency's verifier may hold re-checks of a province-wide audit: the audit is found, and callers
+    /// show only the households inside the scope (<see cref="RegionScope.Contains"/> on the kecamatan).
+    /// </summary>
     public async Task<ClaimAuditSample?> GetAsync(long id, RegionScope scope, CancellationToken ct = default)
     {
         var sample = await db.ClaimAuditSamples.AsNoTracking().Include(s => s.Items).SingleOrDefaultAsync(s => s.Id == id, ct);
-        return sample is not null && scope.Contains(sample.Region) ? sample : null;
+        return sample is not null && (scope.Contains(sample.Region) || (scope.Region is { } own && sample.Region.Contains(own))) ? sample : null;
     }
 
     /// <summary>

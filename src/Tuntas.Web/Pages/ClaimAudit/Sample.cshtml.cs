@@ -25,6 +25,9 @@ public sealed class SampleModel(ClaimAuditQueries queries, ClaimAuditService ser
 
     public ClaimAuditTally Tally { get; private set; } = null!;
 
+    /// <summary>The drawn households inside the caller's region (all of them, unless the audit is wider than the region).</summary>
+    public IReadOnlyList<ClaimAuditItem> Items { get; private set; } = [];
+
     public DateOnly Today { get; private set; }
 
     public string? Error { get; private set; }
@@ -41,7 +44,7 @@ public sealed class SampleModel(ClaimAuditQueries queries, ClaimAuditService ser
 
     public async Task<IActionResult> OnPostAsync(long id, string? noKk, int version, string? finding, string? note, string? checkedOn, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct) || !MayRecheck || noKk is null || Sample.Items.All(i => i.NoKk != noKk))
+        if (!await LoadAsync(id, ct) || !MayRecheck || noKk is null || Items.All(i => i.NoKk != noKk))
         {
             return NotFound();
         }
@@ -106,6 +109,7 @@ public sealed class SampleModel(ClaimAuditQueries queries, ClaimAuditService ser
 
         Sample = sample;
         Tally = sample.Tally();
+        Items = sample.Items.Where(i => Caller.Scope.Contains(i.District)).ToList();
         return true;
     }
 }
