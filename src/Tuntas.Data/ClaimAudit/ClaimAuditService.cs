@@ -133,8 +133,10 @@ public sealed class ClaimAuditService(TuntasDbContext db, VervalService verval, 
     /// <summary>The households the draw is made from, each with the decision that put it in the status.</summary>
     internal async Task<List<PopulationMember>> PopulationAsync(DrawRequest request, CancellationToken ct)
     {
+        // Only what decides membership: every change up to the first day (the status then), and the
+        // changes into the status during the period.
         var events = await HeadlineQuery.InRegion(db.StatusEvents.AsNoTracking(), request.Region)
-            .Where(e => e.EffectiveDate <= request.To)
+            .Where(e => e.EffectiveDate <= request.From || (e.To == request.Status && e.EffectiveDate <= request.To))
             .Select(e => new { e.Id, e.HouseholdId, e.EffectiveDate, e.To, e.Actor, e.VisitId, e.VillageCode, e.DistrictCode })
             .ToListAsync(ct);
 

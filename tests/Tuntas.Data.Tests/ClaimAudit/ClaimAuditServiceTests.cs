@@ -47,11 +47,11 @@ public class ClaimAuditServiceTests
         return families;
     }
 
-    private static async Task<ClaimAuditSample> DrawAsync(ServiceProvider services, HouseholdStatus status, int size, string seed)
+    private static async Task<ClaimAuditSample> DrawAsync(ServiceProvider services, HouseholdStatus status, int size, string seed, DateOnly? from = null, DateOnly? to = null)
     {
         ClaimAuditSample? sample = null;
         await VervalKit.RunAsync(services, async unit =>
-            sample = await unit.Scope<ClaimAuditService>().DrawAsync(new DrawRequest(Bontang, status, From, To, size, seed, false), "dinsos.kepala", unit.Audit));
+            sample = await unit.Scope<ClaimAuditService>().DrawAsync(new DrawRequest(Bontang, status, from ?? From, to ?? To, size, seed, false), "dinsos.kepala", unit.Audit));
         return sample!;
     }
 
@@ -83,6 +83,10 @@ public class ClaimAuditServiceTests
 
         // Verified in the period: all twelve entered it in February.
         Assert.Equal(12, (await DrawAsync(services, HouseholdStatus.Verified, 3, "x")).Population);
+
+        // Graduated on the first day of a later period (entered before it) counts too; verified on that day, only the four left.
+        Assert.Equal(8, (await DrawAsync(services, HouseholdStatus.Graduated, 1, "x", new DateOnly(2025, 6, 1), new DateOnly(2025, 6, 30))).Population);
+        Assert.Equal(4, (await DrawAsync(services, HouseholdStatus.Verified, 1, "x", new DateOnly(2025, 6, 1), new DateOnly(2025, 6, 30))).Population);
     }
 
     [Theory, DatabaseData]
