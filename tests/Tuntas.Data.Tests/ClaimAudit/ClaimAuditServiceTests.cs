@@ -166,4 +166,24 @@ public class ClaimAuditServiceTests
         await using var check = VervalKit.Open(services);
         Assert.Equal(0, await check.Db.ClaimAuditSamples.CountAsync());
     }
+
+    [Theory, DatabaseData]
+    public async Task AProvinceWideAudit_IsOpenToTheRegencysVerifier_WhoseRechecksItHolds(TestProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var services = VervalKit.Services(database);
+        await ScenarioAsync(services);
+        ClaimAuditSample? sample = null;
+        await VervalKit.RunAsync(services, async unit =>
+            sample = await unit.Scope<ClaimAuditService>().DrawAsync(new DrawRequest(RegionCode.From("64"), HouseholdStatus.Graduated, From, To, 3, "kaltim", false), "bappeda.kaltim", unit.Audit));
+
+        // Bontang's independent verifier holds the re-checks and may open the audit; the province's region
+        // contains Bontang, but a regency user's scope does not contain the province.
+        Assert.All(sample!.Items, i => Assert.Equal(Independent, i.AssignedTo));
+        await using var read = VervalKit.Open(services);
+        var queries = read.Scope<ClaimAuditQueries>();
+        Assert.NotNull(await queries.GetAsync(sample.Id, new RegionScope(Bontang)));
+        Assert.Empty(await queries.ListAsync(RegionCode.From("64"), new RegionScope(Bontang)));
+        Assert.Single(await queries.WaitingForAsync(Independent, new RegionScope(Bontang)), w => w.AuditId == sample.Id && w.NoKk == sample.Items[0].NoKk);
+    }
 }
