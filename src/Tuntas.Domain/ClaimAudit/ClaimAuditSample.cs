@@ -75,8 +75,11 @@ public sealed class ClaimAuditSample
 
     public IReadOnlyList<ClaimAuditItem> Items => _items;
 
-    public static bool IsAuditable(HouseholdStatus status) =>
-        status is HouseholdStatus.Graduated or HouseholdStatus.Excluded or HouseholdStatus.Verified or HouseholdStatus.Listed;
+    /// <summary>The statuses whose households a claim audit re-checks, in the order screens offer them.</summary>
+    public static IReadOnlyList<HouseholdStatus> AuditableStatuses { get; } =
+        [HouseholdStatus.Graduated, HouseholdStatus.Excluded, HouseholdStatus.Verified, HouseholdStatus.Listed];
+
+    public static bool IsAuditable(HouseholdStatus status) => AuditableStatuses.Contains(status);
 
     public ClaimAuditItem Add(long householdId, string noKk, RegionCode district, OriginalDecision original)
     {

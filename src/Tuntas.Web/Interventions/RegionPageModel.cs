@@ -93,6 +93,13 @@ public abstract class RegionPageModel(RegisterQueries register, TimeProvider tim
 
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>Reads a day written as <c>YYYY-MM-DD</c> (the value of a date field); false for anything else.</summary>
+    public static bool TryDay(string? text, out DateOnly day)
+    {
+        day = default;
+        return text is not null && DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
+    }
+
     protected PartialViewResult NotFoundPage()
     {
         Response.StatusCode = StatusCodes.Status404NotFound;

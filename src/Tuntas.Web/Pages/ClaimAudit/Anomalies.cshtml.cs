@@ -39,7 +39,7 @@ public sealed class AnomaliesModel(TuntasDbContext db, RegisterQueries register,
             return NotFoundPage();
         }
 
-        if (!TryDay(FromText, out var from) || !TryDay(ToText, out var to) || from > to)
+        if (!TryOptionalDay(FromText, out var from) || !TryOptionalDay(ToText, out var to) || from > to)
         {
             BadWindow = true;
             return Page();
@@ -72,7 +72,8 @@ public sealed class AnomaliesModel(TuntasDbContext db, RegisterQueries register,
 
     public static string Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty;
 
-    private static bool TryDay(string? text, out DateOnly? day)
+    /// <summary>An empty field is no limit; otherwise a day as <see cref="RegionPageModel.TryDay"/> reads it.</summary>
+    private static bool TryOptionalDay(string? text, out DateOnly? day)
     {
         day = null;
         if (string.IsNullOrWhiteSpace(text))
@@ -80,7 +81,7 @@ public sealed class AnomaliesModel(TuntasDbContext db, RegisterQueries register,
             return true;
         }
 
-        if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        if (!TryDay(text, out var parsed))
         {
             return false;
         }

@@ -39,9 +39,6 @@ public sealed class IndexModel(RegisterQueries register, ClaimAuditQueries queri
 
     public string? Error { get; private set; }
 
-    public static IReadOnlyList<HouseholdStatus> Statuses { get; } =
-        [HouseholdStatus.Graduated, HouseholdStatus.Excluded, HouseholdStatus.Verified, HouseholdStatus.Listed];
-
     private static bool ForAuditors(Caller caller) => caller.Role is Role.Verifier or Role.Admin;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -64,7 +61,7 @@ public sealed class IndexModel(RegisterQueries register, ClaimAuditQueries queri
         }
 
         var status = HouseholdStatusNames.ParseWire(Draw.Status);
-        if (status is null || !Statuses.Contains(status.Value))
+        if (status is null || !ClaimAuditSample.IsAuditable(status.Value))
         {
             Error = text["ClaimAuditStatusInvalid"];
         }
@@ -121,12 +118,6 @@ public sealed class IndexModel(RegisterQueries register, ClaimAuditQueries queri
                 Error = e.Localized;
             }
         }
-    }
-
-    private static bool TryDay(string? text, out DateOnly day)
-    {
-        day = default;
-        return text is not null && DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
     }
 }
 

@@ -55,7 +55,7 @@ public sealed class SampleModel(ClaimAuditQueries queries, ClaimAuditService ser
             return Refused(noKk, note, text["ClaimAuditFindingMissing"]);
         }
 
-        if (checkedOn is null || !DateOnly.TryParseExact(checkedOn.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        if (!Tuntas.Web.Interventions.RegionPageModel.TryDay(checkedOn, out var day))
         {
             return Refused(noKk, note, text["ClaimAuditDateInvalid"]);
         }

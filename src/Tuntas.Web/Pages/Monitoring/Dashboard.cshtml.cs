@@ -165,7 +165,4 @@ public sealed class DashboardModel(
     public DateOnly From => Exits.From;
 
     public DateOnly To => Exits.To;
-
-    private static bool TryDay(string text, out DateOnly day) =>
-        DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
 }
