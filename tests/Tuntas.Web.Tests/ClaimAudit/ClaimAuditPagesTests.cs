@@ -143,6 +143,16 @@ public partial class ClaimAuditPagesTests
         var noNote = await PostAsync(checker, samplePage, Finding(noKks[0], "wrong", " "));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, noNote.StatusCode);
         Assert.Contains("wajib diberi catatan", await noNote.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var noFinding = await PostAsync(checker, samplePage, Finding(noKks[0], string.Empty, "Catatan yang diketik."));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, noFinding.StatusCode);
+        var noFindingHtml = await noFinding.Content.ReadAsStringAsync();
+        Assert.Contains("Pilih hasil pemeriksaan ulang.", noFindingHtml, StringComparison.Ordinal);
+        Assert.Contains("value=\"Catatan yang diketik.\"", noFindingHtml, StringComparison.Ordinal);
+        var badDate = Finding(noKks[0], "wrong", "Masih miskin.");
+        badDate["checkedOn"] = "kemarin";
+        var badDateAnswer = await PostAsync(checker, samplePage, badDate);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, badDateAnswer.StatusCode);
+        Assert.Contains("Tanggal pemeriksaan tidak valid", await badDateAnswer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(checker, samplePage, Finding(noKks[0], "wrong", "Kepala keluarga masih tidak bekerja."))).StatusCode);
         var stale = await PostAsync(checker, samplePage, Finding(noKks[1], "confirmed", string.Empty, version: 7));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, stale.StatusCode);
@@ -196,6 +206,8 @@ public partial class ClaimAuditPagesTests
         var (plan, planned) = await head.GetAsync("/audit-klaim/64.74?populasi=175&margin=10");
         Assert.Equal(HttpStatusCode.OK, plan);
         Assert.Contains("Periksa ulang 63 dari 175 KK", planned, StringComparison.Ordinal);
+        var (_, badMargin) = await head.GetAsync("/audit-klaim/64.74?populasi=175&margin=0");
+        Assert.Contains("Batas kesalahan harus antara 0 dan 1", WebUtility.HtmlDecode(badMargin), StringComparison.Ordinal);
 
         var other = await LoginAsync(app, "dinsos.kutim");
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(samplePage)).Status);
