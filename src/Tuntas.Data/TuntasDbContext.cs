@@ -84,9 +84,16 @@ public abstract class TuntasDbContext(DbContextOptions options) : IdentityDbCont
     /// <summary>The keys that protect sign-in cookies and antiforgery tokens, kept with the data so a restart signs nobody out.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>The day counts' follower for this context's units of work (see <see cref="Monitoring.DayCountTracker"/>).</summary>
+    public Monitoring.DayCountTracker CountTracker => _countTracker ??= new Monitoring.DayCountTracker(this);
+
+    private Monitoring.DayCountTracker? _countTracker;
+
     /// <summary>
-    /// Saves, and keeps the day counts true in the same transaction when the save touches status
-    /// changes, members or deliveries (see <see cref="Monitoring.DayCountStore"/>).
+    /// Saves. A save that touches status changes, members or deliveries announces the households to
+    /// <see cref="CountTracker"/> first; inside a unit of work the day counts then follow at its
+    /// commit, and a save outside one is a unit of work of its own (its own transaction, the counts
+    /// brought up to date before it commits).
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -99,15 +106,25 @@ public abstract class TuntasDbContext(DbContextOptions options) : IdentityDbCont
         var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            var tracked = await Monitoring.DayCountStore.TrackAsync(this, before, cancellationToken);
+            await CountTracker.BeforeChangeAsync(before, cancellationToken);
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await tracked.CompleteAsync(Monitoring.DayCountStore.Saved(entries), cancellationToken);
+            CountTracker.Created(Monitoring.DayCountStore.Saved(entries));
             if (own is not null)
             {
+                await CountTracker.ApplyAsync(cancellationToken);
                 await own.CommitAsync(cancellationToken);
             }
 
             return saved;
+        }
+        catch
+        {
+            if (own is not null)
+            {
+                CountTracker.Reset();
+            }
+
+            throw;
         }
         finally
         {

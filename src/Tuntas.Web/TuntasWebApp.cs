@@ -62,19 +62,15 @@ public static class TuntasWebApp
 
     private static void ConfigureServices(IServiceCollection services, DatabaseUri database)
     {
-        services.AddSingleton(TimeProvider.System);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new RegionCodeJson()));
-        services.AddTuntasDatabase(database);
-        services.AddTuntasServices();
-        services.AddScoped<ApiTokens>();
-        services.AddScoped<UserAccounts>();
+        services.AddTuntas(database);
         services.AddSingleton<UploadStore>();
         services.AddSingleton<EvidenceStore>();
 
         services.AddDataProtection().SetApplicationName("Tuntas").PersistKeysToDbContext<TuntasDbContext>();
 
-        services.AddIdentityCore<TuntasUser>(IdentitySetup.ConfigureIdentity)
-            .AddEntityFrameworkStores<TuntasDbContext>()
+        // User storage is registered by AddTuntas; the web adds sign-in on top of it.
+        new IdentityBuilder(typeof(TuntasUser), services)
             .AddSignInManager()
             .AddClaimsPrincipalFactory<TuntasClaimsFactory>()
             .AddDefaultTokenProviders();

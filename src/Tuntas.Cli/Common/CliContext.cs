@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection;
-using Tuntas.Data.Access;
+using Tuntas.Data;
 using Tuntas.Data.Database;
 
 namespace Tuntas.Cli.Common;
@@ -43,17 +43,35 @@ public sealed class CliContext(TextReader input, TextWriter output, TextWriter e
         return exitCode;
     }
 
+    /// <summary>
+    /// The opening steps of every command that uses the register: the schema and regions made ready,
+    /// the services built, one scope (one unit of work's lifetime), and the service
+    /// <typeparamref name="T"/> (a use case or a query) handed to <paramref name="work"/>.
+    /// </summary>
+    public async Task<int> WithAsync<T>(Func<T, Task<int>> work, CancellationToken ct)
+        where T : notnull
+    {
+        await Commands.DatabaseReady.EnsureAsync(this, ct);
+        await using var services = CreateServices();
+        await using var scope = services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<T>());
+    }
+
+    /// <summary>The same opening steps, handing over the scope's services for a command that needs several.</summary>
+    public async Task<int> WithAsync(Func<IServiceProvider, Task<int>> work, CancellationToken ct)
+    {
+        await Commands.DatabaseReady.EnsureAsync(this, ct);
+        await using var services = CreateServices();
+        await using var scope = services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
     /// <summary>Services over the database for commands that need users, tokens or the register.</summary>
     public ServiceProvider CreateServices()
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton(TimeProvider.System);
-        services.AddTuntasDatabase(Database);
-        services.AddTuntasIdentityCore();
-        services.AddScoped<UserAccounts>();
-        services.AddScoped<ApiTokens>();
-        services.AddTuntasServices();
+        services.AddTuntas(Database);
         return services.BuildServiceProvider();
     }
 }

@@ -70,6 +70,7 @@ public sealed class AuditTrail(TuntasDbContext db, TimeProvider time) : IAsyncDi
         }
 
         await db.SaveChangesAsync(ct);
+        await db.CountTracker.ApplyAsync(ct);
         await FlushAsync(ct);
         if (_ownTransaction is not null)
         {
@@ -139,6 +140,12 @@ public sealed class AuditTrail(TuntasDbContext db, TimeProvider time) : IAsyncDi
     public async ValueTask DisposeAsync()
     {
         _pending.Clear();
+        if (InProgress)
+        {
+            // Not committed: what was announced to the day counts did not happen.
+            db.CountTracker.Reset();
+        }
+
         InProgress = false;
         if (_ownTransaction is not null)
         {

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Tuntas.Data.Database;
 
@@ -101,36 +100,4 @@ internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Po
 {
     public PostgresTuntasDbContext CreateDbContext(string[] args) =>
         (PostgresTuntasDbContext)TuntasDatabase.CreateContext(DatabaseUri.Parse("postgresql://tuntas@localhost:5432/tuntas_design"));
-}
-
-/// <summary>The services over the database that the web app and the command line share.</summary>
-public static class TuntasServices
-{
-    public static IServiceCollection AddTuntasServices(this IServiceCollection services)
-    {
-        services.AddScoped<Registry.RegisterQueries>();
-        services.AddScoped<Audit.AuditTrail>();
-        services.AddScoped<Access.PersonalDataLog>();
-        services.AddScoped<Verification.ClassificationService>();
-        services.AddScoped<Verification.VervalService>();
-        services.AddScoped<Verification.VervalQueries>();
-        services.AddScoped<Monitoring.HeadlineQuery>();
-        services.AddScoped<Monitoring.PublicFiguresQuery>();
-        services.AddScoped<Monitoring.DashboardQuery>();
-        services.AddScoped<Monitoring.PopulationImporter>();
-        services.TryAddSingleton(Interventions.InterventionOptions.FromEnvironment());
-        services.AddScoped<Interventions.GapsQuery>();
-        services.AddScoped<ClaimAudit.AnomalyQuery>();
-        services.AddScoped<Reports.ReportBuilder>();
-        services.AddScoped<Reports.ReportPackages>();
-        services.AddScoped<Reports.ProvinceConsolidation>();
-        services.AddScoped<Interventions.RecipientListImporter>();
-        services.AddScoped<Interventions.DeliveryService>();
-        services.AddScoped<Interventions.InterventionQueries>();
-        services.AddScoped<Import.HouseholdImporter>();
-        services.AddScoped<ClaimAudit.ClaimAuditService>();
-        services.AddScoped<ClaimAudit.ClaimAuditQueries>();
-        services.AddScoped<Demo.DemoLoader>();
-        return services;
-    }
 }

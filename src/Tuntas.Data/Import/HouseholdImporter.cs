@@ -3,7 +3,6 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Tuntas.Data.Audit;
 using Tuntas.Data.Import.Reading;
-using Tuntas.Data.Monitoring;
 using Tuntas.Data.Verification;
 using Tuntas.Domain.Import;
 using Tuntas.Domain.Regions;
@@ -164,9 +163,8 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time)
                 // Families already in the register may move or gain members: their day counts are
                 // read before the merge and after it (new families have no status history yet).
                 var existing = await ExistingFamiliesAsync(sql, ct);
-                var counts = await InTransactionAsync(transaction, () => DayCountStore.TrackAsync(db, existing, ct), ct);
+                await InTransactionAsync(transaction, async () => { await db.CountTracker.BeforeChangeAsync(existing, ct); return true; }, ct);
                 await MergeAsync(sql, dialect, options, summary, batchId.Value, now, today, ct);
-                await InTransactionAsync(transaction, async () => { await counts.CompleteAsync(ct: ct); return true; }, ct);
                 Phase("merged");
                 await ClassifyAndAuditAsync(transaction, options, summary, batchId.Value, now, today, ct);
                 Phase("classified");

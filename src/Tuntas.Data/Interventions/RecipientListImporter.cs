@@ -137,9 +137,9 @@ public sealed class RecipientListImporter(TuntasDbContext db, TimeProvider time)
 
         var actor = options.UserName ?? "cli";
 
-        // New deliveries bypass the change tracker: the day counts of the families they may reach
-        // are read before and after them ("in handling" depends on deliveries).
-        var counts = await Monitoring.DayCountStore.TrackAsync(db, people.Values.Select(p => p.HouseholdId).Concat(families.Values.Select(f => f.HouseholdId)), ct);
+        // New deliveries bypass the change tracker: the families they may reach are announced to the
+        // day counts before them ("in handling" depends on deliveries).
+        await db.CountTracker.BeforeChangeAsync(people.Values.Select(p => p.HouseholdId).Concat(families.Values.Select(f => f.HouseholdId)), ct);
         var inserts = new Database.StatementBatch(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction());
         using var digest = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
         var rejected = new List<(RecipientRow Row, string Original)>();
@@ -238,7 +238,6 @@ public sealed class RecipientListImporter(TuntasDbContext db, TimeProvider time)
         }
 
         await inserts.ExecuteAsync(ct);
-        await counts.CompleteAsync(ct: ct);
         Phase("rows matched");
         batch.Rows = rows.Count;
         batch.Matched = inserted + updated + unchanged;

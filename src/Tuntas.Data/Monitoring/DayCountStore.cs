@@ -39,12 +39,10 @@ public sealed class DayCountDelta
 }
 
 /// <summary>
-/// Keeps <see cref="RegionDayCount"/> true. Every writer of status changes, members or deliveries
-/// goes through here: <see cref="TuntasDbContext"/> does it for whatever the change tracker saves,
-/// and the bulk writers (household import, recipient lists) call <see cref="TrackAsync"/> around
-/// their statements. The principle is the same everywhere: the touched households' contributions
-/// are read from the database before the write and after it, and the difference is added, in the
-/// same transaction. <see cref="RebuildAsync"/> recomputes everything from the histories.
+/// Reads and writes <see cref="RegionDayCount"/>: a household's contributions computed from its
+/// history (<see cref="DayCountLedger"/>), the upsert of their sums, and <see cref="RebuildAsync"/>,
+/// which recomputes everything from the histories. Kept true on every write by the one
+/// <see cref="DayCountTracker"/> of a unit of work.
 /// </summary>
 public static class DayCountStore
 {
@@ -69,45 +67,8 @@ public static class DayCountStore
     public static Task<bool> BuiltAsync(TuntasDbContext db, CancellationToken ct = default) =>
         db.DayCountStates.AsNoTracking().AnyAsync(s => s.Id == DayCountState.SingleId && s.Layout == DayCountState.CurrentLayout, ct);
 
-    /// <summary>
-    /// Reads the contributions of <paramref name="households"/> now; call <see cref="Tracked.CompleteAsync"/>
-    /// after the write, in the same transaction.
-    /// </summary>
-    public static async Task<Tracked> TrackAsync(TuntasDbContext db, IEnumerable<long> households, CancellationToken ct = default)
-    {
-        var window = await WindowAsync(db, ct);
-        var before = new HashSet<long>(households);
-        var delta = new DayCountDelta();
-        await AddContributionsAsync(db, before, window, delta, -1, ct);
-        return new Tracked(db, window, before, delta);
-    }
-
-    /// <summary>A write in progress: the contributions before it are held (negated) until it completes.</summary>
-    public sealed class Tracked
-    {
-        private readonly TuntasDbContext _db;
-        private readonly HandlingWindow _window;
-        private readonly HashSet<long> _households;
-        private readonly DayCountDelta _delta;
-
-        internal Tracked(TuntasDbContext db, HandlingWindow window, HashSet<long> households, DayCountDelta delta) =>
-            (_db, _window, _households, _delta) = (db, window, households, delta);
-
-        /// <summary>Adds the contributions after the write (of the tracked households and <paramref name="more"/>, e.g. new ones) and stores the difference.</summary>
-        public async Task CompleteAsync(IEnumerable<long>? more = null, CancellationToken ct = default)
-        {
-            if (more is not null)
-            {
-                _households.UnionWith(more);
-            }
-
-            await AddContributionsAsync(_db, _households, _window, _delta, 1, ct);
-            await ApplyAsync(_db, _delta, ct);
-        }
-    }
-
     /// <summary>Deletes the day counts and computes them again from every household's history, with <paramref name="window"/>.</summary>
-    public static async Task<int> RebuildAsync(TuntasDbContext db, HandlingWindow window, IProgress<int>? progress = null, CancellationToken ct = default)
+    public static async Task<int> RebuildAsync(TuntasDbContext db, HandlingWindow window, IProgress<int>? progress = null, CancellationToken ct = default, TimeProvider? time = null)
     {
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
@@ -133,7 +94,7 @@ public static class DayCountStore
 
             state.HandlingMonths = window.Months;
             state.Layout = DayCountState.CurrentLayout;
-            state.BuiltAt = DateTime.UtcNow;
+            state.BuiltAt = (time ?? TimeProvider.System).GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             if (own is not null)
@@ -153,7 +114,7 @@ public static class DayCountStore
     }
 
     /// <summary>Adds (<paramref name="sign"/> 1) or takes away (−1) what <paramref name="households"/> contribute now.</summary>
-    private static async Task AddContributionsAsync(TuntasDbContext db, IReadOnlyCollection<long> households, HandlingWindow window, DayCountDelta delta, int sign, CancellationToken ct)
+    internal static async Task AddContributionsAsync(TuntasDbContext db, IReadOnlyCollection<long> households, HandlingWindow window, DayCountDelta delta, int sign, CancellationToken ct)
     {
         foreach (var chunk in households.Chunk(Chunk))
         {
@@ -184,7 +145,7 @@ public static class DayCountStore
         }
     }
 
-    private static async Task ApplyAsync(TuntasDbContext db, DayCountDelta delta, CancellationToken ct)
+    internal static async Task ApplyAsync(TuntasDbContext db, DayCountDelta delta, CancellationToken ct)
     {
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
@@ -240,4 +201,63 @@ public static class DayCountStore
             Tuntas.Domain.Interventions.Delivery d => d.HouseholdId,
             _ => 0,
         }).Where(id => id > 0);
+}
+
+/// <summary>
+/// The one place where the day counts follow a write. A unit of work announces, before writing,
+/// the households whose status history, members or deliveries it will change
+/// (<see cref="BeforeChangeAsync"/>: their contributions are read then); the change tracker does so
+/// for every save, bulk writers for the rows they write. When the unit of work commits,
+/// <see cref="ApplyAsync"/> reads the same households' contributions after the write and stores the
+/// difference, in the same transaction.
+/// </summary>
+public sealed class DayCountTracker(TuntasDbContext db)
+{
+    private readonly HashSet<long> _households = [];
+    private DayCountDelta _delta = new();
+    private HandlingWindow? _window;
+
+    /// <summary>Whether any household has been announced since the last <see cref="ApplyAsync"/>.</summary>
+    public bool Pending => _households.Count > 0;
+
+    /// <summary>Reads the contributions of <paramref name="households"/> not announced yet, before they change.</summary>
+    public async Task BeforeChangeAsync(IEnumerable<long> households, CancellationToken ct = default)
+    {
+        var fresh = households.Where(id => id > 0 && _households.Add(id)).ToList();
+        if (fresh.Count > 0)
+        {
+            await DayCountStore.AddContributionsAsync(db, fresh, await WindowAsync(ct), _delta, -1, ct);
+        }
+    }
+
+    /// <summary>Households created in this unit of work: they contributed nothing before.</summary>
+    public void Created(IEnumerable<long> households)
+    {
+        foreach (var id in households.Where(id => id > 0))
+        {
+            _households.Add(id);
+        }
+    }
+
+    /// <summary>Adds the announced households' contributions after the write and stores the difference.</summary>
+    public async Task ApplyAsync(CancellationToken ct = default)
+    {
+        if (_households.Count == 0)
+        {
+            return;
+        }
+
+        await DayCountStore.AddContributionsAsync(db, _households, await WindowAsync(ct), _delta, 1, ct);
+        await DayCountStore.ApplyAsync(db, _delta, ct);
+        Reset();
+    }
+
+    /// <summary>Forgets what was announced (the unit of work was rolled back).</summary>
+    public void Reset()
+    {
+        _households.Clear();
+        _delta = new DayCountDelta();
+    }
+
+    private async Task<HandlingWindow> WindowAsync(CancellationToken ct) => _window ??= await DayCountStore.WindowAsync(db, ct);
 }

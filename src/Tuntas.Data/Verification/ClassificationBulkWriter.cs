@@ -9,7 +9,8 @@ namespace Tuntas.Data.Verification;
 /// Writes what a classification changed on households that are not tracked (the domain ran on
 /// them in memory): the household columns, guarded by the version each was read at, and the new
 /// status events, as a <see cref="StatementBatch"/> instead of the change tracker: an import can
-/// list tens of thousands of families at once. The day counts are kept true around the write.
+/// list tens of thousands of families at once. The families are announced to the unit of work's
+/// day counts before the write.
 /// </summary>
 internal static class ClassificationBulkWriter
 {
@@ -34,7 +35,7 @@ internal static class ClassificationBulkWriter
 
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("The bulk classification writes inside the import's transaction.");
-        var counts = await Monitoring.DayCountStore.TrackAsync(db, changed.Where(c => c.Household.StatusHistory.Count > 0).Select(c => c.Household.Id), ct);
+        await db.CountTracker.BeforeChangeAsync(changed.Where(c => c.Household.StatusHistory.Count > 0).Select(c => c.Household.Id), ct);
         var batch = new StatementBatch(db.Database.GetDbConnection(), transaction);
         var updates = new List<(int Statement, Household Household)>();
         foreach (var (h, read) in changed)
@@ -54,6 +55,5 @@ internal static class ClassificationBulkWriter
             throw new DbUpdateConcurrencyException($"KK {lost.NoKk.Value} was changed by someone else during the classification; run it again.");
         }
 
-        await counts.CompleteAsync(ct: ct);
     }
 }

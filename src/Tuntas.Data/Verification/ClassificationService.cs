@@ -107,8 +107,8 @@ public sealed class ClassificationService(TuntasDbContext db, TimeProvider time)
         return Classify(household, criteria, at);
     }
 
-    /// <summary>Today in Kalimantan Timur (WITA, UTC+8): the day a change made now is dated.</summary>
-    public static DateOnly Today(DateTime utcNow) => DateOnly.FromDateTime(utcNow.AddHours(8));
+    /// <summary>Today in Kalimantan Timur (WITA): the day a change made now is dated (see <see cref="Domain.Regions.RegionClock"/>).</summary>
+    public static DateOnly Today(DateTime utcNow) => Domain.Regions.RegionClock.DayAt(utcNow);
 
     private static string Reason(Classification c)
     {

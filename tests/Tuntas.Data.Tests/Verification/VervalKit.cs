@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Tuntas.Data.Access;
 using Tuntas.Data.Audit;
-using Tuntas.Data.Database;
 using Tuntas.Data.Verification;
 using Tuntas.Domain.Access;
 using Tuntas.Domain.Regions;
@@ -36,10 +35,7 @@ internal static class VervalKit
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
-        services.AddTuntasDatabase(database.Uri);
-        services.AddTuntasIdentityCore();
-        services.AddScoped<UserAccounts>();
-        services.AddTuntasServices();
+        services.AddTuntas(database.Uri);
         return services.BuildServiceProvider();
     }
 
