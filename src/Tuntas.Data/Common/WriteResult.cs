@@ -16,6 +16,16 @@ public abstract record WriteError
 
     /// <summary>The caller's role may not make this change.</summary>
     public sealed record NotAllowed(string Subject) : WriteError;
+
+    /// <summary>The reason in English, for the command line and the API's problem details.</summary>
+    public string English => this switch
+    {
+        RuleBroken broken => broken.Rule.Message,
+        Conflict => "Someone else changed this record a moment ago; nothing was saved. Try again.",
+        NotFound n => $"{n.Subject} was not found, or it is outside your region.",
+        NotAllowed n => $"Your role cannot change {n.Subject}.",
+        _ => GetType().Name,
+    };
 }
 
 /// <summary>The outcome of a use case: its value, or the one reason it was refused (nothing was kept).</summary>
