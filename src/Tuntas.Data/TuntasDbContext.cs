@@ -38,6 +38,9 @@ public abstract class TuntasDbContext(DbContextOptions options) : IdentityDbCont
 
     public DbSet<HouseholdStatusEvent> StatusEvents => Set<HouseholdStatusEvent>();
 
+    /// <summary>The residence history: each move of a family to another village.</summary>
+    public DbSet<HouseholdMove> Moves => Set<HouseholdMove>();
+
     public DbSet<PovertyCriteria> Criteria => Set<PovertyCriteria>();
 
     public DbSet<VervalRound> Rounds => Set<VervalRound>();

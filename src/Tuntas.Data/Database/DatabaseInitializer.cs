@@ -14,6 +14,16 @@ public static class DatabaseInitializer
     public static async Task<InitResult> InitializeAsync(DatabaseUri database, CancellationToken ct = default)
     {
         await using var db = TuntasDatabase.CreateContext(database);
+        var unknown = (await db.Database.GetAppliedMigrationsAsync(ct)).Except(db.Database.GetMigrations()).ToList();
+        if (unknown.Count > 0)
+        {
+            // The schema history before the first release was folded into one initial migration; a
+            // database made by a build from before that cannot be upgraded in place.
+            throw new InvalidOperationException(
+                $"The database {database.Display} was made by a development build of Tuntas before its first release (schema step {unknown[0]}); " +
+                "it cannot be upgraded. Move it aside and run `tuntas init` (or `tuntas serve --demo`) to make a new one.");
+        }
+
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         await db.Database.MigrateAsync(ct);
 

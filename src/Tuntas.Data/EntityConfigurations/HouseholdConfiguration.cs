@@ -42,5 +42,24 @@ internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Househol
         builder.HasOne<Household>().WithMany().HasForeignKey(h => h.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(h => h.StatusHistory).WithOne(e => e.Household).HasForeignKey(e => e.HouseholdId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(h => h.StatusHistory).HasField("_statusHistory").UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        // The residence history is small (a row per move) and every status decision needs it to be
+        // placed in the right village, so it comes with every household that is read.
+        builder.HasMany(h => h.Moves).WithOne().HasForeignKey(m => m.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(h => h.Moves).HasField("_moves").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+    }
+}
+
+internal sealed class HouseholdMoveConfiguration : IEntityTypeConfiguration<HouseholdMove>
+{
+    public void Configure(EntityTypeBuilder<HouseholdMove> builder)
+    {
+        builder.ToTable("HouseholdMoves");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.FromVillageCode).IsRequired();
+        builder.Property(m => m.ToVillageCode).IsRequired();
+        builder.Property(m => m.Actor).HasMaxLength(256);
+        builder.Property(m => m.Source).HasMaxLength(40);
+        builder.HasIndex(m => new { m.HouseholdId, m.MovedOn });
     }
 }

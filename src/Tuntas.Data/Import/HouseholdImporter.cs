@@ -37,7 +37,7 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time)
 
         using var reader = ImportFileReader.Open(options.Path);
         var now = time.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(now.AddHours(8));
+        var today = Domain.Regions.RegionClock.DayAt(now);
 
         var villages = new HashSet<string>(StringComparer.Ordinal);
         var districts = new HashSet<string>(StringComparer.Ordinal);
@@ -164,7 +164,8 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time)
                 // read before the merge and after it (new families have no status history yet).
                 var existing = await ExistingFamiliesAsync(sql, ct);
                 await InTransactionAsync(transaction, async () => { await db.CountTracker.BeforeChangeAsync(existing, ct); return true; }, ct);
-                await MergeAsync(sql, dialect, options, summary, batchId.Value, now, today, ct);
+                await MergeAsync(sql, dialect, options, summary, batchId.Value, now, today,
+                    () => InTransactionAsync(transaction, () => RelocateAsync(sql, options, now, today, ct), ct), ct);
                 Phase("merged");
                 await ClassifyAndAuditAsync(transaction, options, summary, batchId.Value, now, today, ct);
                 Phase("classified");
@@ -205,6 +206,40 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time)
         }
 
         return ids;
+    }
+
+    /// <summary>
+    /// The accepted families whose file names another village are moved through the domain
+    /// (<see cref="Domain.Registry.Household.Relocate"/>), in chunks: moves are few next to the rows
+    /// of a file, and the events they carry must be the domain's.
+    /// </summary>
+    private async Task<bool> RelocateAsync(Sql sql, ImportOptions options, DateTime now, DateOnly today, CancellationToken ct)
+    {
+        var moved = new Dictionary<long, string>();
+        await using (var read = await sql.ReaderAsync("""
+            SELECT h."Id", s.village FROM stage s JOIN "Households" h ON h."NoKk" = s.no_kk
+            WHERE s.is_head = 1 AND s.reject_reason IS NULL AND h."VillageCode" <> s.village
+            """, ct))
+        {
+            while (await read.ReadAsync(ct))
+            {
+                moved[read.GetInt64(0)] = read.GetString(1);
+            }
+        }
+
+        var actor = options.UserName ?? "import:" + options.Source;
+        foreach (var chunk in moved.Keys.Chunk(1000))
+        {
+            foreach (var household in await db.Households.Where(h => chunk.Contains(h.Id)).ToListAsync(ct))
+            {
+                household.Relocate(RegionCode.From(moved[household.Id]), today, actor, "import", now);
+            }
+
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+
+        return true;
     }
 
     /// <summary>Runs EF Core work inside the import's own transaction.</summary>
@@ -413,7 +448,7 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time)
         }
     }
 
-    private static async Task MergeAsync(Sql sql, ImportDialect d, ImportOptions options, ImportSummary summary, long batch, DateTime now, DateOnly today, CancellationToken ct)
+    private static async Task MergeAsync(Sql sql, ImportDialect d, ImportOptions options, ImportSummary summary, long batch, DateTime now, DateOnly today, Func<Task> relocate, CancellationToken ct)
     {
         var (desilSource, desilPeriod) = DesilLabels(options, today);
         (string, object?)[] p = [("batch", batch), ("now", now), ("source", options.Source), ("desil_source", desilSource), ("desil_period", desilPeriod)];
@@ -442,18 +477,9 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time)
 
         if (summary.Households.Updated > 0)
         {
-            // A family in the caseload history that moved gets an event that keeps its status and
-            // carries its new village, dated the import: figures up to yesterday count it where it
-            // lived, figures from today where it lives.
-            await sql.ExecuteAsync($"""
-                INSERT INTO "HouseholdStatusEvents" ("HouseholdId", "From", "To", "EffectiveDate", "RecordedAt", "Actor", "Reason", "Source",
-                    "VillageCode", "DistrictCode", "RegencyCode", "ProvinceCode")
-                SELECT h."Id", h."Status", h."Status", @today, @now, @actor, 'Pindah domisili: ' || h."VillageCode" || ' -> ' || s.village, 'import',
-                    s.village, s.district, s.regency, s.province
-                FROM stage s JOIN "Households" h ON h."NoKk" = s.no_kk
-                WHERE s.is_head = 1 AND {Accepted} AND h."VillageCode" <> s.village
-                    AND EXISTS (SELECT 1 FROM "HouseholdStatusEvents" e WHERE e."HouseholdId" = h."Id")
-                """, ct, [.. p, ("today", today), ("actor", options.UserName ?? "import:" + options.Source)]);
+            // A family that moved is moved by the domain (its residence history, and for a family in
+            // the caseload history the event that carries its status into the new village).
+            await relocate();
 
             await sql.ExecuteAsync($"""
             UPDATE "Households" AS h SET "VillageCode" = s.village, "DistrictCode" = s.district, "RegencyCode" = s.regency, "ProvinceCode" = s.province,

@@ -92,6 +92,7 @@ public static class DayCountLedger
         }
 
         var covered = Coverage(deliveries, window);
+        CountedEvent? lastChange = null;
         for (var i = 0; i < ordered.Count; i++)
         {
             var e = ordered[i];
@@ -121,10 +122,18 @@ public static class DayCountLedger
                 Add(e.VillageCode, DayCountMeasure.Entered(e.To), e.EffectiveDate, 1, people);
             }
 
-            if (Exits.Contains(e.To) && Caseload.Contains(e.From))
+            // An event that keeps the status (a move: From equals To) continues the change that led
+            // to the status: an exit from the caseload stays one, with or without its visit.
+            var change = e.From != e.To ? e : lastChange is { } c && c.To == e.To ? c : e;
+            if (e.From != e.To)
+            {
+                lastChange = e;
+            }
+
+            if (Exits.Contains(e.To) && Caseload.Contains(change.From))
             {
                 Span(DayCountMeasure.ExitedFromCaseload, people);
-                if (e.WithVisit)
+                if (change.WithVisit)
                 {
                     Span(DayCountMeasure.ExitedWithVisit, people);
                 }

@@ -13,6 +13,7 @@ public sealed class Household
 {
     private readonly List<Person> _members = [];
     private readonly List<HouseholdStatusEvent> _statusHistory = [];
+    private readonly List<HouseholdMove> _moves = [];
 
     public Household(NomorKk noKk, RegionCode villageCode, DateTime nowUtc)
     {
@@ -97,6 +98,9 @@ public sealed class Household
 
     public IReadOnlyList<Person> Members => _members;
 
+    /// <summary>The family's moves between villages, always loaded with it (a status decision needs them to be placed).</summary>
+    public IReadOnlyList<HouseholdMove> Moves => _moves;
+
     public Person? Head => _members.FirstOrDefault(m => m.Relation == FamilyRelation.KepalaKeluarga);
 
     [MemberNotNull(nameof(VillageCode), nameof(DistrictCode), nameof(RegencyCode), nameof(ProvinceCode))]
@@ -111,6 +115,54 @@ public sealed class Household
         DistrictCode = villageCode.AtLevel(RegionLevel.District)!;
         RegencyCode = villageCode.AtLevel(RegionLevel.Regency)!;
         ProvinceCode = villageCode.AtLevel(RegionLevel.Province)!;
+    }
+
+    /// <summary>
+    /// The family moves to another desa/kelurahan from <paramref name="movedOn"/> (the day it is
+    /// recorded). The move joins the residence history; a family that is in the caseload history
+    /// also gets a status event that keeps its status and carries the new village, so that figures
+    /// from that day count it where it lives. Its status and <see cref="StatusSince"/> do not change:
+    /// a decision dated earlier can still be entered, and is placed by <see cref="ChangeStatus"/>.
+    /// </summary>
+    /// <returns>Whether anything changed (false when the family already lives there).</returns>
+    public bool Relocate(RegionCode villageCode, DateOnly movedOn, string actor, string source, DateTime nowUtc)
+    {
+        if (villageCode == VillageCode)
+        {
+            return false;
+        }
+
+        if (_moves.Count > 0 && movedOn < _moves.Max(m => m.MovedOn))
+        {
+            throw new DomainException(
+                $"KK {NoKk.Value} moved on {_moves.Max(m => m.MovedOn):yyyy-MM-dd}; a move cannot be dated before it.",
+                $"KK {NoKk.Value} pindah pada {_moves.Max(m => m.MovedOn):dd-MM-yyyy}; kepindahan tidak dapat bertanggal sebelumnya.");
+        }
+
+        var from = VillageCode;
+        MoveTo(villageCode);
+        _moves.Add(new HouseholdMove(this, from, villageCode, movedOn, actor, source, EnsureUtc(nowUtc)));
+        if (StatusSince is not null)
+        {
+            _statusHistory.Add(new HouseholdStatusEvent(this, Status, Status, villageCode, movedOn, EnsureUtc(nowUtc), actor,
+                $"Pindah domisili: {from.Value} -> {villageCode.Value}", "move", visit: null, mergedInto: null));
+        }
+
+        Touch(nowUtc);
+        return true;
+    }
+
+    /// <summary>The desa/kelurahan the family lived in at the end of <paramref name="day"/>, from its moves.</summary>
+    public RegionCode VillageOn(DateOnly day)
+    {
+        if (_moves.Count == 0)
+        {
+            return VillageCode;
+        }
+
+        var ordered = _moves.OrderBy(m => m.MovedOn).ThenBy(m => m.Id).ThenBy(m => m.RecordedAt).ToList();
+        var last = ordered.LastOrDefault(m => m.MovedOn <= day);
+        return last?.ToVillageCode ?? ordered[0].FromVillageCode;
     }
 
     public void SetSpendingPerCapita(long? rupiah)
@@ -305,8 +357,17 @@ public sealed class Household
             MergedIntoId = change.MergeInto.Id;
         }
 
-        var recorded = new HouseholdStatusEvent(this, from, to, change, EnsureUtc(nowUtc));
+        // Counted where the family lived on the effective day. A decision dated before a later move
+        // is carried into each new village from the day of that move, exactly as if it had been
+        // entered before the move (the move's own event then carried the new status).
+        var recorded = new HouseholdStatusEvent(this, from, to, change, VillageOn(change.EffectiveDate), EnsureUtc(nowUtc));
         _statusHistory.Add(recorded);
+        foreach (var move in _moves.Where(m => m.MovedOn > change.EffectiveDate).OrderBy(m => m.MovedOn).ThenBy(m => m.Id).ThenBy(m => m.RecordedAt))
+        {
+            _statusHistory.Add(new HouseholdStatusEvent(this, to, to, move.ToVillageCode, move.MovedOn, EnsureUtc(nowUtc), change.Actor,
+                $"Status {to.ToIndonesian()} (berlaku {change.EffectiveDate:dd-MM-yyyy}) di domisili baru sejak pindah {move.MovedOn:dd-MM-yyyy}", "move", visit: null, mergedInto: null));
+        }
+
         Status = to;
         StatusSince = change.EffectiveDate;
         Touch(nowUtc);

@@ -7,24 +7,30 @@ namespace Tuntas.Domain.Registry;
 /// </summary>
 public sealed class HouseholdStatusEvent
 {
-    internal HouseholdStatusEvent(Household household, HouseholdStatus from, HouseholdStatus to, StatusChange change, DateTime recordedAt)
+    internal HouseholdStatusEvent(Household household, HouseholdStatus from, HouseholdStatus to, StatusChange change, Regions.RegionCode village, DateTime recordedAt)
+        : this(household, from, to, village, change.EffectiveDate, recordedAt, change.Actor, change.Reason, change.Source, change.Visit, change.MergeInto)
+    {
+    }
+
+    internal HouseholdStatusEvent(Household household, HouseholdStatus from, HouseholdStatus to, Regions.RegionCode village, DateOnly effectiveDate, DateTime recordedAt,
+        string actor, string reason, string source, Verification.Visit? visit, Household? mergedInto)
     {
         Household = household;
-        VillageCode = household.VillageCode;
-        DistrictCode = household.DistrictCode;
-        RegencyCode = household.RegencyCode;
-        ProvinceCode = household.ProvinceCode;
+        VillageCode = village;
+        DistrictCode = village.AtLevel(Regions.RegionLevel.District)!;
+        RegencyCode = village.AtLevel(Regions.RegionLevel.Regency)!;
+        ProvinceCode = village.AtLevel(Regions.RegionLevel.Province)!;
         From = from;
         To = to;
-        EffectiveDate = change.EffectiveDate;
+        EffectiveDate = effectiveDate;
         RecordedAt = recordedAt;
-        Actor = change.Actor.Trim();
-        Reason = change.Reason.Trim();
-        Source = change.Source;
-        VisitId = change.Visit?.Id is > 0 ? change.Visit.Id : null;
-        Visit = change.Visit;
-        MergedIntoId = change.MergeInto?.Id;
-        MergedInto = change.MergeInto;
+        Actor = actor.Trim();
+        Reason = reason.Trim();
+        Source = source;
+        VisitId = visit?.Id is > 0 ? visit.Id : null;
+        Visit = visit;
+        MergedIntoId = mergedInto?.Id;
+        MergedInto = mergedInto;
     }
 
     // For EF Core materialisation.
@@ -40,8 +46,9 @@ public sealed class HouseholdStatusEvent
 
     public Household? Household { get; private set; }
 
-    // Where the household lived when the change took effect, at every level: a family that moves
-    // later stays in the figures of the region it was counted in.
+    // Where the household lived when the change took effect, at every level. A family that moves
+    // later gets an event of its own on the day of the move (the same status, the new village), so
+    // the last event on or before any day says both its status and where it lived.
     public Regions.RegionCode VillageCode { get; private set; }
 
     public Regions.RegionCode DistrictCode { get; private set; }
@@ -63,7 +70,10 @@ public sealed class HouseholdStatusEvent
 
     public string Reason { get; private set; }
 
-    /// <summary>What the change came from: <c>classification</c>, <c>visit</c>, <c>meeting</c>, <c>proposal</c>.</summary>
+    /// <summary>
+    /// What the change came from: <c>classification</c>, <c>visit</c>, <c>meeting</c>, <c>proposal</c>;
+    /// <c>move</c> for an event that only carries the status into a new village (From equals To).
+    /// </summary>
     public string Source { get; private set; }
 
     /// <summary>The approved verification visit behind the change (required for verification and exits).</summary>

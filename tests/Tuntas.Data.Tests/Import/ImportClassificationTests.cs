@@ -78,7 +78,7 @@ public class ImportClassificationTests
         Assert.Equal((0, 1), (await Count("64.74", 3), await Count("64.08", 3)));
         Assert.Equal(1, await Count("64", 3));
         var events = await db.StatusEvents.OrderBy(e => e.Id).Select(e => new { e.From, e.To, e.Source }).ToListAsync();
-        Assert.Equal(new[] { (HouseholdStatus.Registered, HouseholdStatus.Listed, "classification"), (HouseholdStatus.Listed, HouseholdStatus.Listed, "import") },
+        Assert.Equal(new[] { (HouseholdStatus.Registered, HouseholdStatus.Listed, "classification"), (HouseholdStatus.Listed, HouseholdStatus.Listed, "move") },
             events.Select(e => (e.From, e.To, e.Source)));
         Assert.True((await AuditVerifier.VerifyAsync(db)).Intact);
     }

@@ -1437,6 +1437,50 @@ namespace Tuntas.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Tuntas.Domain.Registry.HouseholdMove", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("FromVillageCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("MovedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ToVillageCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId", "MovedOn");
+
+                    b.ToTable("HouseholdMoves", (string)null);
+                });
+
             modelBuilder.Entity("Tuntas.Domain.Registry.HouseholdStatusEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -2218,6 +2262,15 @@ namespace Tuntas.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Tuntas.Domain.Registry.HouseholdMove", b =>
+                {
+                    b.HasOne("Tuntas.Domain.Registry.Household", null)
+                        .WithMany("Moves")
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tuntas.Domain.Registry.HouseholdStatusEvent", b =>
                 {
                     b.HasOne("Tuntas.Domain.Registry.Household", "Household")
@@ -2341,6 +2394,8 @@ namespace Tuntas.Data.Migrations.Postgres
             modelBuilder.Entity("Tuntas.Domain.Registry.Household", b =>
                 {
                     b.Navigation("Members");
+
+                    b.Navigation("Moves");
 
                     b.Navigation("StatusHistory");
                 });

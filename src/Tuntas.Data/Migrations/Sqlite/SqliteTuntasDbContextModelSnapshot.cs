@@ -1392,6 +1392,48 @@ namespace Tuntas.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Tuntas.Domain.Registry.HouseholdMove", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromVillageCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("MovedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToVillageCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId", "MovedOn");
+
+                    b.ToTable("HouseholdMoves", (string)null);
+                });
+
             modelBuilder.Entity("Tuntas.Domain.Registry.HouseholdStatusEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -2153,6 +2195,15 @@ namespace Tuntas.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Tuntas.Domain.Registry.HouseholdMove", b =>
+                {
+                    b.HasOne("Tuntas.Domain.Registry.Household", null)
+                        .WithMany("Moves")
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tuntas.Domain.Registry.HouseholdStatusEvent", b =>
                 {
                     b.HasOne("Tuntas.Domain.Registry.Household", "Household")
@@ -2276,6 +2327,8 @@ namespace Tuntas.Data.Migrations.Sqlite
             modelBuilder.Entity("Tuntas.Domain.Registry.Household", b =>
                 {
                     b.Navigation("Members");
+
+                    b.Navigation("Moves");
 
                     b.Navigation("StatusHistory");
                 });
