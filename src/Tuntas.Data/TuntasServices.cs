@@ -35,6 +35,7 @@ public static class TuntasServices
         services.AddScoped<Monitoring.HeadlineQuery>();
         services.AddScoped<Monitoring.PublicFiguresQuery>();
         services.AddScoped<Monitoring.DashboardQuery>();
+        services.AddScoped<Monitoring.FiguresCheck>();
         services.AddScoped<Monitoring.PopulationImporter>();
         services.AddScoped<Interventions.GapsQuery>();
         services.AddScoped<Interventions.RecipientListImporter>();
