@@ -94,8 +94,8 @@ public class FiguresHistoryTests
     public async Task RandomSequencesOfWrites_FiguresEqualEachHouseholdsHistory_OnEveryDay(TestProvider provider)
     {
         // TUNTAS_FIGURES_SEQUENCES and TUNTAS_FIGURES_STEPS make the run longer (see docs/performance.md).
-        var sequences = Setting("TUNTAS_FIGURES_SEQUENCES", 2);
-        var steps = Setting("TUNTAS_FIGURES_STEPS", 250);
+        var sequences = Setting("TUNTAS_FIGURES_SEQUENCES", 1);
+        var steps = Setting("TUNTAS_FIGURES_STEPS", 300);
         var totals = new RunTotals();
         for (var seed = 1; seed <= sequences; seed++)
         {
