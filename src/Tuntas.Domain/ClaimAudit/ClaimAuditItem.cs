@@ -103,9 +103,7 @@ public sealed class ClaimAuditItem
     {
         if (userName is not null && !IsIndependent(userName))
         {
-            throw new DomainException(
-                $"{userName} made or approved the original decision on KK {NoKk} and cannot re-check it.",
-                $"{userName} membuat atau menyetujui keputusan awal untuk KK {NoKk} sehingga tidak boleh memeriksanya ulang.");
+            throw new DomainException(ClaimAuditErrors.AssigneeNotIndependent(userName, NoKk));
         }
 
         AssignedTo = userName;
@@ -116,42 +114,38 @@ public sealed class ClaimAuditItem
     {
         if (Finding is not null)
         {
-            throw new DomainException($"KK {NoKk} already has a finding.", $"KK {NoKk} sudah memiliki hasil pemeriksaan.");
+            throw new DomainException(ClaimAuditErrors.AlreadyFound(NoKk));
         }
 
         if (!IsIndependent(checker))
         {
-            throw new DomainException(
-                $"{checker} made or approved the original decision on KK {NoKk}; the re-check must be done by someone else.",
-                $"{checker} membuat atau menyetujui keputusan awal untuk KK {NoKk}; pemeriksaan ulang harus dilakukan petugas lain.");
+            throw new DomainException(ClaimAuditErrors.CheckerNotIndependent(checker, NoKk));
         }
 
         if (!Enum.IsDefined(finding))
         {
-            throw new DomainException("Choose a finding: confirmed, wrong or could not verify.", "Pilih hasil: sesuai, keliru, atau tidak dapat diverifikasi.");
+            throw new DomainException(ClaimAuditErrors.FindingMissing());
         }
 
         if (checkedOn > today)
         {
-            throw new DomainException("The date of the re-check is in the future.", "Tanggal pemeriksaan ulang ada di masa depan.");
+            throw new DomainException(ClaimAuditErrors.RecheckInFuture());
         }
 
         if (Sample is not null && checkedOn < DateOnly.FromDateTime(Sample.CreatedAt))
         {
-            throw new DomainException("The re-check cannot be dated before the sample was drawn.", "Pemeriksaan ulang tidak boleh bertanggal sebelum sampel diambil.");
+            throw new DomainException(ClaimAuditErrors.RecheckBeforeSample());
         }
 
         note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         if (finding != RecheckFinding.Confirmed && note is null)
         {
-            throw new DomainException(
-                "Say what was found: a household found wrong or not verifiable needs a note.",
-                "Tuliskan apa yang ditemukan: keluarga yang keliru atau tidak dapat diverifikasi wajib diberi catatan.");
+            throw new DomainException(ClaimAuditErrors.FindingWithoutNote());
         }
 
         if (note is { Length: > MaxNoteLength })
         {
-            throw new DomainException($"The note is longer than {MaxNoteLength} characters.", $"Catatan lebih dari {MaxNoteLength} karakter.");
+            throw new DomainException(ClaimAuditErrors.NoteTooLong(MaxNoteLength));
         }
 
         Finding = finding;

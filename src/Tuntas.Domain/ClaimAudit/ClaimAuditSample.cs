@@ -17,14 +17,12 @@ public sealed class ClaimAuditSample
     {
         if (!IsAuditable(status))
         {
-            throw new DomainException(
-                "A claim audit re-checks graduated, excluded, verified or listed households.",
-                "Audit klaim memeriksa ulang keluarga berstatus graduasi, tidak memenuhi kriteria, terverifikasi atau terdata.");
+            throw new DomainException(ClaimAuditErrors.StatusNotAuditable());
         }
 
         if (to < from)
         {
-            throw new DomainException("The period ends before it starts.", "Periode berakhir sebelum dimulai.");
+            throw new DomainException(ClaimAuditErrors.PeriodEndsBeforeStart());
         }
 
         Region = region;

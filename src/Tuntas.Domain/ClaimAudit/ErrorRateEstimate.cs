@@ -36,28 +36,22 @@ public sealed record ErrorRateEstimate(
     {
         if (population < 1 || population > MaxPopulation)
         {
-            throw new DomainException(
-                $"The population must be between 1 and {MaxPopulation:N0} records.",
-                $"Populasi harus antara 1 dan {MaxPopulation:N0} data.");
+            throw new DomainException(ClaimAuditErrors.PopulationOutOfRange(MaxPopulation));
         }
 
         if (sample < 1 || sample > population)
         {
-            throw new DomainException(
-                $"The sample must be between 1 and the population ({population}).",
-                $"Sampel harus antara 1 dan jumlah populasi ({population}).");
+            throw new DomainException(ClaimAuditErrors.SampleOutOfRange(population));
         }
 
         if (errors < 0 || errors > sample)
         {
-            throw new DomainException(
-                $"The number of wrong records must be between 0 and the sample ({sample}).",
-                $"Jumlah data keliru harus antara 0 dan jumlah sampel ({sample}).");
+            throw new DomainException(ClaimAuditErrors.WrongOutOfRange(sample));
         }
 
         if (confidence is <= 0 or >= 1)
         {
-            throw new DomainException("The confidence level must be between 0 and 1.", "Tingkat kepercayaan harus antara 0 dan 1.");
+            throw new DomainException(ClaimAuditErrors.ConfidenceOutOfRange());
         }
 
         var tail = (1 - confidence) / 2;

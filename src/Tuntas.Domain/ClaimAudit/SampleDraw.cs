@@ -30,21 +30,17 @@ public static class SampleDraw
         seed = seed.Trim();
         if (seed.Length is 0 or > MaxSeedLength)
         {
-            throw new DomainException($"The seed must be 1 to {MaxSeedLength} characters.", $"Benih acak (seed) harus 1 sampai {MaxSeedLength} karakter.");
+            throw new DomainException(ClaimAuditErrors.SeedLength(MaxSeedLength));
         }
 
         if (population.Count == 0)
         {
-            throw new DomainException(
-                "No household is in that status in that region and period: there is nothing to draw from.",
-                "Tidak ada keluarga dengan status itu di wilayah dan periode tersebut: tidak ada yang dapat diambil sampelnya.");
+            throw new DomainException(ClaimAuditErrors.NothingToDraw());
         }
 
         if (size < 1 || size > population.Count)
         {
-            throw new DomainException(
-                $"The sample size must be between 1 and the population ({population.Count}).",
-                $"Ukuran sampel harus antara 1 dan jumlah populasi ({population.Count}).");
+            throw new DomainException(ClaimAuditErrors.SampleSizeOutOfRange(population.Count));
         }
 
         var keyed = population

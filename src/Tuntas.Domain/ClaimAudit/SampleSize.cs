@@ -16,17 +16,17 @@ public static class SampleSize
     {
         if (population < 1)
         {
-            throw new DomainException("The population must be at least 1 record.", "Populasi minimal 1 data.");
+            throw new DomainException(ClaimAuditErrors.PopulationBelowOne());
         }
 
         if (margin is <= 0 or >= 1)
         {
-            throw new DomainException("The margin must be between 0 and 1 (for example 0.1 for ±10 points).", "Batas kesalahan harus antara 0 dan 1 (misalnya 0,1 untuk ±10 poin).");
+            throw new DomainException(ClaimAuditErrors.MarginOutOfRange());
         }
 
         if (expectedRate is < 0 or > 1)
         {
-            throw new DomainException("The expected error rate must be between 0 and 1.", "Perkiraan tingkat kesalahan harus antara 0 dan 1.");
+            throw new DomainException(ClaimAuditErrors.ExpectedRateOutOfRange());
         }
 
         var p = expectedRate is 0 or 1 ? 0.5 : expectedRate;

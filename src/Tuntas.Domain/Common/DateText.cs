@@ -30,8 +30,6 @@ public static class DateText
     /// <summary>Writes <c>YYYY-MM-DD</c>.</summary>
     public static string Iso(DateOnly day) => day.ToString(IsoFormat, CultureInfo.InvariantCulture);
 
-    /// <summary>The message for a date that could not be read, in English and Bahasa Indonesia.</summary>
-    public static DomainException NotADate(string? text) => new(
-        $"'{text}' is not a date; write it as YYYY-MM-DD, for example 2025-04-09.",
-        $"'{text}' bukan tanggal; tulis sebagai TTTT-BB-HH, misalnya 2025-04-09.");
+    /// <summary>The error for a date that could not be read (<see cref="CommonErrors.NotADate"/>).</summary>
+    public static DomainException NotADate(string? text) => new(CommonErrors.NotADate(text));
 }

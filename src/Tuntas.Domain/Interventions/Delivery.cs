@@ -44,7 +44,7 @@ public sealed class Delivery
         Check(report, today);
         if (string.IsNullOrWhiteSpace(agency))
         {
-            throw new DomainException("A delivery needs the agency that delivered it.", "Penyaluran perlu nama instansi penyalurnya.");
+            throw new DomainException(InterventionErrors.DeliveryWithoutAgency());
         }
 
         ProgrammeCode = programmeCode;
@@ -151,7 +151,7 @@ public sealed class Delivery
     {
         if (Problem(report, today) is { } problem)
         {
-            throw new DomainException(problem.English, problem.Indonesian);
+            throw new DomainException(problem.Error);
         }
     }
 
@@ -160,43 +160,37 @@ public sealed class Delivery
     {
         if (report.Date > today)
         {
-            return new DeliveryProblem(DeliveryField.Date, $"The delivery date {report.Date:yyyy-MM-dd} is in the future; record a delivery once it has happened.",
-                $"Tanggal penyaluran {report.Date:yyyy-MM-dd} belum terjadi; catat penyaluran setelah diterima.");
+            return new DeliveryProblem(DeliveryField.Date, InterventionErrors.DeliveryInFuture(report.Date));
         }
 
         if (report.Date < Earliest)
         {
-            return new DeliveryProblem(DeliveryField.Date, $"The delivery date {report.Date:yyyy-MM-dd} is before {Earliest:yyyy}; check the year.",
-                $"Tanggal penyaluran {report.Date:yyyy-MM-dd} sebelum tahun {Earliest:yyyy}; periksa tahunnya.");
+            return new DeliveryProblem(DeliveryField.Date, InterventionErrors.DeliveryTooEarly(report.Date, Earliest.Year));
         }
 
         if (report.PeriodEnd is { } end && end < report.Date)
         {
-            return new DeliveryProblem(DeliveryField.PeriodEnd, $"The period ends on {end:yyyy-MM-dd}, before it starts on {report.Date:yyyy-MM-dd}.",
-                $"Periode berakhir {end:yyyy-MM-dd}, sebelum mulainya {report.Date:yyyy-MM-dd}.");
+            return new DeliveryProblem(DeliveryField.PeriodEnd, InterventionErrors.PeriodEndsBeforeStart(end, report.Date));
         }
 
         if (report.PeriodEnd is { } last && last > report.Date.AddYears(1))
         {
-            return new DeliveryProblem(DeliveryField.PeriodEnd, "A delivery covers at most one year; record each year separately.",
-                "Satu penyaluran mencakup paling lama satu tahun; catat tiap tahun terpisah.");
+            return new DeliveryProblem(DeliveryField.PeriodEnd, InterventionErrors.PeriodLongerThanYear());
         }
 
         if (report.Amount is < 0)
         {
-            return new DeliveryProblem(DeliveryField.Amount, "The amount cannot be negative.", "Nilai tidak boleh negatif.");
+            return new DeliveryProblem(DeliveryField.Amount, InterventionErrors.NegativeAmount());
         }
 
         if (report.Amount is > 1_000_000_000)
         {
-            return new DeliveryProblem(DeliveryField.Amount, $"{Rupiah.Format(report.Amount.Value)} for one household is more than any programme gives; check the number of zeros.",
-                $"{Rupiah.Format(report.Amount.Value)} untuk satu keluarga melebihi nilai program mana pun; periksa jumlah nolnya.");
+            return new DeliveryProblem(DeliveryField.Amount, InterventionErrors.AmountTooLarge(report.Amount.Value));
         }
 
         if (report.Note is { Length: > MaxNoteLength })
         {
-            return new DeliveryProblem(DeliveryField.Note, $"The note is {report.Note.Length} characters long; at most {MaxNoteLength} are allowed.",
-                $"Keterangan {report.Note.Length} karakter; paling banyak {MaxNoteLength}.");
+            return new DeliveryProblem(DeliveryField.Note, InterventionErrors.DeliveryNoteTooLong(report.Note.Length, MaxNoteLength));
         }
 
         return null;
@@ -212,5 +206,12 @@ public enum DeliveryField
     Note,
 }
 
-/// <summary>A broken delivery rule, in both languages.</summary>
-public sealed record DeliveryProblem(DeliveryField Field, string English, string Indonesian);
+/// <summary>A broken delivery rule and the field at fault.</summary>
+public sealed record DeliveryProblem(DeliveryField Field, DomainError Error)
+{
+    /// <summary>The rule's words in English (the recipient list's error file is in English).</summary>
+    public string English => ErrorWords.Text(Error, ErrorWords.English);
+
+    /// <summary>The rule's words in Bahasa Indonesia.</summary>
+    public string Indonesian => ErrorWords.Text(Error, ErrorWords.Indonesian);
+}

@@ -73,58 +73,50 @@ public sealed class NeedRule
     {
         if (Code.Length is < 2 or > 30)
         {
-            throw new DomainException("A need code has 2 to 30 characters, such as JKN or SEKOLAH.", "Kode kebutuhan 2 sampai 30 karakter, misalnya JKN atau SEKOLAH.");
+            throw new DomainException(InterventionErrors.NeedCodeInvalid());
         }
 
         var codes = programmes.Select(p => p.Trim().ToUpperInvariant()).Where(p => p.Length > 0).Distinct().ToList();
         if (codes.Count == 0)
         {
-            throw new DomainException("A need rule names at least one programme that meets the need.", "Aturan kebutuhan menyebut paling sedikit satu program yang memenuhinya.");
+            throw new DomainException(InterventionErrors.NeedWithoutProgramme());
         }
 
-        var known = NeedFacts.Find(fact) ?? throw new DomainException(
-            $"'{fact}' is not a fact the rules know; use one of {string.Join(", ", NeedFacts.All.Select(f => f.Name))}.",
-            $"'{fact}' bukan fakta yang dikenal aturan; gunakan salah satu dari {string.Join(", ", NeedFacts.All.Select(f => f.Name))}.");
+        var known = NeedFacts.Find(fact) ?? throw new DomainException(InterventionErrors.UnknownFact(fact, NeedFacts.All.Select(f => f.Name)));
         if (known.Subject != subject)
         {
-            throw new DomainException(
-                $"The fact {known.Name} belongs to a {known.Subject.ToString().ToLowerInvariant()}, not to a {subject.ToString().ToLowerInvariant()}.",
-                $"Fakta {known.Name} milik {(known.Subject == NeedSubject.Household ? "keluarga" : "anggota")}, bukan {(subject == NeedSubject.Household ? "keluarga" : "anggota")}.");
+            throw new DomainException(InterventionErrors.FactOfOtherSubject(known.Name, known.Subject, subject));
         }
 
         if (!known.Operators.Contains(op))
         {
-            throw new DomainException(
-                $"The fact {known.Name} is compared with {string.Join(" or ", known.Operators.Select(o => o.ToWire()))}, not {op.ToWire()}.",
-                $"Fakta {known.Name} dibandingkan dengan {string.Join(" atau ", known.Operators.Select(o => o.ToWire()))}, bukan {op.ToWire()}.");
+            throw new DomainException(InterventionErrors.OperatorNotForFact(known.Name, known.Operators.Select(o => o.ToWire()), op.ToWire()));
         }
 
         var list = values.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (list.Count == 0)
         {
-            throw new DomainException("A need rule needs at least one value to compare with.", "Aturan kebutuhan perlu paling sedikit satu nilai pembanding.");
+            throw new DomainException(InterventionErrors.NeedWithoutValue());
         }
 
         if (op == NeedOperator.AnyFlag && list.FirstOrDefault(v => PovertyIndicatorNames.Parse(v) is null) is { } bad)
         {
-            throw new DomainException(
-                $"'{bad}' is not an indicator; use {string.Join(", ", PovertyIndicatorNames.All.Select(i => i.ToWire()))}.",
-                $"'{bad}' bukan indikator; gunakan {string.Join(", ", PovertyIndicatorNames.All.Select(i => i.ToWire()))}.");
+            throw new DomainException(InterventionErrors.NotAnIndicator(bad, PovertyIndicatorNames.All.Select(i => i.ToWire())));
         }
 
         if (op == NeedOperator.GreaterThan && (list.Count != 1 || !int.TryParse(list[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out _)))
         {
-            throw new DomainException("greater-than compares with one whole number.", "greater-than dibandingkan dengan satu bilangan bulat.");
+            throw new DomainException(InterventionErrors.GreaterThanNeedsOneNumber());
         }
 
         if (minAge is < 0 || maxAge is < 0 || (minAge is { } lo && maxAge is { } hi && lo > hi))
         {
-            throw new DomainException("The age range is not valid: from 0 up, and the youngest age not above the oldest.", "Rentang umur tidak sah: mulai 0, dan umur termuda tidak melebihi umur tertua.");
+            throw new DomainException(InterventionErrors.AgeRangeInvalid());
         }
 
         if (subject == NeedSubject.Household && (minAge is not null || maxAge is not null))
         {
-            throw new DomainException("An age range applies to member rules only.", "Rentang umur hanya untuk aturan anggota.");
+            throw new DomainException(InterventionErrors.AgeRangeForHousehold());
         }
 
         Programmes = string.Join('|', codes);

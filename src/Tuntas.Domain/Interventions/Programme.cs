@@ -72,9 +72,7 @@ public sealed partial class Programme
     {
         if (!CodePattern().IsMatch(code ?? ""))
         {
-            throw new DomainException(
-                $"'{code}' is not a programme code: 2 to 30 capital letters, digits or dashes, such as PKH or PADAT-KARYA.",
-                $"'{code}' bukan kode program: 2 sampai 30 huruf kapital, angka atau tanda hubung, misalnya PKH atau PADAT-KARYA.");
+            throw new DomainException(InterventionErrors.ProgrammeCodeInvalid(code ?? ""));
         }
 
         CheckDetails(name, ownerAgency, typicalValue);
@@ -145,12 +143,12 @@ public sealed partial class Programme
     {
         if (string.IsNullOrWhiteSpace(name) || string.IsNullOrWhiteSpace(ownerAgency))
         {
-            throw new DomainException("A programme needs a name and the agency that owns it.", "Program perlu nama dan instansi pemiliknya.");
+            throw new DomainException(InterventionErrors.ProgrammeWithoutNameOrAgency());
         }
 
         if (typicalValue is < 0)
         {
-            throw new DomainException("A typical value cannot be negative.", "Nilai tipikal tidak boleh negatif.");
+            throw new DomainException(InterventionErrors.NegativeTypicalValue());
         }
     }
 

@@ -40,7 +40,7 @@ public sealed class PopulationCount
     {
         if (people < 0)
         {
-            throw new Common.DomainException("A population cannot be negative.", "Jumlah penduduk tidak boleh negatif.");
+            throw new Common.DomainException(MonitoringErrors.NegativePopulation());
         }
 
         if (People == people && Source == source && LoadedAt != default)

@@ -10,7 +10,7 @@ public sealed class Target
     {
         if (households < 0)
         {
-            throw new DomainException("A target cannot be a negative number of households.", "Target tidak boleh negatif.");
+            throw new DomainException(MonitoringErrors.NegativeTarget());
         }
 
         Region = region;

@@ -108,7 +108,7 @@ public sealed class Household
     {
         if (villageCode.Level != RegionLevel.Village)
         {
-            throw new DomainException($"A household lives in a desa/kelurahan; {villageCode.Value} is a {villageCode.Level.ToIndonesian().ToLowerInvariant()} code.");
+            throw new DomainException(RegistryErrors.NotAVillage(villageCode.Value, villageCode.Level));
         }
 
         VillageCode = villageCode;
@@ -169,7 +169,7 @@ public sealed class Household
     {
         if (rupiah is < 0)
         {
-            throw new DomainException("Spending per person cannot be negative.");
+            throw new DomainException(RegistryErrors.NegativeSpending());
         }
 
         SpendingPerCapita = rupiah;
@@ -186,12 +186,12 @@ public sealed class Household
 
         if (desil is < 1 or > 10)
         {
-            throw new DomainException($"Desil must be between 1 and 10; got {desil}.");
+            throw new DomainException(RegistryErrors.DesilOutOfRange(desil.Value));
         }
 
         if (string.IsNullOrWhiteSpace(source) || string.IsNullOrWhiteSpace(period))
         {
-            throw new DomainException("A desil is stored only with its source (P3KE, DTKS, DTSEN) and period.");
+            throw new DomainException(RegistryErrors.DesilWithoutSource());
         }
 
         Desil = desil;
@@ -204,12 +204,12 @@ public sealed class Household
     {
         if (_members.Any(m => m.Nik == nik))
         {
-            throw new DomainException($"NIK {nik.Value} is already a member of KK {NoKk.Value}.");
+            throw new DomainException(RegistryErrors.AlreadyMember(nik.Value, NoKk.Value));
         }
 
         if (relation == FamilyRelation.KepalaKeluarga && Head is { } head)
         {
-            throw new DomainException($"KK {NoKk.Value} already has a Kepala Keluarga ({head.Name}); a family has exactly one.");
+            throw new DomainException(RegistryErrors.SecondHead(NoKk.Value, head.Name));
         }
 
         var person = new Person(nik, name, sex, birthDate, relation, nowUtc);
@@ -255,7 +255,7 @@ public sealed class Household
     {
         if (!visit.IsApproved)
         {
-            throw new DomainException("Only an approved visit changes the assessment.", "Hanya kunjungan yang sudah disetujui yang mengubah penilaian.");
+            throw new DomainException(RegistryErrors.VisitNotApproved());
         }
 
         // A visit older than the last assessment does not overwrite what a newer one found.
@@ -286,37 +286,33 @@ public sealed class Household
         var to = change.To;
         if (from == to)
         {
-            throw new DomainException($"KK {NoKk.Value} is already {to.ToWire()}.", $"KK {NoKk.Value} sudah berstatus {to.ToIndonesian()}.");
+            throw new DomainException(RegistryErrors.AlreadyInStatus(NoKk.Value, to));
         }
 
         if (!HouseholdLifecycle.IsAllowed(from, to))
         {
             var allowed = HouseholdLifecycle.AllowedFrom(from);
-            throw new DomainException(
-                $"A household that is {from.ToWire()} cannot become {to.ToWire()}" + (allowed.Count == 0 ? "; this status is final." : $"; it can become {string.Join(", ", allowed.Select(a => a.ToWire()))}."),
-                $"Keluarga berstatus {from.ToIndonesian()} tidak dapat diubah menjadi {to.ToIndonesian()}" + (allowed.Count == 0 ? "; status ini sudah final." : $"; yang mungkin: {string.Join(", ", allowed.Select(a => a.ToIndonesian()))}."));
+            throw new DomainException(allowed.Count == 0 ? RegistryErrors.StatusIsFinal(from, to) : RegistryErrors.TransitionNotAllowed(from, to, allowed));
         }
 
         if (string.IsNullOrWhiteSpace(change.Actor))
         {
-            throw new DomainException("A status change needs the person who makes it.", "Perubahan status harus mencatat siapa yang melakukannya.");
+            throw new DomainException(RegistryErrors.StatusChangeWithoutActor());
         }
 
         if (string.IsNullOrWhiteSpace(change.Reason))
         {
-            throw new DomainException("A status change needs a reason.", "Perubahan status wajib disertai alasan.");
+            throw new DomainException(RegistryErrors.StatusChangeWithoutReason());
         }
 
         if (change.EffectiveDate > today)
         {
-            throw new DomainException($"The effective date {change.EffectiveDate:yyyy-MM-dd} is in the future.", $"Tanggal berlaku {change.EffectiveDate:dd-MM-yyyy} ada di masa depan.");
+            throw new DomainException(RegistryErrors.EffectiveDateInFuture(change.EffectiveDate));
         }
 
         if (StatusSince is { } since && change.EffectiveDate < since)
         {
-            throw new DomainException(
-                $"The effective date {change.EffectiveDate:yyyy-MM-dd} is before the last change ({since:yyyy-MM-dd}); history is not rewritten.",
-                $"Tanggal berlaku {change.EffectiveDate:dd-MM-yyyy} sebelum perubahan terakhir ({since:dd-MM-yyyy}); riwayat tidak boleh ditulis ulang.");
+            throw new DomainException(RegistryErrors.EffectiveDateBeforeLastChange(change.EffectiveDate, since));
         }
 
         if (HouseholdLifecycle.NeedsApprovedVisit(to))
@@ -324,26 +320,22 @@ public sealed class Household
             var visit = change.Visit;
             if (visit is null || !visit.IsApproved)
             {
-                throw new DomainException(
-                    $"Changing KK {NoKk.Value} to {to.ToWire()} needs a field visit approved by Dinas Sosial.",
-                    $"Perubahan KK {NoKk.Value} menjadi {to.ToIndonesian()} memerlukan kunjungan lapangan yang sudah disetujui Dinas Sosial.");
+                throw new DomainException(RegistryErrors.ChangeNeedsApprovedVisit(NoKk.Value, to));
             }
 
             if (visit.HouseholdId != 0 && visit.HouseholdId != Id)
             {
-                throw new DomainException("The visit belongs to another household.", "Kunjungan itu milik keluarga lain.");
+                throw new DomainException(RegistryErrors.VisitOfAnotherHousehold());
             }
 
             if (visit.VisitedOn > change.EffectiveDate)
             {
-                throw new DomainException("The change cannot take effect before the visit that backs it.", "Perubahan tidak dapat berlaku sebelum kunjungan yang mendasarinya.");
+                throw new DomainException(RegistryErrors.ChangeBeforeVisit());
             }
 
             if (HouseholdLifecycle.NeedsEvidence(to) && !visit.HasEvidence)
             {
-                throw new DomainException(
-                    $"An exit ({to.ToWire()}) needs evidence: a photo or document on the approved visit.",
-                    $"Keluar dari daftar ({to.ToIndonesian()}) memerlukan bukti: foto atau dokumen pada kunjungan yang disetujui.");
+                throw new DomainException(RegistryErrors.ExitNeedsEvidence(to));
             }
         }
 
@@ -351,7 +343,7 @@ public sealed class Household
         {
             if (change.MergeInto is null || ReferenceEquals(change.MergeInto, this) || change.MergeInto.NoKk == NoKk)
             {
-                throw new DomainException("A merge names the other household that stays.", "Penggabungan harus menyebut keluarga lain yang dipertahankan.");
+                throw new DomainException(RegistryErrors.MergeWithoutTarget());
             }
 
             MergedIntoId = change.MergeInto.Id;

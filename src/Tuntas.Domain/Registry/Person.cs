@@ -54,7 +54,7 @@ public sealed class Person
     {
         if (string.IsNullOrWhiteSpace(name))
         {
-            throw new DomainException("A member's name cannot be empty.");
+            throw new DomainException(RegistryErrors.MemberNameEmpty());
         }
 
         Name = name.Trim();

@@ -17,17 +17,17 @@ public sealed class PovertyCriteria
     {
         if (year is < 2000 or > 2100)
         {
-            throw new DomainException($"Year {year} is not a plausible criteria year.", $"Tahun {year} bukan tahun kriteria yang masuk akal.");
+            throw new DomainException(VerificationErrors.ImplausibleCriteriaYear(year));
         }
 
         if (linePerCapita <= 0)
         {
-            throw new DomainException("The poverty line must be a positive number of rupiah.", "Garis kemiskinan harus berupa rupiah lebih dari nol.");
+            throw new DomainException(VerificationErrors.PovertyLineNotPositive());
         }
 
         if (string.IsNullOrWhiteSpace(lineSource))
         {
-            throw new DomainException("A poverty line needs its source (for example BPS 2021, USD 1.90 PPP 2011).", "Garis kemiskinan wajib disertai sumbernya (misalnya BPS 2021, USD 1,90 PPP 2011).");
+            throw new DomainException(VerificationErrors.PovertyLineWithoutSource());
         }
 
         Year = year;

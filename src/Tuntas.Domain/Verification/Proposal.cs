@@ -25,7 +25,7 @@ public sealed class Proposal
     {
         if (village.Level != RegionLevel.Village)
         {
-            throw new DomainException("Choose the desa/kelurahan of the household.", "Pilih desa/kelurahan tempat keluarga tinggal.");
+            throw new DomainException(VerificationErrors.ProposalWithoutVillage());
         }
 
         // Staff name the listed household. A resident on the public page may name one the register
@@ -33,17 +33,17 @@ public sealed class Proposal
         // Dinas Sosial matches the objection by hand.
         if (kind == ProposalKind.Sanggah && householdId is null && submittedBy is not null)
         {
-            throw new DomainException("An objection names the listed household it is about.", "Sanggah harus menyebut keluarga terdata yang disanggah.");
+            throw new DomainException(VerificationErrors.ObjectionWithoutHousehold());
         }
 
         if (string.IsNullOrWhiteSpace(description) || description.Trim().Length < 10)
         {
-            throw new DomainException("Describe the household's situation in a few words (at least 10 characters).", "Jelaskan kondisi keluarga dalam beberapa kata (paling sedikit 10 karakter).");
+            throw new DomainException(VerificationErrors.ProposalTooShort());
         }
 
         if (string.IsNullOrWhiteSpace(proposerName))
         {
-            throw new DomainException("Give the name of the person who sends it.", "Isi nama pengusul atau penyanggah.");
+            throw new DomainException(VerificationErrors.ProposalWithoutProposer());
         }
 
         Kind = kind;

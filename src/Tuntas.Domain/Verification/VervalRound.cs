@@ -16,17 +16,17 @@ public sealed class VervalRound
     {
         if (string.IsNullOrWhiteSpace(name))
         {
-            throw new DomainException("A round needs a name.", "Putaran verval perlu nama.");
+            throw new DomainException(VerificationErrors.RoundWithoutName());
         }
 
         if (periodEnd < periodStart)
         {
-            throw new DomainException("The round ends before it starts.", "Tanggal akhir putaran sebelum tanggal mulainya.");
+            throw new DomainException(VerificationErrors.RoundEndsBeforeStart());
         }
 
         if (reverifyMonths is < 1 or > 60)
         {
-            throw new DomainException("The re-verification interval must be between 1 and 60 months.", "Jarak verifikasi ulang harus antara 1 dan 60 bulan.");
+            throw new DomainException(VerificationErrors.ReverifyMonthsOutOfRange());
         }
 
         Region = region;

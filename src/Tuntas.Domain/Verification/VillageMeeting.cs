@@ -28,12 +28,12 @@ public sealed class VillageMeeting
     {
         if (village.Level != RegionLevel.Village)
         {
-            throw new DomainException("A village meeting belongs to a desa/kelurahan.", "Musyawarah diadakan untuk satu desa/kelurahan.");
+            throw new DomainException(VerificationErrors.MeetingNotInVillage());
         }
 
         if (attendance < 1)
         {
-            throw new DomainException("Give the number of people who attended.", "Isi jumlah peserta yang hadir.");
+            throw new DomainException(VerificationErrors.MeetingWithoutAttendance());
         }
 
         RoundId = roundId;
@@ -97,12 +97,12 @@ public sealed class VillageMeeting
     {
         if (IsApproved)
         {
-            throw new DomainException("The meeting is approved; its decisions are closed.", "Musyawarah sudah disetujui; keputusannya tidak dapat diubah.");
+            throw new DomainException(VerificationErrors.MeetingClosed());
         }
 
         if (_decisions.Any(d => d.HouseholdId == householdId))
         {
-            throw new DomainException("The meeting already decided on this household.", "Musyawarah sudah memutuskan keluarga ini.");
+            throw new DomainException(VerificationErrors.MeetingAlreadyDecided());
         }
 
         var decision = new MeetingDecision(householdId, kind, note);
@@ -116,22 +116,22 @@ public sealed class VillageMeeting
     {
         if (IsApproved)
         {
-            throw new DomainException("The meeting is already approved.", "Musyawarah ini sudah disetujui.");
+            throw new DomainException(VerificationErrors.MeetingAlreadyApproved());
         }
 
         if (MinutesSha256 is null)
         {
-            throw new DomainException("Attach the signed minutes (berita acara) before approval.", "Lampirkan berita acara yang ditandatangani sebelum persetujuan.");
+            throw new DomainException(VerificationErrors.MeetingWithoutMinutes());
         }
 
         if (_decisions.Count == 0)
         {
-            throw new DomainException("The meeting has no decisions to approve.", "Musyawarah belum memuat keputusan apa pun.");
+            throw new DomainException(VerificationErrors.MeetingWithoutDecisions());
         }
 
         if (string.Equals(verifier, RecordedBy, StringComparison.OrdinalIgnoreCase))
         {
-            throw new DomainException("The person who recorded the meeting cannot approve it.", "Petugas yang mencatat musyawarah tidak boleh menyetujuinya sendiri.");
+            throw new DomainException(VerificationErrors.ApproveOwnMeeting());
         }
 
         ApprovedBy = verifier;

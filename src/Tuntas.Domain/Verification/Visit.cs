@@ -168,46 +168,42 @@ public sealed class Visit
     {
         if (report.VisitedOn > today)
         {
-            throw new DomainException("The visit date is in the future.", "Tanggal kunjungan ada di masa depan.");
+            throw new DomainException(VerificationErrors.VisitDateInFuture());
         }
 
         if (report.VisitedOn < today.AddDays(-MaxDaysToEnter))
         {
-            throw new DomainException(
-                $"The visit date is more than {MaxDaysToEnter} days ago; enter visits soon after they are made.",
-                $"Tanggal kunjungan lebih dari {MaxDaysToEnter} hari yang lalu; masukkan hasil kunjungan segera setelah kunjungan.");
+            throw new DomainException(VerificationErrors.VisitTooOld(MaxDaysToEnter));
         }
 
         if (!report.Found && report.Recommendation is HouseholdStatus.Verified or HouseholdStatus.Graduated or HouseholdStatus.Excluded)
         {
-            throw new DomainException(
-                "A household that was not found cannot be verified, graduated or excluded; recommend moved, deceased, or no change.",
-                "Keluarga yang tidak ditemukan tidak dapat diverifikasi, digraduasi atau dinyatakan tidak memenuhi kriteria; pilih pindah, meninggal, atau tidak ada perubahan.");
+            throw new DomainException(VerificationErrors.NotFoundCannotChange());
         }
 
         if (report.SpendingPerCapita is < 0)
         {
-            throw new DomainException("Spending cannot be negative.", "Pengeluaran tidak boleh negatif.");
+            throw new DomainException(VerificationErrors.NegativeSpending());
         }
 
         if (report.MembersPresent < 0 || report.MembersMoved < 0 || report.MembersDeceased < 0 || report.MembersBorn < 0)
         {
-            throw new DomainException("Member counts cannot be negative.", "Jumlah anggota tidak boleh negatif.");
+            throw new DomainException(VerificationErrors.NegativeMemberCount());
         }
 
         if (report.Latitude is < -90 or > 90 || report.Longitude is < -180 or > 180 || (report.Latitude is null) != (report.Longitude is null))
         {
-            throw new DomainException("The GPS position is not valid.", "Posisi GPS tidak valid.");
+            throw new DomainException(VerificationErrors.InvalidGps());
         }
 
         if (report.Recommendation is HouseholdStatus.Merged && string.IsNullOrWhiteSpace(report.MergeIntoNoKk))
         {
-            throw new DomainException("A merge needs the No. KK of the household that stays.", "Penggabungan perlu No. KK keluarga yang dipertahankan.");
+            throw new DomainException(VerificationErrors.MergeWithoutNoKk());
         }
 
         if (report.Recommendation is HouseholdStatus.Registered)
         {
-            throw new DomainException("A visit cannot recommend 'registered'.", "Kunjungan tidak dapat merekomendasikan status 'terdaftar'.");
+            throw new DomainException(VerificationErrors.CannotRecommendRegistered());
         }
 
         task.MarkSubmitted();
@@ -229,7 +225,7 @@ public sealed class Visit
     {
         if (string.IsNullOrWhiteSpace(note))
         {
-            throw new DomainException("Say why the visit is sent back.", "Tuliskan alasan kunjungan dikembalikan.");
+            throw new DomainException(VerificationErrors.ReturnWithoutReason());
         }
 
         Decide(reviewer, note, nowUtc, approved: false);
@@ -239,12 +235,12 @@ public sealed class Visit
     {
         if (Review != ReviewState.Pending)
         {
-            throw new DomainException("This visit has already been reviewed.", "Kunjungan ini sudah diperiksa.");
+            throw new DomainException(VerificationErrors.AlreadyReviewed());
         }
 
         if (string.Equals(reviewer, Visitor, StringComparison.OrdinalIgnoreCase))
         {
-            throw new DomainException("The person who made the visit cannot review it.", "Petugas yang melakukan kunjungan tidak boleh memeriksanya sendiri.");
+            throw new DomainException(VerificationErrors.ReviewOwnVisit());
         }
 
         Review = approved ? ReviewState.Approved : ReviewState.Returned;

@@ -88,7 +88,7 @@ public sealed class VisitTask
     {
         if (!IsOpen)
         {
-            throw new DomainException("Only an open task can be assigned.", "Hanya tugas yang masih terbuka yang dapat ditugaskan.");
+            throw new DomainException(VerificationErrors.TaskNotOpen());
         }
 
         AssignedTo = string.IsNullOrWhiteSpace(userName) ? null : userName.Trim();
@@ -99,7 +99,7 @@ public sealed class VisitTask
     {
         if (!IsOpen)
         {
-            throw new DomainException("This task already has a visit waiting for review or is closed.", "Tugas ini sudah punya kunjungan yang menunggu pemeriksaan atau sudah selesai.");
+            throw new DomainException(VerificationErrors.TaskNotAwaitingVisit());
         }
 
         State = VisitTaskState.Submitted;
