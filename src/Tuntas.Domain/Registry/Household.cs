@@ -134,9 +134,7 @@ public sealed class Household
 
         if (_moves.Count > 0 && movedOn < _moves.Max(m => m.MovedOn))
         {
-            throw new DomainException(
-                $"KK {NoKk.Value} moved on {_moves.Max(m => m.MovedOn):yyyy-MM-dd}; a move cannot be dated before it.",
-                $"KK {NoKk.Value} pindah pada {_moves.Max(m => m.MovedOn):dd-MM-yyyy}; kepindahan tidak dapat bertanggal sebelumnya.");
+            throw new DomainException(RegistryErrors.MoveBeforeLastMove(NoKk.Value, _moves.Max(m => m.MovedOn)));
         }
 
         var from = VillageCode;

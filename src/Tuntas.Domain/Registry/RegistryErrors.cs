@@ -10,6 +10,8 @@ public static class RegistryErrors
 
     public static DomainError NotAVillage(string code, RegionLevel level) => new("Registry.NotAVillage", code, level);
 
+    public static DomainError MoveBeforeLastMove(string noKk, DateOnly lastMove) => new("Registry.MoveBeforeLastMove", noKk, lastMove);
+
     public static DomainError NegativeSpending() => new("Registry.NegativeSpending");
 
     public static DomainError DesilOutOfRange(int desil) => new("Registry.DesilOutOfRange", desil);
