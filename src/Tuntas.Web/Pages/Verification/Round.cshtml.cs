@@ -156,12 +156,7 @@ public sealed class RoundModel(
     {
         Caller = HttpContext.GetCaller();
         Today = clock.Today();
-        if (!VervalAccess.MayVisit(Caller.Role))
-        {
-            return false;
-        }
-
-        if (await queries.FindRoundAsync(Caller.Scope, id, ct) is not { } round)
+        if (!VervalAccess.MayVisit(Caller.Role) || await queries.FindRoundAsync(Caller.Scope, id, ct) is not { } round)
         {
             return false;
         }
