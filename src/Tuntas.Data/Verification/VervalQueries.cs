@@ -11,6 +11,9 @@ namespace Tuntas.Data.Verification;
 /// <summary>A task as the lists show it.</summary>
 public sealed record TaskRow(long Id, string NoKk, string? HeadName, RegionCode Village, string VillageName, HouseholdStatus Status, VisitPurpose Purpose, VisitTaskState State, string? AssignedTo, DateOnly DueOn, string? RoundName, int Version);
 
+/// <summary>A stored file as its download needs it: where it is kept, its type (when known) and its name.</summary>
+public sealed record StoredFile(string? StorageKey, string? ContentType, string? FileName);
+
 /// <summary>A visit waiting for (or past) review, as the lists show it.</summary>
 public sealed record VisitRow(long Id, long TaskId, string NoKk, string? HeadName, RegionCode Village, string VillageName, HouseholdStatus Status, string Visitor, DateOnly VisitedOn, HouseholdStatus? Recommendation, ReviewState Review, int Evidence, DateTime SubmittedAt);
 
@@ -125,6 +128,13 @@ public sealed class VervalQueries(TuntasDbContext db)
         return household is null ? null : (visit, household);
     }
 
+    /// <summary>A meeting of a round with its decisions (tracked, for changing), or null when its village is outside the scope.</summary>
+    public async Task<VillageMeeting?> FindMeetingAsync(RegionScope scope, long roundId, long id, CancellationToken ct)
+    {
+        var meeting = await db.Meetings.Include(m => m.Decisions).SingleOrDefaultAsync(m => m.Id == id && m.RoundId == roundId, ct);
+        return meeting is not null && scope.Contains(meeting.Village) ? meeting : null;
+    }
+
     public Task<List<Visit>> VisitsOfAsync(long householdId, CancellationToken ct) =>
         db.Visits.AsNoTracking().Include(v => v.Evidence).Where(v => v.HouseholdId == householdId).OrderByDescending(v => v.VisitedOn).ThenByDescending(v => v.Id).ToListAsync(ct);
 
@@ -181,6 +191,32 @@ public sealed class VervalQueries(TuntasDbContext db)
         };
     }
 
+    /// <summary>
+    /// The desa/kelurahan inside a region a resident may choose from, by code: all of a kecamatan's;
+    /// of a kabupaten/kota, none when there are more than <paramref name="max"/>; none of a province.
+    /// </summary>
+    public async Task<IReadOnlyList<Region>> VillagesToChooseAsync(RegionCode region, int max, CancellationToken ct)
+    {
+        if (region.Level == RegionLevel.Province)
+        {
+            return [];
+        }
+
+        var codes = VillagesIn(region);
+        var villages = db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code)).OrderBy(r => r.Code);
+        if (region.Level != RegionLevel.Regency)
+        {
+            return await villages.ToListAsync(ct);
+        }
+
+        var listed = await villages.Take(max + 1).ToListAsync(ct);
+        return listed.Count > max ? [] : listed;
+    }
+
+    /// <summary>The poverty criteria in force for a region on a day, or null when none is.</summary>
+    public async Task<PovertyCriteria?> CriteriaAsync(RegionCode region, DateOnly at, CancellationToken ct) =>
+        PovertyCriteria.Select(await db.Criteria.AsNoTracking().ToListAsync(ct), region, at);
+
     /// <summary>Whether a region is inside the scope or covers it.</summary>
     public static bool Overlaps(RegionScope scope, RegionCode region) =>
         scope.Contains(region) || (scope.Region is { } s && region.Contains(s));
@@ -199,4 +235,50 @@ public sealed class VervalQueries(TuntasDbContext db)
         return users.Where(u => Overlaps(scope, u.RegionCode!))
             .Select(u => u.UserName!).Order(StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>A round (untracked), or null when it neither lies inside the scope nor covers it.</summary>
+    public async Task<VervalRound?> FindRoundAsync(RegionScope scope, long id, CancellationToken ct)
+    {
+        var round = await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
+        return round is not null && Overlaps(scope, round.Region) ? round : null;
+    }
+
+    /// <summary>The No. KK of households by id, for lists that hold only the id.</summary>
+    public Task<Dictionary<long, string>> NoKkByIdAsync(IReadOnlyCollection<long> ids, CancellationToken ct) =>
+        db.Households.AsNoTracking().Where(h => ids.Contains(h.Id)).ToDictionaryAsync(h => h.Id, h => h.NoKk.Value, ct);
+
+    /// <summary>The region of a user account, or null when there is no such user or it has no region.</summary>
+    public Task<RegionCode?> UserRegionAsync(string userName, CancellationToken ct) =>
+        db.Users.AsNoTracking().Where(u => u.UserName == userName).Select(u => u.RegionCode).SingleOrDefaultAsync(ct);
+
+    /// <summary>A visit's evidence file, or null when it does not exist or its household is outside the scope.</summary>
+    public Task<StoredFile?> VisitEvidenceAsync(RegionScope scope, long id, CancellationToken ct) =>
+        (from e in db.Evidence.AsNoTracking()
+         join v in db.Visits on e.VisitId equals v.Id
+         join h in db.Households.InScope(scope) on v.HouseholdId equals h.Id
+         where e.Id == id
+         select new StoredFile(e.StorageKey, e.ContentType, e.FileName))
+        .SingleOrDefaultAsync(ct);
+
+    /// <summary>A meeting's signed minutes, or null when the meeting does not exist or its village is outside the scope.</summary>
+    public async Task<StoredFile?> MeetingMinutesAsync(RegionScope scope, long id, CancellationToken ct)
+    {
+        var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct);
+        return meeting is null || !scope.Contains(meeting.Village) ? null : new StoredFile(meeting.MinutesStorageKey, null, meeting.MinutesFileName);
+    }
+
+    /// <summary>A proposal's evidence, or null when the proposal does not exist or its village is outside the scope.</summary>
+    public async Task<StoredFile?> ProposalEvidenceAsync(RegionScope scope, long id, CancellationToken ct)
+    {
+        var proposal = await db.Proposals.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
+        return proposal is null || !scope.Contains(proposal.Village) ? null : new StoredFile(proposal.EvidenceStorageKey, null, proposal.EvidenceFileName);
+    }
+
+    /// <summary>A delivery's proof, or null when the delivery does not exist or its household is outside the scope.</summary>
+    public Task<StoredFile?> DeliveryEvidenceAsync(RegionScope scope, long id, CancellationToken ct) =>
+        (from d in db.Deliveries.AsNoTracking()
+         join h in db.Households.InScope(scope) on d.HouseholdId equals h.Id
+         where d.Id == id
+         select new StoredFile(d.EvidenceStorageKey, d.EvidenceContentType, d.EvidenceFileName))
+        .SingleOrDefaultAsync(ct);
 }

@@ -16,15 +16,16 @@ public sealed record EvidenceFile(EvidenceKind Kind, string FileName, string Con
 public sealed record RoundCreated(VervalRound Round, int ListedTasks, int ReverificationTasks, int Unassigned);
 
 /// <summary>
-/// The verval steps (round, task, visit, review, village meeting, usul/sanggah) as commands. Each
-/// runs inside an audited unit of work the caller opened, records its audit entries, and leaves the
-/// commit to the caller; a broken rule throws <see cref="DomainException"/> and nothing is kept.
+/// The verval steps (round, task, visit, review, village meeting, usul/sanggah). Each runs inside the
+/// unit of work of the use case that calls it (<see cref="Common.UnitOfWork"/>), records its audit
+/// entries, and leaves the commit to it; a broken rule throws <see cref="DomainException"/> and
+/// nothing is kept.
 /// </summary>
 public sealed class VervalService(TuntasDbContext db, ClassificationService classification, TimeProvider time)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    private DateOnly Today => ClassificationService.Today(Now);
+    private DateOnly Today => RegionClock.DayAt(Now);
 
     public async Task<RoundCreated> CreateRoundAsync(RegionCode region, string name, DateOnly start, DateOnly end, int reverifyMonths, string actor, AuditTrail audit, CancellationToken ct = default)
     {

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Tuntas.Data;
-using Tuntas.Data.Access;
+using Tuntas.Data.Verification;
 using Tuntas.Web.Access;
 
 namespace Tuntas.Web.Verification;
@@ -10,64 +8,36 @@ public static class EvidenceEndpoints
 {
     public static IEndpointRouteBuilder MapEvidenceEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/bukti/{id:long}", async (long id, HttpContext http, TuntasDbContext db, EvidenceStore store, CancellationToken ct) =>
+        app.MapGet("/bukti/{id:long}", async (long id, HttpContext http, VervalQueries queries, EvidenceStore store, CancellationToken ct) =>
         {
             var caller = http.GetCaller();
-            if (!VervalAccess.MayVisit(caller.Role))
-            {
-                return Results.NotFound();
-            }
-
-            var evidence = await (
-                    from e in db.Evidence.AsNoTracking()
-                    join v in db.Visits on e.VisitId equals v.Id
-                    join h in db.Households.InScope(caller.Scope) on v.HouseholdId equals h.Id
-                    where e.Id == id
-                    select new { e.StorageKey, e.ContentType, e.FileName })
-                .SingleOrDefaultAsync(ct);
-            return File(store, evidence?.StorageKey, evidence?.ContentType, evidence?.FileName);
+            return VervalAccess.MayVisit(caller.Role) ? File(store, await queries.VisitEvidenceAsync(caller.Scope, id, ct)) : Results.NotFound();
         }).RequireAuthorization();
 
-        app.MapGet("/bukti/musyawarah/{id:long}", async (long id, HttpContext http, TuntasDbContext db, EvidenceStore store, CancellationToken ct) =>
+        app.MapGet("/bukti/musyawarah/{id:long}", async (long id, HttpContext http, VervalQueries queries, EvidenceStore store, CancellationToken ct) =>
         {
             var caller = http.GetCaller();
-            var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct);
-            return meeting is null || !VervalAccess.MayVisit(caller.Role) || !caller.Scope.Contains(meeting.Village)
-                ? Results.NotFound()
-                : File(store, meeting.MinutesStorageKey, null, meeting.MinutesFileName);
+            return VervalAccess.MayVisit(caller.Role) ? File(store, await queries.MeetingMinutesAsync(caller.Scope, id, ct)) : Results.NotFound();
         }).RequireAuthorization();
 
-        app.MapGet("/bukti/usul/{id:long}", async (long id, HttpContext http, TuntasDbContext db, EvidenceStore store, CancellationToken ct) =>
+        app.MapGet("/bukti/usul/{id:long}", async (long id, HttpContext http, VervalQueries queries, EvidenceStore store, CancellationToken ct) =>
         {
             var caller = http.GetCaller();
-            var proposal = await db.Proposals.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
-            return proposal is null || !VervalAccess.MayVisit(caller.Role) || !caller.Scope.Contains(proposal.Village)
-                ? Results.NotFound()
-                : File(store, proposal.EvidenceStorageKey, null, proposal.EvidenceFileName);
+            return VervalAccess.MayVisit(caller.Role) ? File(store, await queries.ProposalEvidenceAsync(caller.Scope, id, ct)) : Results.NotFound();
         }).RequireAuthorization();
 
         // The proof of a delivery (a receipt, a photo of the repaired house): for the roles that record deliveries, within their region.
-        app.MapGet("/bukti/penyaluran/{id:long}", async (long id, HttpContext http, TuntasDbContext db, EvidenceStore store, CancellationToken ct) =>
+        app.MapGet("/bukti/penyaluran/{id:long}", async (long id, HttpContext http, VervalQueries queries, EvidenceStore store, CancellationToken ct) =>
         {
             var caller = http.GetCaller();
-            if (!Interventions.InterventionAccess.MayRecord(caller.Role))
-            {
-                return Results.NotFound();
-            }
-
-            var delivery = await (
-                    from d in db.Deliveries.AsNoTracking()
-                    join h in db.Households.InScope(caller.Scope) on d.HouseholdId equals h.Id
-                    where d.Id == id
-                    select new { d.EvidenceStorageKey, d.EvidenceContentType, d.EvidenceFileName })
-                .SingleOrDefaultAsync(ct);
-            return File(store, delivery?.EvidenceStorageKey, delivery?.EvidenceContentType, delivery?.EvidenceFileName);
+            return Interventions.InterventionAccess.MayRecord(caller.Role) ? File(store, await queries.DeliveryEvidenceAsync(caller.Scope, id, ct)) : Results.NotFound();
         }).RequireAuthorization();
         return app;
     }
 
-    private static IResult File(EvidenceStore store, string? key, string? contentType, string? fileName)
+    private static IResult File(EvidenceStore store, StoredFile? file)
     {
+        var (key, contentType, fileName) = (file?.StorageKey, file?.ContentType, file?.FileName);
         var path = store.Find(key);
         if (path is null)
         {

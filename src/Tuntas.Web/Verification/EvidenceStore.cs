@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Tuntas.Data.Verification;
+using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
 using Tuntas.Domain.Verification;
 
@@ -8,9 +9,10 @@ namespace Tuntas.Web.Verification;
 
 /// <summary>
 /// Photos and documents of visits, meetings and proposals, kept outside the web root under random
-/// names. A file is accepted by its content (JPEG, PNG, WebP or PDF), never by its name.
+/// names. A file is accepted by its content (JPEG, PNG, WebP or PDF), never by its name. Files are
+/// kept in a folder per year of the clock (the system clock when none is given).
 /// </summary>
-public sealed partial class EvidenceStore(IConfiguration configuration)
+public sealed partial class EvidenceStore(IConfiguration configuration, RegionClock? clock = null)
 {
     /// <summary>Largest evidence file: a phone photo compressed in the browser is far below it.</summary>
     public const long MaxBytes = 10L * 1024 * 1024;
@@ -38,7 +40,7 @@ public sealed partial class EvidenceStore(IConfiguration configuration)
             return (null, "EvidenceType");
         }
 
-        var key = $"{DateTime.UtcNow:yyyy}/{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}{extension}";
+        var key = $"{(clock ?? RegionClock.System).UtcNow:yyyy}/{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}{extension}";
         var path = Path.Combine(Root, key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllBytesAsync(path, bytes, ct);

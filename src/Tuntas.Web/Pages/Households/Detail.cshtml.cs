@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Tuntas.Data;
 using Tuntas.Data.Audit;
 using Tuntas.Data.Interventions;
 using Tuntas.Data.Registry;
 using Tuntas.Data.Verification;
 using Tuntas.Domain.Access;
+using Tuntas.Domain.Common;
 using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
 using Tuntas.Domain.Verification;
@@ -15,7 +15,7 @@ namespace Tuntas.Web.Pages.Households;
 
 /// <summary>One household: its card data and members, masked as the caller's role requires.</summary>
 public sealed class DetailModel(
-    TuntasDbContext db, RegisterQueries queries, VervalQueries verval, ClassificationService classification, InterventionQueries interventions, TimeProvider time,
+    RegisterQueries queries, VervalQueries verval, ClassificationService classification, InterventionQueries interventions, RegionClock clock,
     Tuntas.Data.Access.PersonalDataLog views)
     : PageModel
 {
@@ -66,18 +66,19 @@ public sealed class DetailModel(
         if (Classification is null)
         {
             // Never a candidate, so nothing was stored: explain with the criteria of today.
-            Classification = await classification.ClassifyOneAsync(household, ClassificationService.Today(time.GetUtcNow().UtcDateTime), ct);
+            Classification = await classification.ClassifyOneAsync(household, clock.Today(), ct);
             ClassificationIsLive = true;
         }
 
         History = await verval.StatusHistoryAsync(household.Id, ct);
-        var today = ClassificationService.Today(time.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         Deliveries = await interventions.DeliveriesOfAsync(household.Id, ct);
         Convergence = await interventions.ConvergenceOfAsync(household, today, ct);
         if (Web.Interventions.InterventionAccess.MayRecord(Caller.Role))
         {
-            var programmes = await Pages.Interventions.RecordModel.ProgrammesForAsync(db, Caller, ct);
-            DeliveryForm = new(household, programmes, new Pages.Interventions.DeliveryInput { Date = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Programme = Caller.Programme }, today);
+            // An agency records only its own programme.
+            var programmes = await queries.ActiveProgrammesAsync(Caller.Role == Role.Agency ? Caller.Programme : null, ct);
+            DeliveryForm = new(household, programmes, new Pages.Interventions.DeliveryInput { Date = DateText.Iso(today), Programme = Caller.Programme }, today);
         }
 
         // Visits and the audit trail hold what field staff wrote about the family: for roles that see names.

@@ -3,16 +3,16 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Tuntas.Data;
-using Tuntas.Data.Audit;
 using Tuntas.Data.Monitoring;
+using Tuntas.Data.Registry;
 using Tuntas.Data.Verification;
+using Tuntas.Domain.Access;
 using Tuntas.Domain.Common;
 using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
 using Tuntas.Domain.Verification;
+using Tuntas.Web.Common;
 using Tuntas.Web.Verification;
 
 namespace Tuntas.Web.Pages.Public;
@@ -24,8 +24,8 @@ namespace Tuntas.Web.Pages.Public;
 [RequestFormLimits(MultipartBodyLengthLimit = EvidenceStore.MaxBytes + (1024 * 1024))]
 [RequestSizeLimit(EvidenceStore.MaxBytes + (1024 * 1024))]
 public sealed partial class IndexModel(
-    TuntasDbContext db, PublicFiguresQuery query, VervalService verval, AuditTrail audit, EvidenceStore store, TimeProvider time, IStringLocalizer<SharedResource> text,
-    Tuntas.Data.ClaimAudit.ClaimAuditQueries claimAudits) : PageModel
+    PublicFiguresQuery query, RegisterQueries register, VervalQueries verval, ReceiveProposal receive, EvidenceStore store, RegionClock clock,
+    IStringLocalizer<SharedResource> text, Tuntas.Data.ClaimAudit.ClaimAuditQueries claimAudits) : PageModel
 {
     /// <summary>Above this many desa/kelurahan the form asks for the code instead of offering a list.</summary>
     public const int MaxVillagesInList = 400;
@@ -113,7 +113,7 @@ public sealed partial class IndexModel(
 
         var village = RegionCode.Parse(Input.Village);
         if (!village.IsValid || village.Value!.Level != RegionLevel.Village || !Region.Code.Contains(village.Value)
-            || !await db.Regions.AnyAsync(r => r.Code == village.Value, ct))
+            || await register.FindRegionAsync(RegionScope.National, village.Value, ct) is null)
         {
             return text["PublicVillageOutside", Region.Name];
         }
@@ -145,7 +145,7 @@ public sealed partial class IndexModel(
         Household? household = null;
         if (noKk is not null)
         {
-            household = await db.Households.SingleOrDefaultAsync(h => h.NoKk == noKk && h.VillageCode == village.Value, ct);
+            household = await register.FindHouseholdAsync(new RegionScope(village.Value), noKk, ct);
             if (household is not null && Input.Kind == ProposalKind.Sanggah && !household.Status.IsCaseload())
             {
                 household = null;
@@ -170,31 +170,18 @@ public sealed partial class IndexModel(
             file = saved;
         }
 
-        string? error = null;
-        try
-        {
-            await audit.BeginAsync(ct);
-            var proposal = await verval.SubmitProposalAsync(Input.Kind, village.Value, household, Describe(Input.Description, noKk, Input.Latitude, Input.Longitude),
-                Input.ProposerName ?? "", Input.Contact, file, submittedBy: null, audit, ct);
-            await audit.CommitAsync(ct);
-            Receipt = ReceiptOf(proposal);
-        }
-        catch (DomainException e)
-        {
-            error = e.Localized;
-        }
-        finally
-        {
-            await audit.DisposeAsync();
-        }
-
-        if (error is not null)
+        var result = await receive.ReceiveAsync(
+            new ProposalReceived(Input.Kind, village.Value, household?.Id, Describe(Input.Description, noKk, Input.Latitude, Input.Longitude), Input.ProposerName ?? "", Input.Contact, file),
+            submittedBy: null, ct);
+        if (result.Error is { } error)
         {
             // Nothing was saved: neither is the photo.
             store.Delete(file is null ? [] : [file]);
+            return error.Words(text);
         }
 
-        return error;
+        Receipt = ReceiptOf(result.Value!);
+        return null;
     }
 
     /// <summary>The description as Dinas Sosial reads it: the resident's words, then the No. KK and position they gave.</summary>
@@ -227,15 +214,15 @@ public sealed partial class IndexModel(
 
     public string PageOf(string code) => $"/publik/{code}" + (AtText is null ? "" : $"?at={Day(At)}");
 
-    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Day(DateOnly day) => DateText.Iso(day);
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        Today = ClassificationService.Today(time.GetUtcNow().UtcDateTime);
+        Today = clock.Today();
         At = Today;
         if (!string.IsNullOrWhiteSpace(AtText))
         {
-            if (!DateOnly.TryParseExact(AtText.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+            if (!DateText.TryParse(AtText, out var at))
             {
                 return false;
             }
@@ -248,7 +235,7 @@ public sealed partial class IndexModel(
             return false;
         }
 
-        var region = await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Code == code, ct);
+        var region = await register.FindRegionAsync(RegionScope.National, code, ct);
         var report = region is null ? null : await query.ReportWithSiblingsAsync(code, At, ct: ct);
         if (region is null || report is null)
         {
@@ -256,41 +243,16 @@ public sealed partial class IndexModel(
         }
 
         (Region, Report) = (region, report);
-        var above = new List<RegionCode>();
-        for (var parent = code.Parent; parent is not null; parent = parent.Parent)
-        {
-            above.Add(parent);
-        }
-
-        Ancestors = (await db.Regions.AsNoTracking().Where(r => above.Contains(r.Code)).ToListAsync(ct)).OrderBy(r => r.Level).ToList();
-        Criteria = PovertyCriteria.Select(await db.Criteria.AsNoTracking().ToListAsync(ct), code, At);
+        Ancestors = (await register.LineageAsync(code, ct)).Where(r => r.Code != code).ToList();
+        Criteria = await verval.CriteriaAsync(code, At, ct);
 
         // Audits of a desa with a handful of households would say something about those families: withheld like the counts.
         var audits = (await claimAudits.BesideHeadlineAsync(code, At, ct))
             .Where(a => !Tuntas.Domain.Monitoring.SmallCountSuppression.Withholds(code.Level, a.Tally.Population))
             .ToList();
         ClaimLine = new Tuntas.Web.Monitoring.ClaimAuditLine(report.Figures.ExtremePoor.Households, report.Proof, audits, null);
-        Villages = await VillagesAsync(code, ct);
+        Villages = code.Level == RegionLevel.Village ? [Region] : await verval.VillagesToChooseAsync(code, MaxVillagesInList, ct);
         return true;
-    }
-
-    private async Task<IReadOnlyList<Region>> VillagesAsync(RegionCode code, CancellationToken ct)
-    {
-        switch (code.Level)
-        {
-            case RegionLevel.Village:
-                return [Region];
-            case RegionLevel.District:
-                return await db.Regions.AsNoTracking().Where(r => r.ParentCode == code).OrderBy(r => r.Code).ToListAsync(ct);
-            case RegionLevel.Regency:
-                var districts = db.Regions.Where(r => r.ParentCode == code).Select(r => r.Code);
-                var villages = await db.Regions.AsNoTracking().Where(r => districts.Contains(r.ParentCode!)).OrderBy(r => r.Code)
-                    .Take(MaxVillagesInList + 1).ToListAsync(ct);
-                return villages.Count > MaxVillagesInList ? [] : villages;
-            default:
-                // A province has too many to list: the form asks for the code.
-                return [];
-        }
     }
 
     private PartialViewResult NotFoundPage()

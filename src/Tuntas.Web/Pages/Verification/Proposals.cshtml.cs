@@ -1,16 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Tuntas.Data;
-using Tuntas.Data.Access;
-using Tuntas.Data.Audit;
+using Tuntas.Data.Registry;
 using Tuntas.Data.Verification;
-using Tuntas.Domain.Common;
 using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
 using Tuntas.Domain.Verification;
 using Tuntas.Web.Access;
+using Tuntas.Web.Common;
 using Tuntas.Web.Verification;
 
 namespace Tuntas.Web.Pages.Verification;
@@ -18,7 +15,8 @@ namespace Tuntas.Web.Pages.Verification;
 /// <summary>Usul and sanggah of the region: each must be verified within 14 days; overdue ones stand out.</summary>
 [RequestFormLimits(MultipartBodyLengthLimit = EvidenceStore.MaxBytes + (1024 * 1024))]
 [RequestSizeLimit(EvidenceStore.MaxBytes + (1024 * 1024))]
-public sealed class ProposalsModel(TuntasDbContext db, VervalQueries queries, VervalService verval, AuditTrail audit, EvidenceStore store, TimeProvider time, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class ProposalsModel(
+    VervalQueries queries, RegisterQueries register, ReceiveProposal receive, EvidenceStore store, RegionClock clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public Caller Caller { get; private set; } = null!;
 
@@ -65,7 +63,7 @@ public sealed class ProposalsModel(TuntasDbContext db, VervalQueries queries, Ve
         if (!string.IsNullOrWhiteSpace(Input.NoKk))
         {
             var noKk = NomorKk.Parse(Input.NoKk);
-            household = noKk.IsValid ? await db.Households.InScope(Caller.Scope).SingleOrDefaultAsync(h => h.NoKk == noKk.Value!, ct) : null;
+            household = noKk.IsValid ? await register.FindHouseholdAsync(Caller.Scope, noKk.Value!, ct) : null;
             if (household is null)
             {
                 Error = text["ProposalHouseholdUnknown", Input.NoKk];
@@ -86,25 +84,13 @@ public sealed class ProposalsModel(TuntasDbContext db, VervalQueries queries, Ve
             file = saved;
         }
 
-        try
-        {
-            await audit.BeginAsync(ct);
-            await verval.SubmitProposalAsync(Input.Kind, village.Value, household, Input.Description ?? "", Input.ProposerName ?? "", Input.Contact, file, Caller.UserName, audit, ct);
-            await audit.CommitAsync(ct);
-        }
-        catch (DomainException e)
-        {
-            Error = e.Localized;
-        }
-        finally
-        {
-            await audit.DisposeAsync();
-        }
-
-        if (Error is not null)
+        var result = await receive.ReceiveAsync(
+            new ProposalReceived(Input.Kind, village.Value, household?.Id, Input.Description ?? "", Input.ProposerName ?? "", Input.Contact, file), Caller.UserName, ct);
+        if (result.Error is { } error)
         {
             // Nothing was saved: neither is the file.
             store.Delete(file is null ? [] : [file]);
+            Error = error.Words(text);
             return Page();
         }
 
@@ -114,7 +100,7 @@ public sealed class ProposalsModel(TuntasDbContext db, VervalQueries queries, Ve
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
         Caller = HttpContext.GetCaller();
-        Today = ClassificationService.Today(time.GetUtcNow().UtcDateTime);
+        Today = clock.Today();
         if (!VervalAccess.MayPropose(Caller.Role))
         {
             return false;
@@ -122,7 +108,7 @@ public sealed class ProposalsModel(TuntasDbContext db, VervalQueries queries, Ve
 
         Proposals = await queries.ProposalsAsync(Caller.Scope, ct);
         var ids = Proposals.Where(p => p.HouseholdId is not null).Select(p => p.HouseholdId!.Value).ToList();
-        NoKkById = await db.Households.AsNoTracking().Where(h => ids.Contains(h.Id)).ToDictionaryAsync(h => h.Id, h => h.NoKk.Value, ct);
+        NoKkById = await queries.NoKkByIdAsync(ids, ct);
         return true;
     }
 

@@ -1,15 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Tuntas.Data;
-using Tuntas.Data.Audit;
+using Tuntas.Data.Common;
 using Tuntas.Data.Verification;
-using Tuntas.Domain.Common;
 using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
 using Tuntas.Domain.Verification;
 using Tuntas.Web.Access;
+using Tuntas.Web.Common;
 using Tuntas.Web.Verification;
 
 namespace Tuntas.Web.Pages.Verification;
@@ -17,7 +15,9 @@ namespace Tuntas.Web.Pages.Verification;
 /// <summary>One round: progress, its tasks and who does them, and its village meetings.</summary>
 [RequestFormLimits(MultipartBodyLengthLimit = EvidenceStore.MaxBytes + (1024 * 1024))]
 [RequestSizeLimit(EvidenceStore.MaxBytes + (1024 * 1024))]
-public sealed class RoundModel(TuntasDbContext db, VervalQueries queries, VervalService verval, AuditTrail audit, EvidenceStore store, TimeProvider time, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class RoundModel(
+    VervalQueries queries, AssignTask assign, RecordVillageMeeting meetings, ApproveVillageMeeting approve, EvidenceStore store, RegionClock clock, IStringLocalizer<SharedResource> text)
+    : PageModel
 {
     public Caller Caller { get; private set; } = null!;
 
@@ -50,25 +50,12 @@ public sealed class RoundModel(TuntasDbContext db, VervalQueries queries, Verval
 
     public async Task<IActionResult> OnPostAssignAsync(long id, long task, int version, string? user, CancellationToken ct)
     {
-        if (!await LoadAsync(id, null, ct) || !VervalAccess.MayPlan(Caller.Role) || await queries.FindTaskAsync(Caller.Scope, task, ct) is not { } found || found.Task.RoundId != id)
+        if (!await LoadAsync(id, null, ct) || !VervalAccess.MayPlan(Caller.Role))
         {
             return NotFound();
         }
 
-        // Only someone whose own region covers the household's village can open the task.
-        var region = user is null ? null : await db.Users.AsNoTracking().Where(u => u.UserName == user).Select(u => u.RegionCode).SingleOrDefaultAsync(ct);
-        if (user is not null && (!Assignees.Contains(user) || region is null || !region.Contains(found.Household.VillageCode)))
-        {
-            Error = text["AssigneeUnknown"];
-            return Page();
-        }
-
-        db.Entry(found.Task).Property(t => t.Version).OriginalValue = version;
-        return await RunAsync(() =>
-        {
-            verval.Assign(found.Task, found.Household, user, Caller.UserName, audit);
-            return Task.CompletedTask;
-        }, id, null, ct);
+        return await ShowAsync(id, null, (await assign.AssignAsync(Caller.Scope, id, task, version, user, Caller.UserName, ct)).Error, ct);
     }
 
     public async Task<IActionResult> OnPostMeetingAsync(long id, string desa, MeetingInput input, IFormFile? minutes, CancellationToken ct)
@@ -98,31 +85,20 @@ public sealed class RoundModel(TuntasDbContext db, VervalQueries queries, Verval
         }
 
         var chosen = input.Decisions.Where(d => Enum.IsDefined(d.Value)).ToDictionary(d => d.Key, d => d.Value);
-        var households = await db.Households.Where(h => h.VillageCode == MeetingVillage && chosen.Keys.Contains(h.Id)).ToListAsync(ct);
-        var result = await RunAsync(() =>
+        var result = await meetings.RecordAsync(Caller.Scope, id, MeetingVillage, input.HeldOn, input.Attendance, input.Attendees, file, chosen, Caller.UserName, ct);
+        if (!result.Succeeded && file is not null)
         {
-            verval.RecordMeeting(Round, MeetingVillage, input.HeldOn, input.Attendance, input.Attendees, file,
-                households.Select(h => (h, chosen[h.Id], (string?)null)), Caller.UserName, audit);
-            return Task.CompletedTask;
-        }, id, desa, ct);
-        if (Error is not null && file is not null)
-        {
+            // Nothing was saved: neither are the minutes.
             store.Delete([file]);
         }
 
-        return result;
+        return await ShowAsync(id, desa, result.Error, ct);
     }
 
     /// <summary>Attaches the signed minutes to a meeting saved without them (before approval).</summary>
     public async Task<IActionResult> OnPostMinutesAsync(long id, long meeting, int version, IFormFile? minutes, CancellationToken ct)
     {
-        if (!await LoadAsync(id, null, ct) || !VervalAccess.MayPropose(Caller.Role))
-        {
-            return NotFound();
-        }
-
-        var found = await db.Meetings.SingleOrDefaultAsync(m => m.Id == meeting && m.RoundId == id, ct);
-        if (found is null || !Caller.Scope.Contains(found.Village))
+        if (!await LoadAsync(id, null, ct) || !VervalAccess.MayPropose(Caller.Role) || !Meetings.Any(m => m.Id == meeting))
         {
             return NotFound();
         }
@@ -140,18 +116,13 @@ public sealed class RoundModel(TuntasDbContext db, VervalQueries queries, Verval
             return Page();
         }
 
-        db.Entry(found).Property(m => m.Version).OriginalValue = version;
-        var result = await RunAsync(() =>
-        {
-            verval.AttachMinutes(found, saved, Caller.UserName, audit);
-            return Task.CompletedTask;
-        }, id, null, ct);
-        if (Error is not null)
+        var result = await meetings.AttachMinutesAsync(Caller.Scope, id, meeting, version, saved, Caller.UserName, ct);
+        if (!result.Succeeded)
         {
             store.Delete([saved]);
         }
 
-        return result;
+        return await ShowAsync(id, null, result.Error, ct);
     }
 
     public async Task<IActionResult> OnPostApproveMeetingAsync(long id, long meeting, int version, CancellationToken ct)
@@ -161,60 +132,31 @@ public sealed class RoundModel(TuntasDbContext db, VervalQueries queries, Verval
             return NotFound();
         }
 
-        var found = await db.Meetings.Include(m => m.Decisions).SingleOrDefaultAsync(m => m.Id == meeting && m.RoundId == id, ct);
-        if (found is null || !Caller.Scope.Contains(found.Village))
-        {
-            return NotFound();
-        }
-
-        db.Entry(found).Property(m => m.Version).OriginalValue = version;
-        return await RunAsync(() => verval.ApproveMeetingAsync(found, Caller.UserName, audit, ct), id, null, ct);
+        return await ShowAsync(id, null, (await approve.ApproveAsync(Caller.Scope, id, meeting, version, Caller.UserName, ct)).Error, ct);
     }
 
-    private async Task<IActionResult> RunAsync(Func<Task> work, long id, string? desa, CancellationToken ct)
+    /// <summary>After a change: back to the round; after a refusal, the round as it is stored, with the reason.</summary>
+    private async Task<IActionResult> ShowAsync(long id, string? desa, WriteError? error, CancellationToken ct)
     {
-        try
-        {
-            await audit.BeginAsync(ct);
-            await work();
-            await audit.CommitAsync(ct);
-        }
-        catch (DomainException e)
-        {
-            Error = e.Localized;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            Error = text["ConcurrencyTask"];
-        }
-        finally
-        {
-            await audit.DisposeAsync();
-        }
-
-        if (Error is null)
+        if (error is null)
         {
             return Redirect($"/verval/{id}");
         }
 
-        db.ChangeTracker.Clear();
-        var error = Error;
-        await LoadAsync(id, desa, ct);
-        Error = error;
+        if (error is WriteError.NotFound || !await LoadAsync(id, desa, ct))
+        {
+            return NotFound();
+        }
+
+        Error = error.Words(text, "ConcurrencyTask");
         return Page();
     }
 
     private async Task<bool> LoadAsync(long id, string? desa, CancellationToken ct)
     {
         Caller = HttpContext.GetCaller();
-        Today = ClassificationService.Today(time.GetUtcNow().UtcDateTime);
-        if (!VervalAccess.MayVisit(Caller.Role))
-        {
-            return false;
-        }
-
-        var round = await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
-        if (round is null || !VervalQueries.Overlaps(Caller.Scope, round.Region))
+        Today = clock.Today();
+        if (!VervalAccess.MayVisit(Caller.Role) || await queries.FindRoundAsync(Caller.Scope, id, ct) is not { } round)
         {
             return false;
         }
@@ -225,7 +167,7 @@ public sealed class RoundModel(TuntasDbContext db, VervalQueries queries, Verval
         Meetings = await queries.MeetingsAsync(Caller.Scope, id, ct);
         Assignees = await queries.AssigneesAsync(Caller.Scope, ct);
         var decided = Meetings.SelectMany(m => m.Decisions.Select(d => d.HouseholdId)).Distinct().ToList();
-        NoKkById = await db.Households.AsNoTracking().Where(h => decided.Contains(h.Id)).ToDictionaryAsync(h => h.Id, h => h.NoKk.Value, ct);
+        NoKkById = await queries.NoKkByIdAsync(decided, ct);
         if (desa is not null && RegionCode.Parse(desa) is { IsValid: true } code && code.Value!.Level == RegionLevel.Village
             && Caller.Scope.Contains(code.Value) && Round.Region.Contains(code.Value))
         {

@@ -1,18 +1,17 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Tuntas.Data.Audit;
 using Tuntas.Data.Verification;
-using Tuntas.Domain.Common;
 using Tuntas.Domain.Regions;
 using Tuntas.Domain.Verification;
 using Tuntas.Web.Access;
+using Tuntas.Web.Common;
 using Tuntas.Web.Verification;
 
 namespace Tuntas.Web.Pages.Verification;
 
 /// <summary>Verification rounds (putaran verval) of the region, and opening a new one.</summary>
-public sealed class RoundsModel(VervalQueries queries, VervalService verval, AuditTrail audit, TimeProvider time, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class RoundsModel(VervalQueries queries, CreateRound create, RegionClock clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public Caller Caller { get; private set; } = null!;
 
@@ -32,7 +31,7 @@ public sealed class RoundsModel(VervalQueries queries, VervalService verval, Aud
             return NotFound();
         }
 
-        var today = ClassificationService.Today(time.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         Input = new RoundInput
         {
             Region = Caller.Scope.Region?.Value ?? "",
@@ -63,22 +62,14 @@ public sealed class RoundsModel(VervalQueries queries, VervalService verval, Aud
             return Page();
         }
 
-        try
+        var result = await create.CreateAsync(Caller.Scope, region.Value!, Input.Name ?? "", Input.Start, Input.End, Input.ReverifyMonths, Caller.UserName, ct);
+        if (result.Error is { } error)
         {
-            await audit.BeginAsync(ct);
-            var created = await verval.CreateRoundAsync(region.Value!, Input.Name ?? "", Input.Start, Input.End, Input.ReverifyMonths, Caller.UserName, audit, ct);
-            await audit.CommitAsync(ct);
-            return Redirect($"/verval/{created.Round.Id}");
-        }
-        catch (DomainException e)
-        {
-            Error = e.Localized;
+            Error = error.Words(text);
             return Page();
         }
-        finally
-        {
-            await audit.DisposeAsync();
-        }
+
+        return Redirect($"/verval/{result.Value!.Round.Id}");
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)

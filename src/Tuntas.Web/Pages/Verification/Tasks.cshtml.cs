@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tuntas.Data.Verification;
 using Tuntas.Domain.Access;
+using Tuntas.Domain.Regions;
 using Tuntas.Web.Access;
 using Tuntas.Web.Verification;
 
 namespace Tuntas.Web.Pages.Verification;
 
 /// <summary>Visit tasks: for field staff their own (and unassigned ones in their area), for Dinas Sosial all of the region.</summary>
-public sealed class TasksModel(VervalQueries queries, TimeProvider time) : PageModel
+public sealed class TasksModel(VervalQueries queries, RegionClock clock) : PageModel
 {
     public const int PageSize = 300;
 
@@ -29,7 +30,7 @@ public sealed class TasksModel(VervalQueries queries, TimeProvider time) : PageM
             return NotFound();
         }
 
-        Today = ClassificationService.Today(time.GetUtcNow().UtcDateTime);
+        Today = clock.Today();
         var mine = Caller.Role is Role.Operator or Role.Facilitator && !All ? Caller.UserName : null;
         Tasks = await queries.TasksAsync(Caller.Scope, mine, openOnly: true, roundId: null, PageSize, ct);
         return Page();

@@ -1,14 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Tuntas.Data;
-using Tuntas.Data.Audit;
 using Tuntas.Data.Verification;
-using Tuntas.Domain.Common;
+using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
 using Tuntas.Domain.Verification;
 using Tuntas.Web.Access;
+using Tuntas.Web.Common;
 using Tuntas.Web.Verification;
 
 namespace Tuntas.Web.Pages.Verification;
@@ -19,7 +17,7 @@ namespace Tuntas.Web.Pages.Verification;
 /// </summary>
 [RequestFormLimits(MultipartBodyLengthLimit = (EvidenceStore.MaxBytes * EvidenceStore.MaxFiles) + (1024 * 1024))]
 [RequestSizeLimit((EvidenceStore.MaxBytes * EvidenceStore.MaxFiles) + (1024 * 1024))]
-public sealed class VisitModel(TuntasDbContext db, VervalQueries queries, VervalService verval, AuditTrail audit, EvidenceStore store, TimeProvider time, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class VisitModel(VervalQueries queries, SubmitVisit submit, EvidenceStore store, RegionClock clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public Caller Caller { get; private set; } = null!;
 
@@ -115,30 +113,17 @@ public sealed class VisitModel(TuntasDbContext db, VervalQueries queries, Verval
             evidence.Add(saved);
         }
 
-        db.Entry(Task).Property(t => t.Version).OriginalValue = Input.Version;
-        try
+        var result = await submit.SubmitAsync(Caller.Scope, id, Input.Version, Input.ToReport(), evidence, Caller.UserName, ct);
+        if (result.Error is { } error)
         {
-            await audit.BeginAsync(ct);
-            verval.SubmitVisit(Task, Household, Input.ToReport(), evidence, Caller.UserName, audit);
-            await audit.CommitAsync(ct);
-        }
-        catch (DomainException e)
-        {
-            Error = e.Localized;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            Error = text["ConcurrencyTask"];
-        }
-        finally
-        {
-            await audit.DisposeAsync();
-        }
-
-        if (Error is not null)
-        {
-            // Nothing was saved: the files stored for it go too.
+            // Nothing was saved: the files stored for it go too, and the form shows the task as it is stored.
             store.Delete(evidence);
+            if (!await LoadAsync(id, ct))
+            {
+                return NotFound();
+            }
+
+            Error = error.Words(text, "ConcurrencyTask");
             return Page();
         }
 
@@ -148,7 +133,7 @@ public sealed class VisitModel(TuntasDbContext db, VervalQueries queries, Verval
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
         Caller = HttpContext.GetCaller();
-        Today = ClassificationService.Today(time.GetUtcNow().UtcDateTime);
+        Today = clock.Today();
         if (!VervalAccess.MayVisit(Caller.Role) || await queries.FindTaskAsync(Caller.Scope, id, ct) is not { } found)
         {
             return false;
