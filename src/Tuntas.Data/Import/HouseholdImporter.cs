@@ -16,7 +16,7 @@ namespace Tuntas.Data.Import;
 /// a history of every changed value. Everything happens in one transaction, so an interrupted
 /// import leaves the register exactly as it was and can simply be run again.
 /// </summary>
-public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time)
+public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time) : Common.IUseCase
 {
     private const int BatchSize = 512;
 
