@@ -1,4 +1,4 @@
-using System.Globalization;
+using Tuntas.Domain.Common;
 using Tuntas.Domain.Regions;
 
 namespace Tuntas.Cli.Commands;
@@ -15,7 +15,7 @@ internal static class CliArguments
             return true;
         }
 
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        if (DateText.TryParse(text, out date))
         {
             return true;
         }
@@ -58,5 +58,5 @@ internal static class CliArguments
     }
 
     /// <summary>Today in Kalimantan Timur (WITA), the default as-of date.</summary>
-    public static DateOnly Today => Tuntas.Data.Verification.ClassificationService.Today(DateTime.UtcNow);
+    public static DateOnly Today => RegionClock.System.Today();
 }

@@ -25,7 +25,7 @@ internal static class NikCommand
         command.SetAction(parse =>
         {
             var cli = context(parse);
-            var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+            var today = cli.Clock.Today();
             var result = NikExplainer.Explain(parse.GetValue(nik), today, code => KnownDistricts.Value.Contains(code.Value));
             if (cli.Json)
             {

@@ -25,6 +25,9 @@ public sealed class CliContext(TextReader input, TextWriter output, TextWriter e
 
     public bool Json { get; } = json;
 
+    /// <summary>The clock commands date their work by (the system's; the one home of time).</summary>
+    public Tuntas.Domain.Regions.RegionClock Clock { get; } = Tuntas.Domain.Regions.RegionClock.System;
+
     /// <summary>The database named by <c>--db</c>, <c>TUNTAS_DB</c> or the default; throws <see cref="ArgumentException"/> when malformed.</summary>
     public DatabaseUri Database => DatabaseUri.FromOptionOrEnvironment(dbOption);
 
