@@ -1,9 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using Tuntas.Cli.Common;
-using Tuntas.Data.Access;
 using Tuntas.Data.ClaimAudit;
+using Tuntas.Data.Common;
 using Tuntas.Domain.Access;
 using Tuntas.Domain.ClaimAudit;
 using Tuntas.Domain.Common;
@@ -294,27 +293,18 @@ internal static class ClaimAuditCommand
                 return cli.Fail(error!);
             }
 
-            return await cli.WithAsync(async services =>
+            var userName = parse.GetValue(by)!.Trim();
+            return await cli.WithAsync<RecordClaimAuditFinding>(async record =>
             {
-                var userName = parse.GetValue(by)!.Trim();
-                var user = await services.GetRequiredService<UserAccounts>().FindExactAsync(userName, ct);
-                var sample = await services.GetRequiredService<ClaimAuditQueries>().GetAsync(parse.GetValue(id), RegionScope.National, ct);
-                var item = sample?.Items.SingleOrDefault(i => i.NoKk == parse.GetValue(noKk)!.Trim());
-                if (sample is null || item is null)
+                var recorded = await record.RecordAsync(parse.GetValue(id), parse.GetValue(noKk)!, null, result.Value, parse.GetValue(note), day, userName, ct);
+                switch (recorded.Error)
                 {
-                    return cli.Fail($"KK {parse.GetValue(noKk)} is not in the sample of claim audit {parse.GetValue(id)} (or the audit does not exist).");
-                }
-
-                if (user is null || user.Role is not (Role.Verifier or Role.Admin) || !user.Scope.Contains(item.District))
-                {
-                    return cli.Fail($"{userName} is not a verifier of the region of KK {item.NoKk}.");
-                }
-
-                var recorded = await services.GetRequiredService<RecordClaimAuditFinding>()
-                    .RecordAsync(sample.Id, parse.GetValue(noKk)!, null, result.Value, parse.GetValue(note), day, userName, ct);
-                if (!recorded.Succeeded)
-                {
-                    return cli.Fail(recorded.Error!.English);
+                    case WriteError.NotFound:
+                        return cli.Fail($"KK {parse.GetValue(noKk)} is not in the sample of claim audit {parse.GetValue(id)} (or the audit does not exist).");
+                    case WriteError.NotAllowed:
+                        return cli.Fail($"{userName} is not a verifier of the region of KK {parse.GetValue(noKk)!.Trim()}.");
+                    case { } error:
+                        return cli.Fail(error.English);
                 }
 
                 cli.Output.WriteLine($"Recorded: KK {parse.GetValue(noKk)} {result.Value.ToWire()} ({userName}, {day:yyyy-MM-dd}).");

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Tuntas.Data.Common;
 using Tuntas.Cli.Common;
+using Tuntas.Data.Common;
 using Tuntas.Data.Reports;
 using Tuntas.Domain.Regions;
 
