@@ -25,10 +25,12 @@ public static class TuntasServices
 
         services.AddScoped<UnitOfWork>();
         services.AddScoped<Audit.AuditTrail>();
+        services.AddScoped<Audit.AuditQueries>();
         services.AddScoped<UserAccounts>();
         services.AddScoped<ApiTokens>();
         services.AddScoped<PersonalDataLog>();
         services.AddScoped<Registry.RegisterQueries>();
+        services.AddScoped<Regions.RegionQueries>();
         services.AddScoped<Verification.ClassificationService>();
         services.AddScoped<Verification.VervalService>();
         services.AddScoped<Verification.VervalQueries>();
@@ -48,6 +50,7 @@ public static class TuntasServices
         services.AddScoped<Reports.ReportPackages>();
         services.AddScoped<Reports.ProvinceConsolidation>();
         services.AddScoped<Import.HouseholdImporter>();
+        services.AddScoped<Import.QuarantineQueries>();
         services.AddScoped<Demo.DemoLoader>();
 
         // Every use case, found by its marker: a new one needs no line here.

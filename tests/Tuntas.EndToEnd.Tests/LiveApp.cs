@@ -98,9 +98,9 @@ public sealed class LiveApp : IAsyncDisposable
     public async Task CreateUserAsync(string name, Role role, string? region)
     {
         await using var scope = App.Services.CreateAsyncScope();
-        var (user, errors) = await scope.ServiceProvider.GetRequiredService<UserAccounts>()
-            .CreateAsync(name, role, region is null ? null : RegionCode.From(region), Password);
-        Assert.True(user is not null, string.Join(" ", errors));
+        var added = await scope.ServiceProvider.GetRequiredService<AddUser>()
+            .AddAsync(name, role, region is null ? null : RegionCode.From(region), Password, "test");
+        Assert.True(added.Succeeded, added.Error?.English);
     }
 
     public async Task<IPage> NewPageAsync()

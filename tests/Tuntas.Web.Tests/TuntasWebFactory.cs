@@ -57,10 +57,11 @@ public sealed class TuntasWebFactory(TestDatabase database) : WebApplicationFact
     public async Task<string> CreateUserAndTokenAsync(string name, Role role, string? region, string? programme = null)
     {
         await using var scope = Services.CreateAsyncScope();
-        var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
-        var (user, errors) = await accounts.CreateAsync(name, role, region is null ? null : RegionCode.From(region), Password, programme: programme);
-        Assert.True(user is not null, string.Join(" ", errors));
-        return await scope.ServiceProvider.GetRequiredService<ApiTokens>().CreateAsync(user!, TimeSpan.FromDays(1));
+        var added = await scope.ServiceProvider.GetRequiredService<AddUser>().AddAsync(name, role, region is null ? null : RegionCode.From(region), Password, "test", programme);
+        Assert.True(added.Succeeded, added.Error?.English);
+        var token = await scope.ServiceProvider.GetRequiredService<CreateApiToken>().CreateAsync(name, TimeSpan.FromDays(1), "test");
+        Assert.True(token.Succeeded, token.Error?.English);
+        return token.Value!;
     }
 
     public TuntasDbContext CreateDbContext() => Database.CreateContext();

@@ -65,22 +65,23 @@ internal static partial class Program
             return 2;
         }
 
-        var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
-        var tokens = scope.ServiceProvider.GetRequiredService<ApiTokens>();
+        var addUser = scope.ServiceProvider.GetRequiredService<AddUser>();
+        var createToken = scope.ServiceProvider.GetRequiredService<CreateApiToken>();
         var lines = new List<string>();
         for (var i = 0; i < count; i++)
         {
             var village = villages[i % villages.Count];
             var name = string.Create(C, $"muatan.op{i + 1:000}");
-            var (user, errors) = await accounts.CreateAsync(name, Role.Operator, village, o["password"]);
-            if (user is null)
+            var added = await addUser.AddAsync(name, Role.Operator, village, o["password"], "cli:" + Environment.UserName);
+            if (added.Error is { } error)
             {
-                Console.Error.WriteLine($"tuntas-load: could not create {name}: {string.Join("; ", errors)}");
+                Console.Error.WriteLine($"tuntas-load: could not create {name}: {error.English}");
                 return 2;
             }
 
-            var token = await tokens.CreateAsync(user, TimeSpan.FromDays(1));
-            lines.Add($"{name},{village.Value},{village.Parent!.Value},{token}");
+            var token = await createToken.CreateAsync(name, TimeSpan.FromDays(1), "cli:" + Environment.UserName);
+
+            lines.Add($"{name},{village.Value},{village.Parent!.Value},{token.Value}");
         }
 
         await File.WriteAllLinesAsync(o["accounts"], lines);

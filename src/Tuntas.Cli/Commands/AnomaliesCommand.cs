@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
 using Tuntas.Cli.Common;
 using Tuntas.Data.ClaimAudit;
 using Tuntas.Domain.Access;
@@ -40,41 +39,41 @@ internal static class AnomaliesCommand
                 return cli.Fail($"--from {first:yyyy-MM-dd} is after --to {last:yyyy-MM-dd}.");
             }
 
-            await DatabaseReady.EnsureAsync(cli, ct);
-            await using var services = cli.CreateServices();
-            await using var scope = services.CreateAsyncScope();
-            var report = await scope.ServiceProvider.GetRequiredService<AnomalyQuery>().RunAsync(RegionScope.National, code, new DateWindow(first, last), ct);
-            if (report is null)
+            return await cli.WithAsync<AnomalyQuery>(async anomalies =>
             {
-                return cli.Fail($"Region {code.Value} is not in the Kemendagri list.");
-            }
-
-            if (cli.Json)
-            {
-                cli.WriteJson(new
+                var report = await anomalies.RunAsync(RegionScope.National, code, new DateWindow(first, last), ct);
+                if (report is null)
                 {
-                    flags = report.Flags.Select(f => new { kind = f.Kind.ToWire(), region = f.Region.Value, noKk = f.NoKk, detail = f.Detail, severity = f.Severity.ToWire() }),
-                });
-                return ExitCodes.Success;
-            }
-
-            var window = (first, last) switch
-            {
-                (null, null) => "the whole history",
-                _ => $"{first?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "the start"} to {last?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "the end"}",
-            };
-            cli.Output.WriteLine($"{report.RegionName} ({report.Region.Value}), {window}: {report.Flags.Count} anomaly flag(s)");
-            foreach (var group in report.Flags.GroupBy(f => f.Kind))
-            {
-                cli.Output.WriteLine();
-                cli.Output.WriteLine($"{group.Key.ToWire()} ({group.Key.SeverityOf().ToWire()}): {group.Count()}");
-                foreach (var flag in group)
-                {
-                    cli.Output.WriteLine($"  {flag.Region.Value,-13}  {flag.NoKk ?? "-",-16}  {flag.Detail}");
+                    return cli.Fail($"Region {code.Value} is not in the Kemendagri list.");
                 }
-            }
 
-            return ExitCodes.Success;
+                if (cli.Json)
+                {
+                    cli.WriteJson(new
+                    {
+                        flags = report.Flags.Select(f => new { kind = f.Kind.ToWire(), region = f.Region.Value, noKk = f.NoKk, detail = f.Detail, severity = f.Severity.ToWire() }),
+                    });
+                    return ExitCodes.Success;
+                }
+
+                var window = (first, last) switch
+                {
+                    (null, null) => "the whole history",
+                    _ => $"{first?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "the start"} to {last?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "the end"}",
+                };
+                cli.Output.WriteLine($"{report.RegionName} ({report.Region.Value}), {window}: {report.Flags.Count} anomaly flag(s)");
+                foreach (var group in report.Flags.GroupBy(f => f.Kind))
+                {
+                    cli.Output.WriteLine();
+                    cli.Output.WriteLine($"{group.Key.ToWire()} ({group.Key.SeverityOf().ToWire()}): {group.Count()}");
+                    foreach (var flag in group)
+                    {
+                        cli.Output.WriteLine($"  {flag.Region.Value,-13}  {flag.NoKk ?? "-",-16}  {flag.Detail}");
+                    }
+                }
+
+                return ExitCodes.Success;
+            }, ct);
         });
         return command;
     }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Tuntas.Cli.Common;
 using Tuntas.Data.Audit;
-using Tuntas.Data.Database;
 
 namespace Tuntas.Cli.Commands;
 
@@ -14,34 +13,35 @@ internal static class AuditCommand
         verify.SetAction(async (parse, ct) =>
         {
             var cli = context(parse);
-            await DatabaseReady.EnsureAsync(cli, ct);
-            await using var db = TuntasDatabase.CreateContext(cli.Database);
-            var result = await AuditVerifier.VerifyAsync(db, ct);
-            if (cli.Json)
+            return await cli.WithAsync<AuditQueries>(async audit =>
             {
-                cli.WriteJson(new
+                var result = await audit.VerifyAsync(ct);
+                if (cli.Json)
                 {
-                    intact = result.Intact,
-                    entries = result.Entries,
-                    head = result.Intact ? result.HeadHash : null,
-                    firstBroken = result.FirstBreak is { } b ? new { sequence = b.Sequence, id = b.EntryId, problem = b.Problem } : null,
-                });
-            }
-            else if (result.Intact)
-            {
-                cli.Output.WriteLine($"Audit trail intact: {result.Entries} entries, head {result.HeadHash}.");
-            }
-            else
-            {
-                cli.Output.WriteLine($"Audit trail BROKEN after {result.Entries} good entries: {result.FirstBreak!.Problem}.");
-            }
+                    cli.WriteJson(new
+                    {
+                        intact = result.Intact,
+                        entries = result.Entries,
+                        head = result.Intact ? result.HeadHash : null,
+                        firstBroken = result.FirstBreak is { } b ? new { sequence = b.Sequence, id = b.EntryId, problem = b.Problem } : null,
+                    });
+                }
+                else if (result.Intact)
+                {
+                    cli.Output.WriteLine($"Audit trail intact: {result.Entries} entries, head {result.HeadHash}.");
+                }
+                else
+                {
+                    cli.Output.WriteLine($"Audit trail BROKEN after {result.Entries} good entries: {result.FirstBreak!.Problem}.");
+                }
 
-            if (!result.Intact)
-            {
-                await cli.Error.WriteLineAsync($"tuntas: audit trail broken: {result.FirstBreak!.Problem}");
-            }
+                if (!result.Intact)
+                {
+                    await cli.Error.WriteLineAsync($"tuntas: audit trail broken: {result.FirstBreak!.Problem}");
+                }
 
-            return result.Intact ? ExitCodes.Success : ExitCodes.ProblemFound;
+                return result.Intact ? ExitCodes.Success : ExitCodes.ProblemFound;
+            }, ct);
         });
         return new Command("audit", "The audit trail (jejak audit).") { verify };
     }

@@ -1,14 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Tuntas.Cli.Common;
-using Tuntas.Data;
-using Tuntas.Data.Audit;
 using Tuntas.Data.ClaimAudit;
+using Tuntas.Data.Common;
 using Tuntas.Domain.Access;
 using Tuntas.Domain.ClaimAudit;
 using Tuntas.Domain.Common;
+using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
 
 namespace Tuntas.Cli.Commands;
@@ -130,58 +128,45 @@ internal static class ClaimAuditCommand
                 return cli.Fail($"--stratify '{stratifyText}' is not known; the only stratum is district (kecamatan).");
             }
 
-            await DatabaseReady.EnsureAsync(cli, ct);
-            await using var services = cli.CreateServices();
-            await using var scope = services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<TuntasDbContext>();
-            if (!await db.Regions.AnyAsync(r => r.Code == code, ct))
+            return await cli.WithAsync<DrawClaimAudit>(async draw =>
             {
-                return cli.Fail($"Region {code.Value} is not in the Kemendagri list.");
-            }
-
-            var audit = scope.ServiceProvider.GetRequiredService<AuditTrail>();
-            ClaimAuditSample sample;
-            try
-            {
-                await audit.BeginAsync(ct);
-                sample = await scope.ServiceProvider.GetRequiredService<ClaimAuditService>().DrawAsync(
+                var drawn = await draw.DrawAsync(
                     new DrawRequest(code, wanted.Value, fromDay, toDay, parse.GetValue(size), parse.GetValue(seed), stratifyText is not null),
-                    "cli:" + Environment.UserName, audit, ct);
-                await audit.CommitAsync(ct);
-            }
-            catch (DomainException e)
-            {
-                return cli.Fail(e.Message);
-            }
-
-            var unassigned = sample.Items.Count(i => i.AssignedTo is null);
-            if (cli.Json)
-            {
-                cli.WriteJson(new
+                    "cli:" + Environment.UserName, ct);
+                if (drawn.Value is not { } sample)
                 {
-                    auditId = sample.Id,
-                    population = sample.Population,
-                    sample = sample.Items.Select(i => i.NoKk).ToList(),
-                    seed = sample.Seed,
-                    populationHash = sample.PopulationHash,
-                    unassigned,
-                });
-            }
-            else
-            {
-                cli.Output.WriteLine($"Claim audit {sample.Id}: {sample.Items.Count} of {sample.Population} {wanted.Value.ToWire()} households drawn with seed {sample.Seed} (population hash {sample.PopulationHash[..16]}…).");
-                foreach (var item in sample.Items)
-                {
-                    cli.Output.WriteLine($"  {item.NoKk}  {item.District.Value,-9}  {item.AssignedTo ?? "(no independent verifier)"}");
+                    return cli.Fail(drawn.Error!.English);
                 }
 
-                if (unassigned > 0)
+                var unassigned = sample.Items.Count(i => i.AssignedTo is null);
+                if (cli.Json)
                 {
-                    cli.Output.WriteLine($"{unassigned} household(s) have no independent verifier: add a verifier for the region who did not make or approve the original visits.");
+                    cli.WriteJson(new
+                    {
+                        auditId = sample.Id,
+                        population = sample.Population,
+                        sample = sample.Items.Select(i => i.NoKk).ToList(),
+                        seed = sample.Seed,
+                        populationHash = sample.PopulationHash,
+                        unassigned,
+                    });
                 }
-            }
+                else
+                {
+                    cli.Output.WriteLine($"Claim audit {sample.Id}: {sample.Items.Count} of {sample.Population} {wanted.Value.ToWire()} households drawn with seed {sample.Seed} (population hash {sample.PopulationHash[..16]}…).");
+                    foreach (var item in sample.Items)
+                    {
+                        cli.Output.WriteLine($"  {item.NoKk}  {item.District.Value,-9}  {item.AssignedTo ?? "(no independent verifier)"}");
+                    }
 
-            return ExitCodes.Success;
+                    if (unassigned > 0)
+                    {
+                        cli.Output.WriteLine($"{unassigned} household(s) have no independent verifier: add a verifier for the region who did not make or approve the original visits.");
+                    }
+                }
+
+                return ExitCodes.Success;
+            }, ct);
         });
         return command;
     }
@@ -198,25 +183,25 @@ internal static class ClaimAuditCommand
                 return cli.Fail(error ?? "Give a region with --region.");
             }
 
-            await DatabaseReady.EnsureAsync(cli, ct);
-            await using var services = cli.CreateServices();
-            await using var scope = services.CreateAsyncScope();
-            var audits = await scope.ServiceProvider.GetRequiredService<ClaimAuditQueries>().ListAsync(code, RegionScope.National, ct);
-            if (cli.Json)
+            return await cli.WithAsync<ClaimAuditQueries>(async queries =>
             {
-                cli.WriteJson(new { region = code.Value, audits = audits.Select(ClaimAuditJson.Standing) });
-            }
-            else
-            {
-                foreach (var a in audits)
+                var audits = await queries.ListAsync(code, RegionScope.National, ct);
+                if (cli.Json)
                 {
-                    var t = a.Tally;
-                    var result = t.Estimate is { } e ? string.Create(CultureInfo.InvariantCulture, $"{e.LowErrors}–{e.HighErrors} of {e.Population} may be wrong") : $"{t.SampleSize - t.Pending} of {t.SampleSize} checked";
-                    cli.Output.WriteLine($"{a.Id,5}  {a.Region.Value,-13} {a.Status.ToWire(),-10} {a.From:yyyy-MM-dd}..{a.To:yyyy-MM-dd}  n={t.SampleSize} of {t.Population}  wrong {t.Wrong}  {result}");
+                    cli.WriteJson(new { region = code.Value, audits = audits.Select(ClaimAuditJson.Standing) });
                 }
-            }
+                else
+                {
+                    foreach (var a in audits)
+                    {
+                        var t = a.Tally;
+                        var result = t.Estimate is { } e ? string.Create(CultureInfo.InvariantCulture, $"{e.LowErrors}–{e.HighErrors} of {e.Population} may be wrong") : $"{t.SampleSize - t.Pending} of {t.SampleSize} checked";
+                        cli.Output.WriteLine($"{a.Id,5}  {a.Region.Value,-13} {a.Status.ToWire(),-10} {a.From:yyyy-MM-dd}..{a.To:yyyy-MM-dd}  n={t.SampleSize} of {t.Population}  wrong {t.Wrong}  {result}");
+                    }
+                }
 
-            return ExitCodes.Success;
+                return ExitCodes.Success;
+            }, ct);
         });
         return command;
     }
@@ -228,59 +213,59 @@ internal static class ClaimAuditCommand
         command.SetAction(async (parse, ct) =>
         {
             var cli = context(parse);
-            await DatabaseReady.EnsureAsync(cli, ct);
-            await using var services = cli.CreateServices();
-            await using var scope = services.CreateAsyncScope();
-            var sample = await scope.ServiceProvider.GetRequiredService<ClaimAuditQueries>().GetAsync(parse.GetValue(id), RegionScope.National, ct);
-            if (sample is null)
+            return await cli.WithAsync<ClaimAuditQueries>(async queries =>
             {
-                return cli.Fail($"Claim audit {parse.GetValue(id)} does not exist.");
-            }
-
-            var tally = sample.Tally();
-            if (cli.Json)
-            {
-                cli.WriteJson(new
+                var sample = await queries.GetAsync(parse.GetValue(id), RegionScope.National, ct);
+                if (sample is null)
                 {
-                    auditId = sample.Id,
-                    region = sample.Region.Value,
-                    status = sample.Status.ToWire(),
-                    from = sample.From,
-                    to = sample.To,
-                    seed = sample.Seed,
-                    populationHash = sample.PopulationHash,
-                    population = sample.Population,
-                    stratify = sample.Stratified ? "district" : null,
-                    createdBy = sample.CreatedBy,
-                    createdAt = sample.CreatedAt,
-                    completedAt = sample.CompletedAt,
-                    items = sample.Items.Select(i => new
-                    {
-                        noKk = i.NoKk,
-                        district = i.District.Value,
-                        assignedTo = i.AssignedTo,
-                        finding = i.Finding?.ToWire(),
-                        note = i.Note,
-                        checkedOn = i.CheckedOn,
-                        checkedBy = i.CheckedBy,
-                    }),
-                    result = ClaimAuditJson.Tally(tally),
-                });
-            }
-            else
-            {
-                cli.Output.WriteLine($"Claim audit {sample.Id}: {sample.Status.ToWire()} households of {sample.Region.Value}, {sample.From:yyyy-MM-dd} to {sample.To:yyyy-MM-dd}; seed {sample.Seed}.");
-                foreach (var i in sample.Items)
-                {
-                    cli.Output.WriteLine($"  {i.NoKk}  {i.AssignedTo ?? "-",-24} {i.Finding?.ToWire() ?? "pending",-17} {i.Note}");
+                    return cli.Fail($"Claim audit {parse.GetValue(id)} does not exist.");
                 }
 
-                cli.Output.WriteLine(tally.Estimate is { } e
-                    ? string.Create(CultureInfo.InvariantCulture, $"{e.Errors} wrong of {e.Sample} checked ({tally.CouldNotVerify} could not be verified): between {e.LowErrors} and {e.HighErrors} of {e.Population} may be wrong (95%).")
-                    : $"{tally.SampleSize - tally.Pending} of {tally.SampleSize} re-checked so far.");
-            }
+                var tally = sample.Tally();
+                if (cli.Json)
+                {
+                    cli.WriteJson(new
+                    {
+                        auditId = sample.Id,
+                        region = sample.Region.Value,
+                        status = sample.Status.ToWire(),
+                        from = sample.From,
+                        to = sample.To,
+                        seed = sample.Seed,
+                        populationHash = sample.PopulationHash,
+                        population = sample.Population,
+                        stratify = sample.Stratified ? "district" : null,
+                        createdBy = sample.CreatedBy,
+                        createdAt = sample.CreatedAt,
+                        completedAt = sample.CompletedAt,
+                        items = sample.Items.Select(i => new
+                        {
+                            noKk = i.NoKk,
+                            district = i.District.Value,
+                            assignedTo = i.AssignedTo,
+                            finding = i.Finding?.ToWire(),
+                            note = i.Note,
+                            checkedOn = i.CheckedOn,
+                            checkedBy = i.CheckedBy,
+                        }),
+                        result = ClaimAuditJson.Tally(tally),
+                    });
+                }
+                else
+                {
+                    cli.Output.WriteLine($"Claim audit {sample.Id}: {sample.Status.ToWire()} households of {sample.Region.Value}, {sample.From:yyyy-MM-dd} to {sample.To:yyyy-MM-dd}; seed {sample.Seed}.");
+                    foreach (var i in sample.Items)
+                    {
+                        cli.Output.WriteLine($"  {i.NoKk}  {i.AssignedTo ?? "-",-24} {i.Finding?.ToWire() ?? "pending",-17} {i.Note}");
+                    }
 
-            return ExitCodes.Success;
+                    cli.Output.WriteLine(tally.Estimate is { } e
+                        ? string.Create(CultureInfo.InvariantCulture, $"{e.Errors} wrong of {e.Sample} checked ({tally.CouldNotVerify} could not be verified): between {e.LowErrors} and {e.HighErrors} of {e.Population} may be wrong (95%).")
+                        : $"{tally.SampleSize - tally.Pending} of {tally.SampleSize} re-checked so far.");
+                }
+
+                return ExitCodes.Success;
+            }, ct);
         });
         return command;
     }
@@ -303,43 +288,28 @@ internal static class ClaimAuditCommand
                 return cli.Fail($"'{parse.GetValue(finding)}' is not a finding; use confirmed, wrong or could-not-verify.");
             }
 
-            if (!CliArguments.TryDate(parse.GetValue(on), CliArguments.Today, out var day, out var error))
+            if (!CliArguments.TryDate(parse.GetValue(on), RegionClock.System.Today(), out var day, out var error))
             {
                 return cli.Fail(error!);
             }
 
-            await DatabaseReady.EnsureAsync(cli, ct);
-            await using var services = cli.CreateServices();
-            await using var scope = services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<TuntasDbContext>();
             var userName = parse.GetValue(by)!.Trim();
-            var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.UserName == userName, ct);
-            var sample = await scope.ServiceProvider.GetRequiredService<ClaimAuditQueries>().GetAsync(parse.GetValue(id), RegionScope.National, ct);
-            var item = sample?.Items.SingleOrDefault(i => i.NoKk == parse.GetValue(noKk)!.Trim());
-            if (sample is null || item is null)
+            return await cli.WithAsync<RecordClaimAuditFinding>(async record =>
             {
-                return cli.Fail($"KK {parse.GetValue(noKk)} is not in the sample of claim audit {parse.GetValue(id)} (or the audit does not exist).");
-            }
+                var recorded = await record.RecordAsync(parse.GetValue(id), parse.GetValue(noKk)!, null, result.Value, parse.GetValue(note), day, userName, ct);
+                switch (recorded.Error)
+                {
+                    case WriteError.NotFound:
+                        return cli.Fail($"KK {parse.GetValue(noKk)} is not in the sample of claim audit {parse.GetValue(id)} (or the audit does not exist).");
+                    case WriteError.NotAllowed:
+                        return cli.Fail($"{userName} is not a verifier of the region of KK {parse.GetValue(noKk)!.Trim()}.");
+                    case { } error:
+                        return cli.Fail(error.English);
+                }
 
-            if (user is null || user.Role is not (Role.Verifier or Role.Admin) || !user.Scope.Contains(item.District))
-            {
-                return cli.Fail($"{userName} is not a verifier of the region of KK {item.NoKk}.");
-            }
-
-            var audit = scope.ServiceProvider.GetRequiredService<AuditTrail>();
-            try
-            {
-                await audit.BeginAsync(ct);
-                await scope.ServiceProvider.GetRequiredService<ClaimAuditService>().RecordFindingAsync(sample.Id, parse.GetValue(noKk)!, null, result.Value, parse.GetValue(note), day, userName, audit, ct);
-                await audit.CommitAsync(ct);
-            }
-            catch (DomainException e)
-            {
-                return cli.Fail(e.Message);
-            }
-
-            cli.Output.WriteLine($"Recorded: KK {parse.GetValue(noKk)} {result.Value.ToWire()} ({userName}, {day:yyyy-MM-dd}).");
-            return ExitCodes.Success;
+                cli.Output.WriteLine($"Recorded: KK {parse.GetValue(noKk)} {result.Value.ToWire()} ({userName}, {day:yyyy-MM-dd}).");
+                return ExitCodes.Success;
+            }, ct);
         });
         return command;
     }

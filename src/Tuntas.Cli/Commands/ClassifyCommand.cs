@@ -1,11 +1,7 @@
 using System.CommandLine;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Tuntas.Cli.Common;
-using Tuntas.Data;
-using Tuntas.Data.Access;
-using Tuntas.Data.Audit;
 using Tuntas.Data.Verification;
+using Tuntas.Domain.Regions;
 
 namespace Tuntas.Cli.Commands;
 
@@ -25,39 +21,35 @@ internal static class ClassifyCommand
                 return cli.Fail(error!);
             }
 
-            if (!CliArguments.TryDate(parse.GetValue(at), CliArguments.Today, out var day, out error))
+            if (!CliArguments.TryDate(parse.GetValue(at), RegionClock.System.Today(), out var day, out error))
             {
                 return cli.Fail(error!);
             }
 
-            if (day > CliArguments.Today)
+            if (day > RegionClock.System.Today())
             {
                 return cli.Fail($"--at {day:yyyy-MM-dd} is in the future.");
             }
 
-            await DatabaseReady.EnsureAsync(cli, ct);
-            await using var services = cli.CreateServices();
-            await using var scope = services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<TuntasDbContext>();
-            if (code is not null && !await db.Regions.AnyAsync(r => r.Code == code, ct))
+            return await cli.WithAsync<ClassifyRegion>(async classify =>
             {
-                return cli.Fail($"Region {code.Value} is not in the Kemendagri list.");
-            }
+                var classified = await classify.ClassifyAsync(code, day, "cli:" + Environment.UserName, ct);
+                if (classified.Value is not { } summary)
+                {
+                    return cli.Fail(classified.Error!.English);
+                }
 
-            var audit = scope.ServiceProvider.GetRequiredService<AuditTrail>();
-            var households = code is null ? db.Households : db.Households.InRegion(code);
-            var summary = await audit.RunAsync(
-                () => scope.ServiceProvider.GetRequiredService<ClassificationService>().ClassifyAsync(households, day, "cli:" + Environment.UserName, audit, ct, bulk: true), ct);
-            if (cli.Json)
-            {
-                cli.WriteJson(new { region = code?.Value, at = day, summary.Households, summary.Candidates, summary.Changed, summary.Listed });
-            }
-            else
-            {
-                cli.Output.WriteLine($"Classified {summary.Households} households as of {day:yyyy-MM-dd}: {summary.Candidates} candidates, {summary.Changed} changed, {summary.Listed} newly listed.");
-            }
+                if (cli.Json)
+                {
+                    cli.WriteJson(new { region = code?.Value, at = day, summary.Households, summary.Candidates, summary.Changed, summary.Listed });
+                }
+                else
+                {
+                    cli.Output.WriteLine($"Classified {summary.Households} households as of {day:yyyy-MM-dd}: {summary.Candidates} candidates, {summary.Changed} changed, {summary.Listed} newly listed.");
+                }
 
-            return ExitCodes.Success;
+                return ExitCodes.Success;
+            }, ct);
         });
         return command;
     }

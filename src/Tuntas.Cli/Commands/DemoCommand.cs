@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
 using Tuntas.Cli.Common;
 using Tuntas.Data.Demo;
 
@@ -39,10 +38,13 @@ internal static class DemoCommand
 
     public static async Task<DemoResult> LoadAsync(CliContext cli, int seed, CancellationToken ct)
     {
-        await DatabaseReady.EnsureAsync(cli, ct);
-        await using var services = cli.CreateServices();
-        await using var scope = services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<DemoLoader>().LoadAsync(seed, ct);
+        DemoResult? result = null;
+        await cli.WithAsync<DemoLoader>(async loader =>
+        {
+            result = await loader.LoadAsync(seed, ct);
+            return ExitCodes.Success;
+        }, ct);
+        return result!;
     }
 
     /// <summary>Lists the demo accounts; the password only where the demo is served (<c>serve --demo</c>).</summary>

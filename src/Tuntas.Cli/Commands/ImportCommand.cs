@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Tuntas.Cli.Common;
 using Tuntas.Data.Import;
@@ -29,52 +28,51 @@ internal static class ImportCommand
                 return cli.Fail("--source must be 1 to 100 characters.");
             }
 
-            await DatabaseReady.EnsureAsync(cli, ct);
-            await using var services = cli.CreateServices();
-            await using var scope = services.CreateAsyncScope();
-            var importer = scope.ServiceProvider.GetRequiredService<HouseholdImporter>();
-            var options = new ImportOptions(path, label, parse.GetValue(dryRun), parse.GetValue(errors) ?? path + ".errors.csv", RegionScope.National);
+            return await cli.WithAsync<HouseholdImporter>(async importer =>
+            {
+                var options = new ImportOptions(path, label, parse.GetValue(dryRun), parse.GetValue(errors) ?? path + ".errors.csv", RegionScope.National);
 
-            ImportSummary summary;
-            try
-            {
-                summary = cli.Json || Console.IsOutputRedirected
-                    ? await importer.RunAsync(options, null, ct)
-                    : await WithProgressAsync(importer, options, ct);
-            }
-            catch (ImportFileException e)
-            {
-                return cli.Fail(e.Message);
-            }
-
-            if (cli.Json)
-            {
-                cli.WriteJson(new
+                ImportSummary summary;
+                try
                 {
-                    file = summary.File,
-                    rows = summary.Rows,
-                    accepted = summary.Accepted,
-                    rejected = summary.Rejected,
-                    warnings = summary.Warnings,
-                    households = new { inserted = summary.Households.Inserted, updated = summary.Households.Updated, unchanged = summary.Households.Unchanged },
-                    members = new { inserted = summary.Members.Inserted, updated = summary.Members.Updated, unchanged = summary.Members.Unchanged },
-                    errorsFile = summary.ErrorsFile,
-                    dryRun = summary.DryRun,
-                });
-            }
-            else
-            {
-                var c = CultureInfo.InvariantCulture;
-                cli.Output.WriteLine(string.Create(c, $"{(summary.DryRun ? "Dry run (nothing written): " : string.Empty)}{summary.File}: {summary.Rows:N0} rows, {summary.Accepted:N0} accepted, {summary.Rejected:N0} rejected, {summary.Warnings:N0} with warnings."));
-                cli.Output.WriteLine(string.Create(c, $"Households: {summary.Households.Inserted:N0} new, {summary.Households.Updated:N0} updated, {summary.Households.Unchanged:N0} unchanged."));
-                cli.Output.WriteLine(string.Create(c, $"Members:    {summary.Members.Inserted:N0} new, {summary.Members.Updated:N0} updated, {summary.Members.Unchanged:N0} unchanged."));
-                if (summary.Rejected > 0)
-                {
-                    cli.Output.WriteLine($"Rejected rows, with line, column and reason: {summary.ErrorsFile}");
+                    summary = cli.Json || Console.IsOutputRedirected
+                        ? await importer.RunAsync(options, null, ct)
+                        : await WithProgressAsync(importer, options, ct);
                 }
-            }
+                catch (ImportFileException e)
+                {
+                    return cli.Fail(e.Message);
+                }
 
-            return summary.Rejected > 0 ? ExitCodes.PartlyRejected : ExitCodes.Success;
+                if (cli.Json)
+                {
+                    cli.WriteJson(new
+                    {
+                        file = summary.File,
+                        rows = summary.Rows,
+                        accepted = summary.Accepted,
+                        rejected = summary.Rejected,
+                        warnings = summary.Warnings,
+                        households = new { inserted = summary.Households.Inserted, updated = summary.Households.Updated, unchanged = summary.Households.Unchanged },
+                        members = new { inserted = summary.Members.Inserted, updated = summary.Members.Updated, unchanged = summary.Members.Unchanged },
+                        errorsFile = summary.ErrorsFile,
+                        dryRun = summary.DryRun,
+                    });
+                }
+                else
+                {
+                    var c = CultureInfo.InvariantCulture;
+                    cli.Output.WriteLine(string.Create(c, $"{(summary.DryRun ? "Dry run (nothing written): " : string.Empty)}{summary.File}: {summary.Rows:N0} rows, {summary.Accepted:N0} accepted, {summary.Rejected:N0} rejected, {summary.Warnings:N0} with warnings."));
+                    cli.Output.WriteLine(string.Create(c, $"Households: {summary.Households.Inserted:N0} new, {summary.Households.Updated:N0} updated, {summary.Households.Unchanged:N0} unchanged."));
+                    cli.Output.WriteLine(string.Create(c, $"Members:    {summary.Members.Inserted:N0} new, {summary.Members.Updated:N0} updated, {summary.Members.Unchanged:N0} unchanged."));
+                    if (summary.Rejected > 0)
+                    {
+                        cli.Output.WriteLine($"Rejected rows, with line, column and reason: {summary.ErrorsFile}");
+                    }
+                }
+
+                return summary.Rejected > 0 ? ExitCodes.PartlyRejected : ExitCodes.Success;
+            }, ct);
         });
         return command;
     }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using Tuntas.Cli.Common;
 using Tuntas.Data.Access;
 using Tuntas.Domain.Registry;
@@ -42,27 +41,26 @@ internal static class PrivacyCommand
                 noKk = parsed.Value!.Value;
             }
 
-            await DatabaseReady.EnsureAsync(cli, ct);
-            await using var services = cli.CreateServices();
-            await using var scope = services.CreateAsyncScope();
-            var found = await scope.ServiceProvider.GetRequiredService<PersonalDataLog>()
-                .ReportAsync(new PersonalDataLog.Filter(parse.GetValue(user)?.Trim(), noKk, fromDay, toDay), Limit, ct);
-            if (cli.Json)
+            return await cli.WithAsync<PersonalDataLog>(async log =>
             {
-                cli.WriteJson(new
+                var found = await log.ReportAsync(new PersonalDataLog.Filter(parse.GetValue(user)?.Trim(), noKk, fromDay, toDay), Limit, ct);
+                if (cli.Json)
                 {
-                    views = found.Select(v => new { user = v.UserName, role = v.Role, action = v.Action, subject = v.Subject, region = v.Region, count = v.Count, at = v.At }),
-                });
+                    cli.WriteJson(new
+                    {
+                        views = found.Select(v => new { user = v.UserName, role = v.Role, action = v.Action, subject = v.Subject, region = v.Region, count = v.Count, at = v.At }),
+                    });
+                    return ExitCodes.Success;
+                }
+
+                foreach (var v in found)
+                {
+                    cli.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{v.At:yyyy-MM-dd HH:mm:ss}Z  {v.UserName,-20} {v.Role,-11} {v.Action,-14} {v.Subject,-40} {v.Region,-14} {v.Count}"));
+                }
+
                 return ExitCodes.Success;
-            }
-
-            foreach (var v in found)
-            {
-                cli.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{v.At:yyyy-MM-dd HH:mm:ss}Z  {v.UserName,-20} {v.Role,-11} {v.Action,-14} {v.Subject,-40} {v.Region,-14} {v.Count}"));
-            }
-
-            return ExitCodes.Success;
+            }, ct);
         });
 
         return new Command("privacy", "Reports on the personal data in the register.") { views };

@@ -1,7 +1,6 @@
 using System.CommandLine;
-using Microsoft.EntityFrameworkCore;
 using Tuntas.Cli.Common;
-using Tuntas.Data.Database;
+using Tuntas.Data.Regions;
 using Tuntas.Domain.Regions;
 
 namespace Tuntas.Cli.Commands;
@@ -28,35 +27,32 @@ internal static class RegionsCommand
                 parentCode = parsed.Value;
             }
 
-            await DatabaseReady.EnsureAsync(cli, ct);
-            await using var db = TuntasDatabase.CreateContext(cli.Database);
-            if (parentCode is not null && !await db.Regions.AnyAsync(r => r.Code == parentCode, ct))
+            return await cli.WithAsync<RegionQueries>(async regions =>
             {
-                return cli.Fail($"Region {parentCode.Value} is not in the Kemendagri list.");
-            }
-
-            var children = await db.Regions.AsNoTracking()
-                .Where(r => r.ParentCode == parentCode)
-                .OrderBy(r => r.Code)
-                .ToListAsync(ct);
-
-            if (cli.Json)
-            {
-                cli.WriteJson(new
+                var children = await regions.ChildrenAsync(parentCode, ct);
+                if (children is null)
                 {
-                    parent = parentCode?.Value,
-                    regions = children.Select(r => new { code = r.Code.Value, name = r.Name, level = r.Level.ToWire() }),
-                });
-            }
-            else
-            {
-                foreach (var r in children)
-                {
-                    cli.Output.WriteLine($"{r.Code.Value,-14} {r.Name}");
+                    return cli.Fail($"Region {parentCode!.Value} is not in the Kemendagri list.");
                 }
-            }
 
-            return ExitCodes.Success;
+                if (cli.Json)
+                {
+                    cli.WriteJson(new
+                    {
+                        parent = parentCode?.Value,
+                        regions = children.Select(r => new { code = r.Code.Value, name = r.Name, level = r.Level.ToWire() }),
+                    });
+                }
+                else
+                {
+                    foreach (var r in children)
+                    {
+                        cli.Output.WriteLine($"{r.Code.Value,-14} {r.Name}");
+                    }
+                }
+
+                return ExitCodes.Success;
+            }, ct);
         });
         return command;
     }

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
 using Tuntas.Cli.Common;
+using Tuntas.Data.Common;
 using Tuntas.Data.Reports;
 using Tuntas.Domain.Regions;
 
@@ -29,26 +29,26 @@ internal static class ReportCommand
                 return cli.Fail(error!);
             }
 
-            await DatabaseReady.EnsureAsync(cli, ct);
-            await using var services = cli.CreateServices();
-            await using var scope = services.CreateAsyncScope();
-            var exported = await scope.ServiceProvider.GetRequiredService<ReportPackages>().ExportAsync(code, day, parse.GetValue(output)!, ct);
-            if (exported is null)
+            return await cli.WithAsync<ReportPackages>(async packages =>
             {
-                return cli.Fail($"Region {code.Value} is not in the Kemendagri list.");
-            }
+                var exported = await packages.ExportAsync(code, day, parse.GetValue(output)!, ct);
+                if (exported is null)
+                {
+                    return cli.Fail($"Region {code.Value} is not in the Kemendagri list.");
+                }
 
-            if (cli.Json)
-            {
-                cli.WriteJson(new { region = code.Value, at = day, json = exported.JsonPath, xlsx = exported.XlsxPath, sha256 = exported.Sha256, extremePoorHouseholds = exported.Content.Headline.ExtremePoor.Households });
-            }
-            else
-            {
-                cli.Output.WriteLine($"{exported.Content.RegionName} per {day:yyyy-MM-dd}: {exported.Content.Headline.ExtremePoor.Households} extreme-poor households.");
-                cli.Output.WriteLine($"  {exported.JsonPath}\n  {exported.XlsxPath}\n  SHA-256 of the content: {exported.Sha256}");
-            }
+                if (cli.Json)
+                {
+                    cli.WriteJson(new { region = code.Value, at = day, json = exported.JsonPath, xlsx = exported.XlsxPath, sha256 = exported.Sha256, extremePoorHouseholds = exported.Content.Headline.ExtremePoor.Households });
+                }
+                else
+                {
+                    cli.Output.WriteLine($"{exported.Content.RegionName} per {day:yyyy-MM-dd}: {exported.Content.Headline.ExtremePoor.Households} extreme-poor households.");
+                    cli.Output.WriteLine($"  {exported.JsonPath}\n  {exported.XlsxPath}\n  SHA-256 of the content: {exported.Sha256}");
+                }
 
-            return ExitCodes.Success;
+                return ExitCodes.Success;
+            }, ct);
         });
         return command;
     }
@@ -60,35 +60,40 @@ internal static class ReportCommand
         command.SetAction(async (parse, ct) =>
         {
             var cli = context(parse);
-            await DatabaseReady.EnsureAsync(cli, ct);
-            await using var services = cli.CreateServices();
-            await using var scope = services.CreateAsyncScope();
-            ImportedReportResult result;
-            try
+            return await cli.WithAsync<ImportReportPackage>(async importPackage =>
             {
-                result = await scope.ServiceProvider.GetRequiredService<ReportPackages>().ImportAsync(parse.GetValue(file)!, "cli:" + Environment.UserName, null, ct);
-            }
-            catch (ReportPackageException e)
-            {
-                return cli.Fail(e.Message);
-            }
-            catch (ReportTamperedException e)
-            {
-                return cli.Fail(e.Message, ExitCodes.ProblemFound);
-            }
+                WriteResult<ImportedReportResult> imported;
+                try
+                {
+                    imported = await importPackage.ImportAsync(parse.GetValue(file)!, "cli:" + Environment.UserName, null, ct);
+                }
+                catch (ReportPackageException e)
+                {
+                    return cli.Fail(e.Message);
+                }
+                catch (ReportTamperedException e)
+                {
+                    return cli.Fail(e.Message, ExitCodes.ProblemFound);
+                }
 
-            if (cli.Json)
-            {
-                cli.WriteJson(new { region = result.Region, regionName = result.RegionName, at = result.At, sha256 = result.Sha256, extremePoorHouseholds = result.ExtremePoorHouseholds, alreadyImported = result.AlreadyImported });
-            }
-            else
-            {
-                cli.Output.WriteLine(result.AlreadyImported
-                    ? $"This package ({result.RegionName} per {result.At:yyyy-MM-dd}) was imported before; nothing changed."
-                    : $"Imported {result.RegionName} per {result.At:yyyy-MM-dd}: {result.ExtremePoorHouseholds} extreme-poor households (SHA-256 checked).");
-            }
+                if (imported.Value is not { } result)
+                {
+                    return cli.Fail(imported.Error!.English);
+                }
 
-            return ExitCodes.Success;
+                if (cli.Json)
+                {
+                    cli.WriteJson(new { region = result.Region, regionName = result.RegionName, at = result.At, sha256 = result.Sha256, extremePoorHouseholds = result.ExtremePoorHouseholds, alreadyImported = result.AlreadyImported });
+                }
+                else
+                {
+                    cli.Output.WriteLine(result.AlreadyImported
+                        ? $"This package ({result.RegionName} per {result.At:yyyy-MM-dd}) was imported before; nothing changed."
+                        : $"Imported {result.RegionName} per {result.At:yyyy-MM-dd}: {result.ExtremePoorHouseholds} extreme-poor households (SHA-256 checked).");
+                }
+
+                return ExitCodes.Success;
+            }, ct);
         });
         return command;
     }
@@ -111,48 +116,48 @@ internal static class ReportCommand
                 return cli.Fail($"{code.Value} is not a province code; give two digits, e.g. 64.");
             }
 
-            if (!CliArguments.TryDate(parse.GetValue(at), CliArguments.Today, out var day, out error))
+            if (!CliArguments.TryDate(parse.GetValue(at), RegionClock.System.Today(), out var day, out error))
             {
                 return cli.Fail(error!);
             }
 
-            await DatabaseReady.EnsureAsync(cli, ct);
-            await using var services = cli.CreateServices();
-            await using var scope = services.CreateAsyncScope();
-            var report = await scope.ServiceProvider.GetRequiredService<ProvinceConsolidation>().ComputeAsync(code, day, ct);
-            if (report is null)
+            return await cli.WithAsync<ProvinceConsolidation>(async consolidation =>
             {
-                return cli.Fail($"Province {code.Value} is not in the Kemendagri list.");
-            }
-
-            if (cli.Json)
-            {
-                cli.WriteJson(new
+                var report = await consolidation.ComputeAsync(code, day, ct);
+                if (report is null)
                 {
-                    region = report.Region,
-                    regionName = report.RegionName,
-                    at = report.At,
-                    regencies = report.Regencies.Select(r => new { region = r.Region, name = r.Name, extremePoorHouseholds = r.ExtremePoorHouseholds, people = r.People, source = r.Source, reported = r.Reported, packageAt = r.PackageAt, packageSha256 = r.PackageSha256 }),
-                    total = new { extremePoorHouseholds = report.Total.ExtremePoorHouseholds, people = report.Total.People, fromPackages = report.Total.FromPackages, fromRegistry = report.Total.FromRegistry },
-                    differences = report.Differences.Select(d => new { region = d.Region, name = d.Name, package = d.Package, registry = d.Registry, difference = d.Difference }),
-                });
-            }
-            else
-            {
-                cli.Output.WriteLine($"{report.RegionName} ({report.Region}), as of {report.At:yyyy-MM-dd}");
-                foreach (var r in report.Regencies)
-                {
-                    cli.Output.WriteLine($"  {r.Region,-6} {r.Name,-32} {r.ExtremePoorHouseholds,7} KK  ({(r.Reported ? r.Source : "no data")}{(r.PackageAt is { } p ? $" per {p:yyyy-MM-dd}" : "")})");
+                    return cli.Fail($"Province {code.Value} is not in the Kemendagri list.");
                 }
 
-                cli.Output.WriteLine($"  total {report.Total.ExtremePoorHouseholds} KK, {report.Total.People} people ({report.Total.FromPackages} from packages, {report.Total.FromRegistry} from households)");
-                foreach (var d in report.Differences.Where(d => d.Difference != 0))
+                if (cli.Json)
                 {
-                    cli.Output.WriteLine($"  difference {d.Region} {d.Name}: package {d.Package}, households here {d.Registry}");
+                    cli.WriteJson(new
+                    {
+                        region = report.Region,
+                        regionName = report.RegionName,
+                        at = report.At,
+                        regencies = report.Regencies.Select(r => new { region = r.Region, name = r.Name, extremePoorHouseholds = r.ExtremePoorHouseholds, people = r.People, source = r.Source, reported = r.Reported, packageAt = r.PackageAt, packageSha256 = r.PackageSha256 }),
+                        total = new { extremePoorHouseholds = report.Total.ExtremePoorHouseholds, people = report.Total.People, fromPackages = report.Total.FromPackages, fromRegistry = report.Total.FromRegistry },
+                        differences = report.Differences.Select(d => new { region = d.Region, name = d.Name, package = d.Package, registry = d.Registry, difference = d.Difference }),
+                    });
                 }
-            }
+                else
+                {
+                    cli.Output.WriteLine($"{report.RegionName} ({report.Region}), as of {report.At:yyyy-MM-dd}");
+                    foreach (var r in report.Regencies)
+                    {
+                        cli.Output.WriteLine($"  {r.Region,-6} {r.Name,-32} {r.ExtremePoorHouseholds,7} KK  ({(r.Reported ? r.Source : "no data")}{(r.PackageAt is { } p ? $" per {p:yyyy-MM-dd}" : "")})");
+                    }
 
-            return ExitCodes.Success;
+                    cli.Output.WriteLine($"  total {report.Total.ExtremePoorHouseholds} KK, {report.Total.People} people ({report.Total.FromPackages} from packages, {report.Total.FromRegistry} from households)");
+                    foreach (var d in report.Differences.Where(d => d.Difference != 0))
+                    {
+                        cli.Output.WriteLine($"  difference {d.Region} {d.Name}: package {d.Package}, households here {d.Registry}");
+                    }
+                }
+
+                return ExitCodes.Success;
+            }, ct);
         });
         return command;
     }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
 using Tuntas.Cli.Common;
 using Tuntas.Data.Monitoring;
 
@@ -21,44 +20,44 @@ internal static class StatsCommand
                 return cli.Fail(error!);
             }
 
-            await DatabaseReady.EnsureAsync(cli, ct);
-            await using var services = cli.CreateServices();
-            await using var scope = services.CreateAsyncScope();
-            var timing = Environment.GetEnvironmentVariable("TUNTAS_STATS_TIMING") == "1";
-            if (timing)
+            return await cli.WithAsync<HeadlineQuery>(async headline =>
             {
-                // Warm up once, so the figure is the query and not the model build and query compilation.
-                await scope.ServiceProvider.GetRequiredService<HeadlineQuery>().ComputeAsync(code, day, ct);
-            }
+                var timing = Environment.GetEnvironmentVariable("TUNTAS_STATS_TIMING") == "1";
+                if (timing)
+                {
+                    // Warm up once, so the figure is the query and not the model build and query compilation.
+                    await headline.ComputeAsync(code, day, ct);
+                }
 
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            var figures = await scope.ServiceProvider.GetRequiredService<HeadlineQuery>().ComputeAsync(code, day, ct);
-            if (timing)
-            {
-                // Read by scripts/bench-stats.sh (docs/performance.md).
-                await cli.Error.WriteLineAsync($"query ms {clock.Elapsed.TotalMilliseconds:0.0}");
-            }
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                var figures = await headline.ComputeAsync(code, day, ct);
+                if (timing)
+                {
+                    // Read by scripts/bench-stats.sh (docs/performance.md).
+                    await cli.Error.WriteLineAsync($"query ms {clock.Elapsed.TotalMilliseconds:0.0}");
+                }
 
-            if (figures is null)
-            {
-                return cli.Fail($"Region {code.Value} is not in the Kemendagri list.");
-            }
+                if (figures is null)
+                {
+                    return cli.Fail($"Region {code.Value} is not in the Kemendagri list.");
+                }
 
-            if (cli.Json)
-            {
-                cli.WriteJson(figures);
-            }
-            else
-            {
-                var p = figures.ExtremePoor;
-                var x = figures.Exited;
-                cli.Output.WriteLine($"{figures.RegionName} ({figures.Region}), as of {figures.At:yyyy-MM-dd}");
-                cli.Output.WriteLine($"  extreme poor: {p.Households} households, {p.People} people ({p.Verified} verified, {p.Unverified} listed, not yet verified; {p.InHandling} in handling)");
-                cli.Output.WriteLine($"  exited:       {x.Graduated} graduated, {x.Excluded} excluded, {x.Moved} moved, {x.Deceased} deceased, {x.Merged} merged");
-                cli.Output.WriteLine(figures.Target is { } t ? $"  target:       {t.Households} households by {t.Date:yyyy-MM-dd}" : "  target:       none set");
-            }
+                if (cli.Json)
+                {
+                    cli.WriteJson(figures);
+                }
+                else
+                {
+                    var p = figures.ExtremePoor;
+                    var x = figures.Exited;
+                    cli.Output.WriteLine($"{figures.RegionName} ({figures.Region}), as of {figures.At:yyyy-MM-dd}");
+                    cli.Output.WriteLine($"  extreme poor: {p.Households} households, {p.People} people ({p.Verified} verified, {p.Unverified} listed, not yet verified; {p.InHandling} in handling)");
+                    cli.Output.WriteLine($"  exited:       {x.Graduated} graduated, {x.Excluded} excluded, {x.Moved} moved, {x.Deceased} deceased, {x.Merged} merged");
+                    cli.Output.WriteLine(figures.Target is { } t ? $"  target:       {t.Households} households by {t.Date:yyyy-MM-dd}" : "  target:       none set");
+                }
 
-            return ExitCodes.Success;
+                return ExitCodes.Success;
+            }, ct);
         });
         return command;
     }

@@ -1,9 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Tuntas.Cli.Common;
 using Tuntas.Data.Access;
+using Tuntas.Data.Common;
 
 namespace Tuntas.Cli.Commands;
 
@@ -27,28 +26,25 @@ internal static class TokenCommand
                 return cli.Fail("--expires-days cannot be negative.");
             }
 
-            await DatabaseReady.EnsureAsync(cli, ct);
-            await using var services = cli.CreateServices();
-            await using var scope = services.CreateAsyncScope();
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<TuntasUser>>();
-            var owner = await users.FindByNameAsync(parse.GetValue(user)!.Trim());
-            if (owner is null)
+            return await cli.WithAsync<CreateApiToken>(async tokens =>
             {
-                return cli.Fail($"There is no user named '{parse.GetValue(user)}'.");
-            }
+                var created = await tokens.CreateAsync(parse.GetValue(user)!.Trim(), lifetimeDays == 0 ? null : TimeSpan.FromDays(lifetimeDays), "cli:" + Environment.UserName, ct);
+                if (created.Value is not { } token)
+                {
+                    return cli.Fail(created.Error is WriteError.NotFound ? $"There is no user named '{parse.GetValue(user)}'." : created.Error!.English);
+                }
 
-            var tokens = scope.ServiceProvider.GetRequiredService<ApiTokens>();
-            var token = await tokens.CreateAsync(owner, lifetimeDays == 0 ? null : TimeSpan.FromDays(lifetimeDays), ct);
-            if (cli.Json)
-            {
-                cli.WriteJson(new { token });
-            }
-            else
-            {
-                cli.Output.WriteLine(token);
-            }
+                if (cli.Json)
+                {
+                    cli.WriteJson(new { token });
+                }
+                else
+                {
+                    cli.Output.WriteLine(token);
+                }
 
-            return ExitCodes.Success;
+                return ExitCodes.Success;
+            }, ct);
         });
 
         return new Command("token", "Manage API tokens.") { create, List(context), Revoke(context) };
@@ -61,27 +57,27 @@ internal static class TokenCommand
         list.SetAction(async (parse, ct) =>
         {
             var cli = context(parse);
-            await DatabaseReady.EnsureAsync(cli, ct);
-            await using var services = cli.CreateServices();
-            await using var scope = services.CreateAsyncScope();
-            var tokens = await scope.ServiceProvider.GetRequiredService<ApiTokens>().ListAsync(parse.GetValue(user)?.Trim(), ct);
-            if (cli.Json)
+            return await cli.WithAsync<ApiTokens>(async found =>
             {
-                cli.WriteJson(new
+                var tokens = await found.ListAsync(parse.GetValue(user)?.Trim(), ct);
+                if (cli.Json)
                 {
-                    tokens = tokens.Select(t => new { prefix = t.Prefix, user = t.User, createdAt = t.CreatedAt, expiresAt = t.ExpiresAt, lastUsedAt = t.LastUsedAt, revokedAt = t.RevokedAt }),
-                });
+                    cli.WriteJson(new
+                    {
+                        tokens = tokens.Select(t => new { prefix = t.Prefix, user = t.User, createdAt = t.CreatedAt, expiresAt = t.ExpiresAt, lastUsedAt = t.LastUsedAt, revokedAt = t.RevokedAt }),
+                    });
+                    return ExitCodes.Success;
+                }
+
+                cli.Output.WriteLine("prefix       user                  created           expires           last used         revoked");
+                foreach (var t in tokens)
+                {
+                    cli.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{t.Prefix,-12} {t.User,-21} {Time(t.CreatedAt),-17} {Time(t.ExpiresAt),-17} {Time(t.LastUsedAt),-17} {Time(t.RevokedAt)}"));
+                }
+
                 return ExitCodes.Success;
-            }
-
-            cli.Output.WriteLine("prefix       user                  created           expires           last used         revoked");
-            foreach (var t in tokens)
-            {
-                cli.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{t.Prefix,-12} {t.User,-21} {Time(t.CreatedAt),-17} {Time(t.ExpiresAt),-17} {Time(t.LastUsedAt),-17} {Time(t.RevokedAt)}"));
-            }
-
-            return ExitCodes.Success;
+            }, ct);
         });
         return list;
     }
@@ -106,31 +102,31 @@ internal static class TokenCommand
                 return cli.Fail("A prefix needs at least 8 characters (tnt_ and four more), so that it names one token.");
             }
 
-            await DatabaseReady.EnsureAsync(cli, ct);
-            await using var services = cli.CreateServices();
-            await using var scope = services.CreateAsyncScope();
-            if (userName is not null && await scope.ServiceProvider.GetRequiredService<UserManager<TuntasUser>>().FindByNameAsync(userName) is null)
+            return await cli.WithAsync<RevokeApiTokens>(async tokens =>
             {
-                return cli.Fail($"There is no user named '{userName}'.");
-            }
+                var result = await tokens.RevokeAsync(
+                    string.IsNullOrEmpty(prefixText) ? null : prefixText, string.IsNullOrEmpty(userName) ? null : userName, "cli:" + Environment.UserName, ct);
+                if (result.Value is not { } revoked)
+                {
+                    return cli.Fail(result.Error is WriteError.NotFound ? $"There is no user named '{userName}'." : result.Error!.English);
+                }
 
-            var revoked = await scope.ServiceProvider.GetRequiredService<ApiTokens>().RevokeAsync(
-                string.IsNullOrEmpty(prefixText) ? null : prefixText, string.IsNullOrEmpty(userName) ? null : userName, "cli:" + Environment.UserName, ct);
-            if (revoked.Count == 0 && prefixText is not null)
-            {
-                return cli.Fail($"No active token starts with '{prefixText}'.");
-            }
+                if (revoked.Count == 0 && prefixText is not null)
+                {
+                    return cli.Fail($"No active token starts with '{prefixText}'.");
+                }
 
-            if (cli.Json)
-            {
-                cli.WriteJson(new { revoked });
-            }
-            else
-            {
-                cli.Output.WriteLine(revoked.Count == 0 ? "No active token matched." : $"Revoked: {string.Join(", ", revoked)}");
-            }
+                if (cli.Json)
+                {
+                    cli.WriteJson(new { revoked });
+                }
+                else
+                {
+                    cli.Output.WriteLine(revoked.Count == 0 ? "No active token matched." : $"Revoked: {string.Join(", ", revoked)}");
+                }
 
-            return ExitCodes.Success;
+                return ExitCodes.Success;
+            }, ct);
         });
         return revoke;
     }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
 using Tuntas.Cli.Common;
 using Tuntas.Data.Access;
 using Tuntas.Domain.Access;
@@ -55,26 +54,25 @@ internal static class UserCommand
                 return cli.Fail("No password arrived on standard input.");
             }
 
-            await DatabaseReady.EnsureAsync(cli, ct);
-            await using var services = cli.CreateServices();
-            await using var scopeServices = services.CreateAsyncScope();
-            var accounts = scopeServices.ServiceProvider.GetRequiredService<UserAccounts>();
-            var (user, errors) = await accounts.CreateAsync(parse.GetValue(name)!.Trim(), parsedRole.Value, scope, password, ct, programme: parse.GetValue(programme));
-            if (user is null)
+            return await cli.WithAsync<AddUser>(async addUser =>
             {
-                return cli.Fail(string.Join(" ", errors));
-            }
+                var added = await addUser.AddAsync(parse.GetValue(name)!.Trim(), parsedRole.Value, scope, password, "cli:" + Environment.UserName, parse.GetValue(programme), ct);
+                if (added.Value is not { } user)
+                {
+                    return cli.Fail(added.Error!.English);
+                }
 
-            if (cli.Json)
-            {
-                cli.WriteJson(new { user = new { name = user.UserName, role = user.Role.ToWire(), region = user.RegionCode?.Value, programme = user.ProgrammeCode } });
-            }
-            else
-            {
-                cli.Output.WriteLine($"Created user {user.UserName} ({user.Role.ToWire()}, {user.RegionCode?.Value ?? "national"}{(user.ProgrammeCode is null ? "" : ", " + user.ProgrammeCode)}).");
-            }
+                if (cli.Json)
+                {
+                    cli.WriteJson(new { user = new { name = user.UserName, role = user.Role.ToWire(), region = user.RegionCode?.Value, programme = user.ProgrammeCode } });
+                }
+                else
+                {
+                    cli.Output.WriteLine($"Created user {user.UserName} ({user.Role.ToWire()}, {user.RegionCode?.Value ?? "national"}{(user.ProgrammeCode is null ? "" : ", " + user.ProgrammeCode)}).");
+                }
 
-            return ExitCodes.Success;
+                return ExitCodes.Success;
+            }, ct);
         });
 
         return new Command("user", "Manage users.") { add };

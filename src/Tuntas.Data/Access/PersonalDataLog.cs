@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Tuntas.Domain.Regions;
 
 namespace Tuntas.Data.Access;
 
 /// <summary>Records and reports who viewed people's personal data (<see cref="PersonalDataView"/>).</summary>
-public sealed class PersonalDataLog(TuntasDbContext db, TimeProvider time)
+public sealed class PersonalDataLog(TuntasDbContext db, RegionClock clock)
 {
     /// <summary>The household page <c>/keluarga/{noKk}</c>.</summary>
     public const string HouseholdPage = "household.page";
@@ -31,7 +32,7 @@ public sealed class PersonalDataLog(TuntasDbContext db, TimeProvider time)
             Subject = subject.Length > 128 ? subject[..128] : subject,
             Region = region,
             Count = count,
-            At = time.GetUtcNow().UtcDateTime,
+            At = clock.UtcNow,
         });
         await db.SaveChangesAsync(ct);
     }

@@ -1,20 +1,29 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Tuntas.Data.Audit;
 using Tuntas.Domain.Access;
 using Tuntas.Domain.Regions;
 
 namespace Tuntas.Data.Access;
 
-/// <summary>Creating users: one role, one region scope that fits the role, a password never stored in clear.</summary>
-public sealed class UserAccounts(UserManager<TuntasUser> users, TuntasDbContext db, AuditTrail audit, TimeProvider time)
+/// <summary>Reads users, and checks a new user against the rules before <see cref="AddUser"/> creates it.</summary>
+public sealed class UserAccounts(UserManager<TuntasUser> users, TuntasDbContext db)
 {
-    /// <summary>Creates a user; returns the user, or the reasons it could not be created. The creation is audited.</summary>
-    public async Task<(TuntasUser? User, IReadOnlyList<string> Errors)> CreateAsync(
-        string name, Role role, RegionCode? region, string password, CancellationToken ct = default, string? actor = null, string? programme = null)
+    /// <summary>The user of that name as Identity finds it (the name compared normalized), or null.</summary>
+    public Task<TuntasUser?> FindByNameAsync(string name) => users.FindByNameAsync(name);
+
+    /// <summary>The user whose name is exactly <paramref name="name"/>, read only, or null.</summary>
+    public Task<TuntasUser?> FindExactAsync(string name, CancellationToken ct = default) =>
+        db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.UserName == name, ct);
+
+    /// <summary>
+    /// Why a user with this name, role, region and programme cannot be created: one role, one region
+    /// scope that fits the role and exists, a programme only for an agency officer, a name not taken.
+    /// Empty when it can.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ProblemsAsync(string name, Role role, RegionCode? region, string? programme, CancellationToken ct = default)
     {
         var errors = new List<string>();
-        var programmeCode = string.IsNullOrWhiteSpace(programme) ? null : programme.Trim().ToUpperInvariant();
+        var programmeCode = ProgrammeCode(programme);
         if (programmeCode is not null)
         {
             if (role != Role.Agency)
@@ -43,36 +52,10 @@ public sealed class UserAccounts(UserManager<TuntasUser> users, TuntasDbContext 
             errors.Add($"A user named '{name}' already exists.");
         }
 
-        if (errors.Count > 0)
-        {
-            return (null, errors);
-        }
-
-        var user = new TuntasUser
-        {
-            UserName = name,
-            Role = role,
-            RegionCode = region,
-            ProgrammeCode = programmeCode,
-            CreatedAt = time.GetUtcNow().UtcDateTime,
-        };
-        await audit.BeginAsync(ct);
-        try
-        {
-            var result = await users.CreateAsync(user, password);
-            if (!result.Succeeded)
-            {
-                return (null, result.Errors.Select(e => e.Description).ToList());
-            }
-
-            audit.Record(actor ?? "cli:" + Environment.UserName, "user.create", AuditSubject.Named("user", name, region?.Value), null,
-                new { name, role = role.ToWire(), region = region?.Value, programme = programmeCode });
-            await audit.CommitAsync(ct);
-            return (user, []);
-        }
-        finally
-        {
-            await audit.DisposeAsync();
-        }
+        return errors;
     }
+
+    /// <summary>The programme code as stored: trimmed, upper case; null for none.</summary>
+    public static string? ProgrammeCode(string? programme) =>
+        string.IsNullOrWhiteSpace(programme) ? null : programme.Trim().ToUpperInvariant();
 }

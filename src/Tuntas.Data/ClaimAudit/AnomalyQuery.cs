@@ -20,6 +20,13 @@ public sealed record AnomalyReport(RegionCode Region, string RegionName, DateWin
 /// </summary>
 public sealed class AnomalyQuery(TuntasDbContext db)
 {
+    /// <summary>The names of the regions the flags of a report point to, by code.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> RegionNamesAsync(AnomalyReport? report, CancellationToken ct = default)
+    {
+        var codes = report?.Flags.Select(f => f.Region).Distinct().ToList() ?? [];
+        return await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code.Value, r => r.Name, ct);
+    }
+
     /// <summary>The flags, or null when the region does not exist or lies outside the caller's scope.</summary>
     public async Task<AnomalyReport?> RunAsync(RegionScope scope, RegionCode region, DateWindow window, CancellationToken ct = default)
     {

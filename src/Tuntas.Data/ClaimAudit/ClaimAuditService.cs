@@ -17,11 +17,11 @@ public sealed record DrawRequest(RegionCode Region, HouseholdStatus Status, Date
 /// <summary>
 /// Claim audits as commands: draw a sample (written to the audit trail at once, with its seed and a
 /// hash of the population, so nobody can quietly redraw), assign the re-checks to independent
-/// verifiers, and record their findings. Each runs inside an audited unit of work the caller opened.
+/// verifiers, and record their findings. Each is a step of a use case (<see cref="DrawClaimAudit"/>, <see cref="RecordClaimAuditFinding"/>), inside its unit of work.
 /// </summary>
-public sealed class ClaimAuditService(TuntasDbContext db, VervalService verval, TimeProvider time)
+public sealed class ClaimAuditService(TuntasDbContext db, VervalService verval, RegionClock clock)
 {
-    private DateTime Now => time.GetUtcNow().UtcDateTime;
+    private DateTime Now => clock.UtcNow;
 
     public async Task<ClaimAuditSample> DrawAsync(DrawRequest request, string actor, AuditTrail audit, CancellationToken ct = default)
     {
@@ -30,7 +30,7 @@ public sealed class ClaimAuditService(TuntasDbContext db, VervalService verval, 
             throw new DomainException("The period ends before it starts.", "Periode berakhir sebelum dimulai.");
         }
 
-        if (request.To > ClassificationService.Today(Now))
+        if (request.To > clock.Today(request.Region))
         {
             throw new DomainException("The period cannot end in the future.", "Periode tidak boleh berakhir di masa depan.");
         }
@@ -107,7 +107,7 @@ public sealed class ClaimAuditService(TuntasDbContext db, VervalService verval, 
                 "Petugas lain sudah mengisi hasil untuk keluarga ini; muat ulang halaman.");
         }
 
-        var today = ClassificationService.Today(Now);
+        var today = clock.Today(item.District);
         item.Record(finding, note, checkedOn, checker, today, Now);
         long? followUp = null;
         if (finding == RecheckFinding.Wrong && !await db.Tasks.Pending().AnyAsync(t => t.HouseholdId == item.HouseholdId, ct))

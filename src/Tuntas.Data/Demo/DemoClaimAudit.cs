@@ -18,7 +18,7 @@ public sealed partial class DemoLoader
     private async Task RunClaimAuditAsync(CancellationToken ct)
     {
         await db.SaveChangesAsync(ct);
-        var service = new ClaimAuditService(db, verval, clock);
+        var service = new ClaimAuditService(db, verval, new Domain.Regions.RegionClock(clock));
         clock.Set(new DateOnly(2025, 4, 14));
         var sample = await service.DrawAsync(
             new DrawRequest(Bontang, HouseholdStatus.Graduated, new DateOnly(2023, 1, 1), new DateOnly(2025, 4, 9), 30, BontangAuditSeed, false),

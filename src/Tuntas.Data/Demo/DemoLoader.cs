@@ -4,6 +4,7 @@ using Bogus;
 using Microsoft.EntityFrameworkCore;
 using Tuntas.Data.Access;
 using Tuntas.Data.Audit;
+using Tuntas.Data.Common;
 using Tuntas.Data.Synthetic;
 using Tuntas.Data.Verification;
 using Tuntas.Domain.Access;
@@ -28,23 +29,25 @@ public sealed record DemoResult(int HouseholdsAdded, int PeopleAdded, IReadOnlyL
 public sealed partial class DemoLoader
 {
     private readonly TuntasDbContext db;
-    private readonly UserAccounts accounts;
+    private readonly UnitOfWork work;
+    private readonly AddUser addUser;
     private readonly AuditTrail audit;
-    private readonly TimeProvider time;
+    private readonly RegionClock time;
     private readonly ReplayClock clock;
     private readonly ClassificationService classification;
     private readonly VervalService verval;
 
-    public DemoLoader(TuntasDbContext db, UserAccounts accounts, AuditTrail audit, TimeProvider time)
+    public DemoLoader(UnitOfWork work, AddUser addUser, RegionClock time)
     {
-        this.db = db;
-        this.accounts = accounts;
-        this.audit = audit;
+        this.work = work;
+        this.addUser = addUser;
+        db = work.Db;
+        audit = work.Audit;
         this.time = time;
 
         // The history is replayed: each visit is entered on its own day, as the rules require of
         // everyone. The audit trail keeps the real time at which the demo was loaded.
-        clock = new ReplayClock(time);
+        clock = new ReplayClock(time.Time);
         classification = new ClassificationService(db, clock);
         verval = new VervalService(db, classification, clock);
     }
@@ -77,7 +80,7 @@ public sealed partial class DemoLoader
     public async Task<DemoResult> LoadAsync(int seed, CancellationToken ct = default)
     {
         _f = new Faker("id_ID") { Random = new Randomizer(seed) };
-        _now = time.GetUtcNow().UtcDateTime;
+        _now = time.UtcNow;
         foreach (var account in Accounts)
         {
             await EnsureAccountAsync(account, ct);
@@ -89,23 +92,22 @@ public sealed partial class DemoLoader
             return new DemoResult(0, 0, Accounts, field.Count, DemoPassword);
         }
 
-        await audit.BeginAsync(ct);
-        Plan plan;
-        try
+        // The whole scenario is one unit of work: a demo is loaded completely or not at all.
+        var loaded = await work.RunAsync(async c =>
         {
-            plan = await CreateHouseholdsAsync(seed, ct);
+            var plan = await CreateHouseholdsAsync(seed, c);
             audit.Record("demo", "demo.load", AuditSubject.Named("demo", seed.ToString(System.Globalization.CultureInfo.InvariantCulture)), null,
                 new { households = plan.All.Count, people = plan.All.Sum(h => h.Members.Count), note = "made-up families of the demo scenario" });
-            await RunBontangAsync(plan, ct);
-            await RunKutaiTimurAsync(plan, ct);
-            await RunDeliveriesAsync(plan, ct);
-            await AddIllustrativePopulationAsync(ct);
-            await RunClaimAuditAsync(ct);
-            await audit.CommitAsync(ct);
-        }
-        finally
+            await RunBontangAsync(plan, c);
+            await RunKutaiTimurAsync(plan, c);
+            await RunDeliveriesAsync(plan, c);
+            await AddIllustrativePopulationAsync(c);
+            await RunClaimAuditAsync(c);
+            return plan;
+        }, ct);
+        if (loaded.Value is not { } plan)
         {
-            await audit.DisposeAsync();
+            throw new InvalidOperationException($"The demo could not be loaded: {loaded.Error!.English}");
         }
 
         db.ChangeTracker.Clear();
@@ -361,7 +363,7 @@ public sealed partial class DemoLoader
     private static EvidenceFile Placeholder(EvidenceKind kind, string fileName, string contentType, string seed) =>
         new(kind, fileName, contentType, 0, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("demo:" + seed))), null);
 
-    private DateOnly Today => ClassificationService.Today(_now);
+    private DateOnly Today => RegionClock.DayAt(_now);
 
     private static List<DateOnly> Spread(int count, DateOnly from, DateOnly to)
     {
@@ -381,10 +383,10 @@ public sealed partial class DemoLoader
     private async Task EnsureAccountAsync(DemoAccount account, CancellationToken ct)
     {
         var region = account.Region is null ? null : RegionCode.From(account.Region);
-        var (_, errors) = await accounts.CreateAsync(account.UserName, Roles.ParseWire(account.Role)!.Value, region, DemoPassword, ct, "demo");
-        if (errors.Count > 0 && !errors.Any(e => e.Contains("already exists", StringComparison.Ordinal)))
+        var added = await addUser.AddAsync(account.UserName, Roles.ParseWire(account.Role)!.Value, region, DemoPassword, "demo", ct: ct);
+        if (added.Error is { } error && !error.English.Contains("already exists", StringComparison.Ordinal))
         {
-            throw new InvalidOperationException($"Demo account {account.UserName}: {string.Join(" ", errors)}");
+            throw new InvalidOperationException($"Demo account {account.UserName}: {error.English}");
         }
     }
 

@@ -9,7 +9,7 @@ using Tuntas.Domain.Verification;
 namespace Tuntas.Data.Reports;
 
 /// <summary>Computes the content of a report package from the register, as of the end of a day.</summary>
-public sealed class ReportBuilder(TuntasDbContext db, HeadlineQuery headline, ClaimAudit.ClaimAuditQueries claimAudits, TimeProvider time)
+public sealed class ReportBuilder(TuntasDbContext db, HeadlineQuery headline, ClaimAudit.ClaimAuditQueries claimAudits, RegionClock clock)
 {
     private static readonly HouseholdStatus[] Exits = [HouseholdStatus.Graduated, HouseholdStatus.Excluded, HouseholdStatus.Moved, HouseholdStatus.Deceased, HouseholdStatus.Merged];
 
@@ -76,7 +76,7 @@ public sealed class ReportBuilder(TuntasDbContext db, HeadlineQuery headline, Cl
 
         var head = await db.Set<AuditHead>().AsNoTracking().SingleOrDefaultAsync(h => h.Id == AuditHead.SingletonId, ct) ?? new AuditHead();
         return new ReportContent(
-            region.Value, figures.RegionName, at, Audit.AuditEntry.ToStoredPrecision(time.GetUtcNow().UtcDateTime), figures, districts, villages, deliveries, coverage,
+            region.Value, figures.RegionName, at, Audit.AuditEntry.ToStoredPrecision(clock.UtcNow), figures, districts, villages, deliveries, coverage,
             new AuditChainHead(head.Sequence, head.Hash))
         {
             ClaimAudits = audits,

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Tuntas.Data.Audit;
 using Tuntas.Data.Spreadsheets;
 using Tuntas.Domain.Regions;
 
@@ -19,6 +18,9 @@ public sealed class ReportTamperedException(string message) : Exception(message)
 /// <summary>Where an export wrote its files.</summary>
 public sealed record ExportedReport(string JsonPath, string XlsxPath, string Sha256, ReportContent Content);
 
+/// <summary>A package read and checked, ready to be stored (unless <paramref name="ImportedBefore"/>).</summary>
+public sealed record ReportPackageFile(string FileName, RegionCode Region, string ContentJson, string Sha256, ReportContent Content, bool ImportedBefore);
+
 /// <summary>The outcome of importing a package.</summary>
 public sealed record ImportedReportResult(string Region, string RegionName, DateOnly At, string Sha256, int ExtremePoorHouseholds, bool AlreadyImported);
 
@@ -28,7 +30,7 @@ public sealed record ImportedReportResult(string Region, string RegionName, Date
 /// The file is <c>{"format":"tuntas-report/1","sha256":"…","content":{…}}</c>, and the hash is of
 /// the content's bytes exactly as written, so any change to a figure is detected on import.
 /// </summary>
-public sealed class ReportPackages(TuntasDbContext db, ReportBuilder builder, TimeProvider time)
+public sealed class ReportPackages(TuntasDbContext db, ReportBuilder builder)
 {
     public const string Format = "tuntas-report/1";
 
@@ -55,8 +57,12 @@ public sealed class ReportPackages(TuntasDbContext db, ReportBuilder builder, Ti
         return new ExportedReport(stem + ".json", stem + ".xlsx", sha, content);
     }
 
-    /// <summary>Loads a package into this database; the same package twice is recorded once.</summary>
-    public async Task<ImportedReportResult> ImportAsync(string path, string? actor, Domain.Access.RegionScope? scope = null, CancellationToken ct = default)
+    /// <summary>
+    /// Reads and checks a package for <see cref="ImportReportPackage"/>: its format, its SHA-256, its
+    /// region (known here and inside <paramref name="scope"/>), and whether it was imported before.
+    /// Throws <see cref="ReportPackageException"/> or <see cref="ReportTamperedException"/>.
+    /// </summary>
+    public async Task<ReportPackageFile> ReadAsync(string path, Domain.Access.RegionScope? scope = null, CancellationToken ct = default)
     {
         if (!File.Exists(path))
         {
@@ -108,39 +114,8 @@ public sealed class ReportPackages(TuntasDbContext db, ReportBuilder builder, Ti
             throw new ReportPackageException($"The package is for {content.RegionName} ({content.Region}), outside your region ({scope}).");
         }
 
-        if (await db.ImportedReports.AnyAsync(r => r.Sha256 == sha, ct))
-        {
-            return new ImportedReportResult(content.Region, content.RegionName, content.At, sha, content.Headline.ExtremePoor.Households, AlreadyImported: true);
-        }
-
-        await using var audit = new AuditTrail(db, time);
-        await audit.BeginAsync(ct);
-        db.ImportedReports.Add(new ImportedReport
-        {
-            Region = parsed.Value!.Value,
-            RegionName = content.RegionName,
-            At = content.At,
-            Sha256 = sha,
-            GeneratedAt = content.GeneratedAt,
-            ExtremePoorHouseholds = content.Headline.ExtremePoor.Households,
-            People = content.Headline.ExtremePoor.People,
-            Verified = content.Headline.ExtremePoor.Verified,
-            AuditHeadHash = content.AuditHead.Hash,
-            Content = contentJson,
-            FileName = Path.GetFileName(path),
-            ImportedBy = actor,
-            ImportedAt = time.GetUtcNow().UtcDateTime,
-        });
-        audit.Record(actor ?? "cli", "report.import", AuditSubject.Named("report", $"{parsed.Value!.Value}:{content.At:yyyy-MM-dd}:{sha[..12]}", parsed.Value!.Value), null, new
-        {
-            region = content.Region,
-            at = content.At,
-            sha256 = sha,
-            extremePoorHouseholds = content.Headline.ExtremePoor.Households,
-            auditHead = content.AuditHead.Hash,
-        });
-        await audit.CommitAsync(ct);
-        return new ImportedReportResult(content.Region, content.RegionName, content.At, sha, content.Headline.ExtremePoor.Households, AlreadyImported: false);
+        var before = await db.ImportedReports.AnyAsync(r => r.Sha256 == sha, ct);
+        return new ReportPackageFile(Path.GetFileName(path), parsed.Value!, contentJson, sha, content, before);
     }
 
     public static string Hash(string contentJson) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(contentJson)));

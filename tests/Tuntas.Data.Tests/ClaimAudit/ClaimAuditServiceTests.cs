@@ -21,12 +21,12 @@ namespace Tuntas.Data.Tests.ClaimAudit;
 /// </summary>
 public class ClaimAuditServiceTests
 {
-    private const string Independent = "uji.bontang";
+    internal const string Independent = "uji.bontang";
     private static readonly RegionCode Bontang = RegionCode.From("64.74");
     private static readonly DateOnly From = new(2025, 1, 1);
     private static readonly DateOnly To = new(2025, 6, 30);
 
-    private static async Task<Household[]> ScenarioAsync(ServiceProvider services)
+    internal static async Task<Household[]> ScenarioAsync(ServiceProvider services)
     {
         var families = await InterventionKit.VerifiedAsync(services, 12);
         await VervalKit.RunAsync(services, async unit =>

@@ -37,7 +37,7 @@ public class ReportPackageTests
         await using var provinceServices = VervalKit.Services(provinceDb);
         await using (var scope = provinceServices.CreateAsyncScope())
         {
-            var imported = await scope.ServiceProvider.GetRequiredService<ReportPackages>().ImportAsync(exported.JsonPath, "bappeda.kaltim");
+            var imported = (await scope.ServiceProvider.GetRequiredService<ImportReportPackage>().ImportAsync(exported.JsonPath, "bappeda.kaltim")).Value!;
             Assert.Equal((3, false), (imported.ExtremePoorHouseholds, imported.AlreadyImported));
             var report = (await scope.ServiceProvider.GetRequiredService<ProvinceConsolidation>().ComputeAsync(RegionCode.From("64"), At))!;
             Assert.Equal(("package", 3), report.Regencies.Where(r => r.Region == "64.74").Select(r => (r.Source, r.ExtremePoorHouseholds)).Single());
@@ -48,7 +48,7 @@ public class ReportPackageTests
         // Back home, one more family is verified after the export: the package and the households now differ.
         await using (var scope = services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<ReportPackages>().ImportAsync(exported.JsonPath, "dinsos.bontang");
+            Assert.True((await scope.ServiceProvider.GetRequiredService<ImportReportPackage>().ImportAsync(exported.JsonPath, "dinsos.bontang")).Succeeded);
         }
 
         await InterventionKit.VerifiedAsync(services, 1, first: 9, saveOperator: false);

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Tuntas.Data;
 using Tuntas.Data.Audit;
 using Tuntas.Domain.Access;
 using Tuntas.Web.Access;
@@ -12,7 +10,7 @@ namespace Tuntas.Web.Pages.Audit;
 /// The audit trail (Jejak Audit) for Dinas Sosial and administrators: the newest entries of their
 /// region, and on request a check of the whole hash chain.
 /// </summary>
-public sealed class IndexModel(TuntasDbContext db) : PageModel
+public sealed class IndexModel(AuditQueries queries) : PageModel
 {
     public const int Shown = 200;
 
@@ -37,7 +35,7 @@ public sealed class IndexModel(TuntasDbContext db) : PageModel
             return NotFound();
         }
 
-        Verification = await AuditVerifier.VerifyAsync(db, ct);
+        Verification = await queries.VerifyAsync(ct);
         return Page();
     }
 
@@ -49,21 +47,7 @@ public sealed class IndexModel(TuntasDbContext db) : PageModel
             return false;
         }
 
-        var entries = db.AuditEntries.AsNoTracking();
-        if (Caller.Scope.Region is { } region)
-        {
-            // Entries of the region and below; entries without a region (whole-register runs) are for administrators.
-            var code = region.Value;
-            var below = code + ".";
-            entries = entries.Where(e => e.Region == code || e.Region!.StartsWith(below));
-        }
-
-        if (!string.IsNullOrWhiteSpace(Action))
-        {
-            entries = entries.Where(e => e.Action == Action);
-        }
-
-        Entries = await entries.OrderByDescending(e => e.Sequence).Take(Shown).ToListAsync(ct);
+        Entries = await queries.NewestAsync(Caller.Scope, Action, Shown, ct);
         return true;
     }
 }

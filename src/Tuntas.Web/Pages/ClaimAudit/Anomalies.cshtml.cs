@@ -1,7 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Tuntas.Data;
 using Tuntas.Data.ClaimAudit;
 using Tuntas.Data.Registry;
 using Tuntas.Domain.ClaimAudit;
@@ -15,7 +13,7 @@ namespace Tuntas.Web.Pages.ClaimAudit;
 /// The anomaly flags of a region over a period, grouped by rule with the rule in plain words, each
 /// No. KK leading to its household page. For Dinas Sosial, analysts and administrators.
 /// </summary>
-public sealed class AnomaliesModel(TuntasDbContext db, RegisterQueries register, AnomalyQuery anomalies, TimeProvider time) : RegionPageModel(register, time)
+public sealed class AnomaliesModel(RegisterQueries register, AnomalyQuery anomalies, TimeProvider time) : RegionPageModel(register, time)
 {
     public AnomalyReport? Report { get; private set; }
 
@@ -52,8 +50,7 @@ public sealed class AnomaliesModel(TuntasDbContext db, RegisterQueries register,
         }
 
         Report = await anomalies.RunAsync(Caller.Scope, Region.Code, Window, ct);
-        var codes = Report?.Flags.Select(f => f.Region).Distinct().ToList() ?? [];
-        RegionNames = await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code.Value, r => r.Name, ct);
+        RegionNames = await anomalies.RegionNamesAsync(Report, ct);
         return Page();
     }
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using Tuntas.Data.Audit;
 using Tuntas.Data.ClaimAudit;
 using Tuntas.Data.Registry;
 using Tuntas.Domain.Access;
@@ -9,6 +8,7 @@ using Tuntas.Domain.ClaimAudit;
 using Tuntas.Domain.Common;
 using Tuntas.Domain.Registry;
 using Tuntas.Web.Access;
+using Tuntas.Web.Common;
 using Tuntas.Web.Interventions;
 
 namespace Tuntas.Web.Pages.ClaimAudit;
@@ -17,7 +17,7 @@ namespace Tuntas.Web.Pages.ClaimAudit;
 /// The claim audits of a region: their progress and results, a form to draw a new one, and a
 /// sample-size calculator. For Dinas Sosial verifiers and administrators.
 /// </summary>
-public sealed class IndexModel(RegisterQueries register, ClaimAuditQueries queries, ClaimAuditService service, AuditTrail audit, TimeProvider time, IStringLocalizer<SharedResource> text)
+public sealed class IndexModel(RegisterQueries register, ClaimAuditQueries queries, DrawClaimAudit draw, TimeProvider time, IStringLocalizer<SharedResource> text)
     : RegionPageModel(register, time)
 {
     public IReadOnlyList<ClaimAuditStanding> Audits { get; private set; } = [];
@@ -75,22 +75,14 @@ public sealed class IndexModel(RegisterQueries register, ClaimAuditQueries queri
         }
         else
         {
-            try
+            var seed = string.IsNullOrWhiteSpace(Draw.Seed) ? null : Draw.Seed.Trim();
+            var drawn = await draw.DrawAsync(new DrawRequest(Region.Code, status.Value, from, to, size, seed, Draw.Stratify), Caller.UserName, ct);
+            if (drawn.Value is { } sample)
             {
-                await audit.BeginAsync(ct);
-                var seed = string.IsNullOrWhiteSpace(Draw.Seed) ? null : Draw.Seed.Trim();
-                var sample = await service.DrawAsync(new DrawRequest(Region.Code, status.Value, from, to, size, seed, Draw.Stratify), Caller.UserName, audit, ct);
-                await audit.CommitAsync(ct);
                 return Redirect($"/audit-klaim/sampel/{sample.Id.ToString(CultureInfo.InvariantCulture)}");
             }
-            catch (DomainException e)
-            {
-                Error = e.Localized;
-            }
-            finally
-            {
-                await audit.DisposeAsync();
-            }
+
+            Error = drawn.Error!.Words(text);
         }
 
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;

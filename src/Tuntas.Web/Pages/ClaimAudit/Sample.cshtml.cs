@@ -1,15 +1,13 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Tuntas.Data.Audit;
 using Tuntas.Data.ClaimAudit;
-using Tuntas.Data.Verification;
 using Tuntas.Domain.Access;
 using Tuntas.Domain.ClaimAudit;
-using Tuntas.Domain.Common;
+using Tuntas.Domain.Regions;
 using Tuntas.Web.Access;
+using Tuntas.Web.Common;
 
 namespace Tuntas.Web.Pages.ClaimAudit;
 
@@ -17,7 +15,7 @@ namespace Tuntas.Web.Pages.ClaimAudit;
 /// One claim audit: how it was drawn (seed, population hash), each drawn household with its
 /// independent re-checker and finding, and the result. An independent verifier enters findings here.
 /// </summary>
-public sealed class SampleModel(ClaimAuditQueries queries, ClaimAuditService service, AuditTrail audit, Tuntas.Data.TuntasDbContext db, TimeProvider time, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class SampleModel(ClaimAuditQueries queries, RecordClaimAuditFinding record, RegionClock clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public Caller Caller { get; private set; } = null!;
 
@@ -60,23 +58,10 @@ public sealed class SampleModel(ClaimAuditQueries queries, ClaimAuditService ser
             return Refused(noKk, note, text["ClaimAuditDateInvalid"]);
         }
 
-        try
+        var recorded = await record.RecordAsync(id, noKk, version, result.Value, note, day, Caller.UserName, ct);
+        if (recorded.Error is { } error)
         {
-            await audit.BeginAsync(ct);
-            await service.RecordFindingAsync(id, noKk, version, result.Value, note, day, Caller.UserName, audit, ct);
-            await audit.CommitAsync(ct);
-        }
-        catch (DomainException e)
-        {
-            return Refused(noKk, note, e.Localized);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Refused(noKk, note, text["ClaimAuditConflict"]);
-        }
-        finally
-        {
-            await audit.DisposeAsync();
+            return Refused(noKk, note, error.Words(text, "ClaimAuditConflict"));
         }
 
         return Redirect($"/audit-klaim/sampel/{id.ToString(CultureInfo.InvariantCulture)}#kk-{noKk}");
@@ -84,7 +69,6 @@ public sealed class SampleModel(ClaimAuditQueries queries, ClaimAuditService ser
 
     private PageResult Refused(string noKk, string? note, string message)
     {
-        db.ChangeTracker.Clear();
         Error = message;
         ErrorNoKk = noKk;
         TypedNote = note;
@@ -95,7 +79,6 @@ public sealed class SampleModel(ClaimAuditQueries queries, ClaimAuditService ser
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
         Caller = HttpContext.GetCaller();
-        Today = ClassificationService.Today(time.GetUtcNow().UtcDateTime);
         if (Caller.Role is not (Role.Verifier or Role.Admin))
         {
             return false;
@@ -108,6 +91,7 @@ public sealed class SampleModel(ClaimAuditQueries queries, ClaimAuditService ser
         }
 
         Sample = sample;
+        Today = clock.Today(sample.Region);
         Tally = sample.Tally();
         Items = sample.Items.Where(i => Caller.Scope.Contains(i.District)).ToList();
         return true;

@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Tuntas.Data;
 using Tuntas.Data.Import;
 using Tuntas.Data.Spreadsheets;
 using Tuntas.Web.Access;
@@ -15,7 +13,7 @@ namespace Tuntas.Web.Pages.Import;
 /// still waiting for correction, per import, with a download to fix them in a spreadsheet and
 /// import again. A corrected person leaves the list by itself.
 /// </summary>
-public sealed class QuarantineModel(TuntasDbContext db) : PageModel
+public sealed class QuarantineModel(QuarantineQueries queries) : PageModel
 {
     public const int Shown = 200;
 
@@ -31,13 +29,7 @@ public sealed class QuarantineModel(TuntasDbContext db) : PageModel
             return NotFound();
         }
 
-        var rows = await Visible().OrderByDescending(r => r.BatchId).ThenBy(r => r.Line).Take(Shown).ToListAsync(ct);
-        var totals = await Visible().GroupBy(r => r.BatchId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var ids = rows.Select(r => r.BatchId).Distinct().ToList();
-        var batches = await db.ImportBatches.AsNoTracking().Where(b => ids.Contains(b.Id)).ToDictionaryAsync(b => b.Id, ct);
-        Batches = rows.GroupBy(r => r.BatchId)
-            .Select(g => (batches[g.Key], (IReadOnlyList<ImportRejectedRow>)g.ToList(), totals[g.Key]))
-            .ToList();
+        Batches = await queries.WaitingAsync(Caller.Scope, Caller.UserName, Shown, ct);
         return Page();
     }
 
@@ -45,21 +37,15 @@ public sealed class QuarantineModel(TuntasDbContext db) : PageModel
     public async Task<IActionResult> OnGetDownloadAsync(long batch, CancellationToken ct)
     {
         Caller = HttpContext.GetCaller();
-        var found = IndexModel.MayImport(Caller.Role) ? await db.ImportBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == batch, ct) : null;
-        if (found is null)
+        var found = IndexModel.MayImport(Caller.Role) ? await queries.BatchAsync(Caller.Scope, Caller.UserName, batch, ct) : null;
+        if (found is not var (import, rows) || rows.Count == 0)
         {
             return NotFound();
         }
 
-        var rows = await Visible().Where(r => r.BatchId == batch).OrderBy(r => r.Line).ToListAsync(ct);
-        if (rows.Count == 0)
-        {
-            return NotFound();
-        }
-
-        var delimiter = found.Headers.Count(c => c == ';') > found.Headers.Count(c => c == ',') ? ";" : ",";
+        var delimiter = import.Headers.Count(c => c == ';') > import.Headers.Count(c => c == ',') ? ";" : ",";
         var text = new StringBuilder();
-        text.Append(string.Join(delimiter, "baris", "kolom", "alasan")).Append(delimiter).Append(found.Headers).Append("\r\n");
+        text.Append(string.Join(delimiter, "baris", "kolom", "alasan")).Append(delimiter).Append(import.Headers).Append("\r\n");
         foreach (var row in rows)
         {
             text.Append(string.Join(delimiter, row.Line.ToString(CultureInfo.InvariantCulture), CsvText.Field(row.Column), CsvText.Field(row.Reason)))
@@ -67,21 +53,5 @@ public sealed class QuarantineModel(TuntasDbContext db) : PageModel
         }
 
         return File(new UTF8Encoding(true).GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray(), "text/csv; charset=utf-8", $"karantina-{batch}.csv");
-    }
-
-    private IQueryable<ImportRejectedRow> Visible()
-    {
-        var rows = db.ImportRejectedRows.AsNoTracking().Where(r => r.ResolvedAt == null);
-        if (Caller.Scope.Region is not { } scope)
-        {
-            return rows;
-        }
-
-        var code = scope.Value;
-        var prefix = code + ".";
-        var name = Caller.UserName;
-        return rows.Where(r =>
-            (r.VillageCode != null && (r.VillageCode == code || r.VillageCode.StartsWith(prefix)))
-            || db.ImportBatches.Any(b => b.Id == r.BatchId && b.UserName == name));
     }
 }

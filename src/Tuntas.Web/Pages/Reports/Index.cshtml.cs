@@ -4,6 +4,7 @@ using Tuntas.Data.Registry;
 using Tuntas.Data.Reports;
 using Tuntas.Domain.Access;
 using Tuntas.Domain.Regions;
+using Tuntas.Web.Common;
 using Tuntas.Web.Interventions;
 
 namespace Tuntas.Web.Pages.Reports;
@@ -13,7 +14,7 @@ namespace Tuntas.Web.Pages.Reports;
 /// packages it receives and sees the consolidation by kabupaten/kota.
 /// </summary>
 [RequestSizeLimit(MaxPackageBytes + (1024 * 1024))]
-public sealed class IndexModel(RegisterQueries register, ReportPackages packages, ProvinceConsolidation consolidation, IStringLocalizer<SharedResource> localizer, TimeProvider time) : RegionPageModel(register, time)
+public sealed class IndexModel(RegisterQueries register, ReportPackages packages, ImportReportPackage importPackage, ProvinceConsolidation consolidation, IStringLocalizer<SharedResource> localizer, TimeProvider time) : RegionPageModel(register, time)
 {
     public const long MaxPackageBytes = 20 * 1024 * 1024;
 
@@ -96,10 +97,17 @@ public sealed class IndexModel(RegisterQueries register, ReportPackages packages
                     await package.CopyToAsync(file, ct);
                 }
 
-                var result = await packages.ImportAsync(path, Caller.UserName, Caller.Scope, ct);
-                Message = result.AlreadyImported
-                    ? string.Format(System.Globalization.CultureInfo.CurrentCulture, T("ReportAlreadyImported"), result.RegionName, Tuntas.Web.Localization.Formats.Date(result.At))
-                    : string.Format(System.Globalization.CultureInfo.CurrentCulture, T("ReportImported"), result.RegionName, Tuntas.Web.Localization.Formats.Date(result.At), result.ExtremePoorHouseholds);
+                var imported = await importPackage.ImportAsync(path, Caller.UserName, Caller.Scope, ct);
+                if (imported.Value is not { } result)
+                {
+                    Error = imported.Error!.Words(localizer);
+                }
+                else
+                {
+                    Message = result.AlreadyImported
+                        ? string.Format(System.Globalization.CultureInfo.CurrentCulture, T("ReportAlreadyImported"), result.RegionName, Tuntas.Web.Localization.Formats.Date(result.At))
+                        : string.Format(System.Globalization.CultureInfo.CurrentCulture, T("ReportImported"), result.RegionName, Tuntas.Web.Localization.Formats.Date(result.At), result.ExtremePoorHouseholds);
+                }
             }
             catch (ReportTamperedException)
             {
