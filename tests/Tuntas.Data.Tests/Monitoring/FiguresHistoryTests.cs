@@ -14,6 +14,7 @@ using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
 using Tuntas.Domain.Verification;
 using Tuntas.Testing;
+using Xunit.Abstractions;
 
 namespace Tuntas.Data.Tests.Monitoring;
 
@@ -23,7 +24,7 @@ namespace Tuntas.Data.Tests.Monitoring;
 /// date before a later move, returns, re-listings, exclusions and deliveries, in seeded random
 /// sequences over several villages of two regencies.
 /// </summary>
-public class FiguresHistoryTests
+public class FiguresHistoryTests(ITestOutputHelper output)
 {
     private const string BontangKuala = "64.74.01.1001";
     private const string BontangBaru = "64.74.01.1002";
@@ -103,6 +104,8 @@ public class FiguresHistoryTests
             var end = await RunSequenceAsync(database, seed, steps, totals);
             await AssertEveryDayAgreesWithHistoryAsync(database, Start, end);
         }
+
+        output.WriteLine($"{provider}: {sequences} sequences, {totals}");
 
         // The run must have exercised what it claims to, or it proves nothing.
         Assert.True(totals.Steps >= sequences * steps, $"{totals}");
