@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Tuntas.Data;
 using Tuntas.Data.Audit;
 using Tuntas.Data.Interventions;
 using Tuntas.Data.Registry;
@@ -15,7 +14,7 @@ namespace Tuntas.Web.Pages.Households;
 
 /// <summary>One household: its card data and members, masked as the caller's role requires.</summary>
 public sealed class DetailModel(
-    TuntasDbContext db, RegisterQueries queries, VervalQueries verval, ClassificationService classification, InterventionQueries interventions, TimeProvider time,
+    RegisterQueries queries, VervalQueries verval, ClassificationService classification, InterventionQueries interventions, TimeProvider time,
     Tuntas.Data.Access.PersonalDataLog views)
     : PageModel
 {
@@ -76,7 +75,7 @@ public sealed class DetailModel(
         Convergence = await interventions.ConvergenceOfAsync(household, today, ct);
         if (Web.Interventions.InterventionAccess.MayRecord(Caller.Role))
         {
-            var programmes = await Pages.Interventions.RecordModel.ProgrammesForAsync(db, Caller, ct);
+            var programmes = await Pages.Interventions.RecordModel.ProgrammesForAsync(interventions, Caller, ct);
             DeliveryForm = new(household, programmes, new Pages.Interventions.DeliveryInput { Date = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Programme = Caller.Programme }, today);
         }
 
