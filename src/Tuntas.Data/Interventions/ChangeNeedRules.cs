@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Tuntas.Data.Audit;
 using Tuntas.Data.Common;
+using Tuntas.Data.Database;
 using Tuntas.Domain.Common;
 using Tuntas.Domain.Interventions;
 
@@ -56,23 +57,14 @@ public sealed class ChangeNeedRules(UnitOfWork work) : IUseCase
         }, ct);
 
     /// <summary>The shipped needs rules when there are none yet.</summary>
-    public async Task<WriteResult<Done>> SeedAsync(CancellationToken ct = default)
-    {
-        if (await work.Db.NeedRules.AnyAsync(ct))
-        {
-            return WriteResult<Done>.Ok(Done.Value);
-        }
-
-        return await work.RunAsync(_ =>
+    public Task<WriteResult<Done>> SeedAsync(CancellationToken ct = default) =>
+        work.SeedOnceAsync(work.Db.NeedRules, () =>
         {
             foreach (var rule in NeedRule.Seed(work.Clock.UtcNow))
             {
-                Add(rule, Verification.ChangeCriteria.Seeder);
+                Add(rule, Seeding.Actor);
             }
-
-            return Task.CompletedTask;
         }, ct);
-    }
 
     private void Add(NeedRule rule, string actor)
     {

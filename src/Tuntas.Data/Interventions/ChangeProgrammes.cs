@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Tuntas.Data.Audit;
 using Tuntas.Data.Common;
+using Tuntas.Data.Database;
 using Tuntas.Domain.Interventions;
 
 namespace Tuntas.Data.Interventions;
@@ -50,24 +51,15 @@ public sealed class ChangeProgrammes(UnitOfWork work) : IUseCase
         }, ct);
 
     /// <summary>The shipped programme catalogue when there is none yet.</summary>
-    public async Task<WriteResult<Done>> SeedAsync(CancellationToken ct = default)
-    {
-        if (await work.Db.Programmes.AnyAsync(ct))
-        {
-            return WriteResult<Done>.Ok(Done.Value);
-        }
-
-        return await work.RunAsync(_ =>
+    public Task<WriteResult<Done>> SeedAsync(CancellationToken ct = default) =>
+        work.SeedOnceAsync(work.Db.Programmes, () =>
         {
             foreach (var programme in Programme.Seed(work.Clock.UtcNow))
             {
                 work.Db.Programmes.Add(programme);
-                work.Audit.Record(Verification.ChangeCriteria.Seeder, "programme.set", AuditSubject.Of(programme), null, Snapshot(programme));
+                work.Audit.Record(Seeding.Actor, "programme.set", AuditSubject.Of(programme), null, Snapshot(programme));
             }
-
-            return Task.CompletedTask;
         }, ct);
-    }
 
     private static object Snapshot(Programme p) => new
     {

@@ -1,6 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Tuntas.Data.Audit;
 using Tuntas.Data.Common;
+using Tuntas.Data.Database;
 using Tuntas.Domain.Regions;
 using Tuntas.Domain.Verification;
 
@@ -16,9 +16,6 @@ public sealed record CriteriaChange(int Year, RegionCode? Region, long LinePerCa
 /// </summary>
 public sealed class ChangeCriteria(UnitOfWork work) : IUseCase
 {
-    /// <summary>The actor of what a new database is given.</summary>
-    public const string Seeder = "sistem:init";
-
     public Task<WriteResult<PovertyCriteria>> AddAsync(CriteriaChange change, string actor, CancellationToken ct = default) =>
         work.RunAsync(_ =>
         {
@@ -34,19 +31,8 @@ public sealed class ChangeCriteria(UnitOfWork work) : IUseCase
         }, ct);
 
     /// <summary>The shipped default line (2021, Rp322.170) when no criteria are configured yet.</summary>
-    public async Task<WriteResult<Done>> SeedAsync(CancellationToken ct = default)
-    {
-        if (await work.Db.Criteria.AnyAsync(ct))
-        {
-            return WriteResult<Done>.Ok(Done.Value);
-        }
-
-        return await work.RunAsync(_ =>
-        {
-            Add(PovertyCriteria.Default2021(work.Clock.UtcNow), Seeder);
-            return Task.CompletedTask;
-        }, ct);
-    }
+    public Task<WriteResult<Done>> SeedAsync(CancellationToken ct = default) =>
+        work.SeedOnceAsync(work.Db.Criteria, () => Add(PovertyCriteria.Default2021(work.Clock.UtcNow), Seeding.Actor), ct);
 
     private void Add(PovertyCriteria criteria, string actor)
     {
