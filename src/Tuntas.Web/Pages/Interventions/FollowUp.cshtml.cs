@@ -57,9 +57,7 @@ public sealed class FollowUpModel(InterventionQueries queries, CloseFollowUp clo
         note = note?.Trim();
         if (string.IsNullOrEmpty(note) || note.Length > MaxNote)
         {
-            Error = text["FollowUpNoteNeeded", MaxNote];
-            await LoadAsync(ct);
-            return Page();
+            return await RefusedAsync(text["FollowUpNoteNeeded", MaxNote], ct);
         }
 
         return (await closing.CloseAsync(Caller.Scope, id, version, Caller.UserName, note, ct)).Error switch
