@@ -69,25 +69,22 @@ internal static class CriteriaCommand
             var change = new CriteriaChange(
                 parse.GetValue(year), code, parse.GetValue(line), parse.GetValue(source)!,
                 parse.GetValue(desilMax), parse.GetValue(desilSource), parse.GetValue(desilPeriod), parse.GetValue(threshold));
-            return await cli.WithAsync<ChangeCriteria>(async criteriaChanges =>
-            {
-                var result = await criteriaChanges.AddAsync(change, "cli:" + Environment.UserName, ct);
-                if (result.Value is not { } criteria)
+            return await cli.WriteAsync<ChangeCriteria, Domain.Verification.PovertyCriteria>(
+                criteriaChanges => criteriaChanges.AddAsync(change, "cli:" + Environment.UserName, ct),
+                criteria =>
                 {
-                    return cli.Fail(result.Error!.English);
-                }
+                    if (cli.Json)
+                    {
+                        cli.WriteJson(new { year = criteria.Year, region = criteria.Region?.Value, line = criteria.LinePerCapita });
+                    }
+                    else
+                    {
+                        cli.Output.WriteLine($"Criteria for {criteria.Year} ({criteria.Region?.Value ?? "national"}) saved. Run 'tuntas classify' to apply them to the register.");
+                    }
 
-                if (cli.Json)
-                {
-                    cli.WriteJson(new { year = criteria.Year, region = criteria.Region?.Value, line = criteria.LinePerCapita });
-                }
-                else
-                {
-                    cli.Output.WriteLine($"Criteria for {criteria.Year} ({criteria.Region?.Value ?? "national"}) saved. Run 'tuntas classify' to apply them to the register.");
-                }
-
-                return ExitCodes.Success;
-            }, ct);
+                    return ExitCodes.Success;
+                },
+                ct);
         });
 
         return new Command("criteria", "The extreme-poverty criteria (configuration by year and region).") { list, set };

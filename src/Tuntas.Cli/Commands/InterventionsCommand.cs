@@ -21,51 +21,48 @@ internal static class InterventionsCommand
             var path = parse.GetValue(file)!;
             var options = new RecipientImportOptions(
                 path, parse.GetValue(programme)!, parse.GetValue(errors) ?? RecipientImportOptions.DefaultErrorsPath(path), RegionScope.National, "cli:" + Environment.UserName, parse.GetValue(dryRun));
-            return await cli.WithAsync<ImportRecipientList>(async importing =>
-            {
-                var result = await importing.RunAsync(options, ct);
-                if (result.Value is not { } summary)
+            return await cli.WriteAsync<ImportRecipientList, RecipientImportSummary>(
+                importing => importing.RunAsync(options, ct),
+                summary =>
                 {
-                    return cli.Fail(result.Error!.English);
-                }
-
-                if (cli.Json)
-                {
-                    cli.WriteJson(new
+                    if (cli.Json)
                     {
-                        file = summary.File,
-                        programme = summary.Programme,
-                        rows = summary.Rows,
-                        matched = summary.Matched,
-                        unmatched = summary.Unmatched,
-                        rejected = summary.Rejected,
-                        deliveries = new { inserted = summary.Inserted, updated = summary.Updated, unchanged = summary.Unchanged },
-                        followUp = summary.FollowUp.Select(f => new { line = f.Line, f.Identifier, f.Number, date = f.Date, amount = f.Amount }),
-                        errorsFile = summary.ErrorsFile,
-                        dryRun = summary.DryRun,
-                    });
-                }
-                else
-                {
-                    cli.Output.WriteLine($"{(summary.DryRun ? "Dry run (nothing written): " : string.Empty)}{summary.File} ({summary.Programme}): {summary.Rows} rows, {summary.Matched} matched, {summary.Unmatched} not in the register, {summary.Rejected} rejected.");
-                    cli.Output.WriteLine($"Deliveries: {summary.Inserted} new, {summary.Updated} corrected, {summary.Unchanged} already recorded.");
-                    if (summary.FollowUp.Count > 0)
-                    {
-                        cli.Output.WriteLine("Not in the register (kept on the follow-up list: they may be poor families the register is missing):");
-                        foreach (var f in summary.FollowUp)
+                        cli.WriteJson(new
                         {
-                            cli.Output.WriteLine($"  line {f.Line}: {f.Identifier} {f.Number}, {f.Date:yyyy-MM-dd}");
+                            file = summary.File,
+                            programme = summary.Programme,
+                            rows = summary.Rows,
+                            matched = summary.Matched,
+                            unmatched = summary.Unmatched,
+                            rejected = summary.Rejected,
+                            deliveries = new { inserted = summary.Inserted, updated = summary.Updated, unchanged = summary.Unchanged },
+                            followUp = summary.FollowUp.Select(f => new { line = f.Line, f.Identifier, f.Number, date = f.Date, amount = f.Amount }),
+                            errorsFile = summary.ErrorsFile,
+                            dryRun = summary.DryRun,
+                        });
+                    }
+                    else
+                    {
+                        cli.Output.WriteLine($"{(summary.DryRun ? "Dry run (nothing written): " : string.Empty)}{summary.File} ({summary.Programme}): {summary.Rows} rows, {summary.Matched} matched, {summary.Unmatched} not in the register, {summary.Rejected} rejected.");
+                        cli.Output.WriteLine($"Deliveries: {summary.Inserted} new, {summary.Updated} corrected, {summary.Unchanged} already recorded.");
+                        if (summary.FollowUp.Count > 0)
+                        {
+                            cli.Output.WriteLine("Not in the register (kept on the follow-up list: they may be poor families the register is missing):");
+                            foreach (var f in summary.FollowUp)
+                            {
+                                cli.Output.WriteLine($"  line {f.Line}: {f.Identifier} {f.Number}, {f.Date:yyyy-MM-dd}");
+                            }
+                        }
+
+                        if (summary.Rejected > 0)
+                        {
+                            cli.Output.WriteLine($"Rejected rows, with line, column and reason: {summary.ErrorsFile}");
                         }
                     }
 
-                    if (summary.Rejected > 0)
-                    {
-                        cli.Output.WriteLine($"Rejected rows, with line, column and reason: {summary.ErrorsFile}");
-                    }
-                }
-
-                return summary.Unmatched > 0 || summary.Rejected > 0 ? ExitCodes.PartlyRejected : ExitCodes.Success;
-            }, ct);
+                    return summary.Unmatched > 0 || summary.Rejected > 0 ? ExitCodes.PartlyRejected : ExitCodes.Success;
+                },
+                ct);
         });
 
         return new Command("interventions", "Deliveries of programmes to households and people.") { import };

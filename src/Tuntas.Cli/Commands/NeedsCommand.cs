@@ -75,25 +75,22 @@ internal static class NeedsCommand
             var change = new NeedRuleChange(
                 parse.GetValue(code)!, parse.GetValue(name)!, parse.GetValue(programmes)!.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 parsedSubject.Value, parse.GetValue(fact)!, parsedOp.Value, parse.GetValue(values)!.Split('|'), parse.GetValue(minAge), parse.GetValue(maxAge));
-            return await cli.WithAsync<ChangeNeedRules>(async needs =>
-            {
-                var result = await needs.AddAsync(change, "cli:" + Environment.UserName, ct);
-                if (result.Value is not { } rule)
+            return await cli.WriteAsync<ChangeNeedRules, NeedRule>(
+                needs => needs.AddAsync(change, "cli:" + Environment.UserName, ct),
+                rule =>
                 {
-                    return cli.Fail(result.Error!.English);
-                }
+                    if (cli.Json)
+                    {
+                        cli.WriteJson(new { id = rule.Id, code = rule.Code });
+                    }
+                    else
+                    {
+                        cli.Output.WriteLine($"Rule {rule.Id} added to need {rule.Code}.");
+                    }
 
-                if (cli.Json)
-                {
-                    cli.WriteJson(new { id = rule.Id, code = rule.Code });
-                }
-                else
-                {
-                    cli.Output.WriteLine($"Rule {rule.Id} added to need {rule.Code}.");
-                }
-
-                return ExitCodes.Success;
-            }, ct);
+                    return ExitCodes.Success;
+                },
+                ct);
         });
 
         var disableCode = new Argument<string>("CODE") { Description = "The need whose rules stop applying." };
@@ -102,17 +99,15 @@ internal static class NeedsCommand
         {
             var cli = context(parse);
             var wanted = parse.GetValue(disableCode)!.Trim().ToUpperInvariant();
-            return await cli.WithAsync<ChangeNeedRules>(async needs =>
-            {
-                var result = await needs.DisableAsync(wanted, "cli:" + Environment.UserName, ct);
-                if (!result.Succeeded)
+            return await cli.WriteAsync<ChangeNeedRules, int>(
+                needs => needs.DisableAsync(wanted, "cli:" + Environment.UserName, ct),
+                count =>
                 {
-                    return cli.Fail(result.Error is WriteError.NotFound ? $"No active rule has the code '{wanted}'; see 'tuntas needs list'." : result.Error!.English);
-                }
-
-                cli.Output.WriteLine($"{result.Value} rule(s) of need {wanted} switched off.");
-                return ExitCodes.Success;
-            }, ct);
+                    cli.Output.WriteLine($"{count} rule(s) of need {wanted} switched off.");
+                    return ExitCodes.Success;
+                },
+                ct,
+                error => error is WriteError.NotFound ? $"No active rule has the code '{wanted}'; see 'tuntas needs list'." : null);
         });
 
         return new Command("needs", "The rules that say what a household needs (PBI-JK, PIP, padat karya, RTLH, adminduk).") { list, add, disable };

@@ -17,37 +17,34 @@ internal static class PopulationCommand
         {
             var cli = context(parse);
             var path = parse.GetValue(file)!;
-            return await cli.WithAsync<ImportPopulation>(async importing =>
-            {
-                var result = await importing.RunAsync(path, parse.GetValue(errors), parse.GetValue(source) ?? "BPS", ct);
-                if (result.Value is not { } summary)
+            return await cli.WriteAsync<ImportPopulation, PopulationImportSummary>(
+                importing => importing.RunAsync(path, parse.GetValue(errors), parse.GetValue(source) ?? "BPS", ct),
+                summary =>
                 {
-                    return cli.Fail(result.Error!.English);
-                }
-
-                if (cli.Json)
-                {
-                    cli.WriteJson(new
+                    if (cli.Json)
                     {
-                        file = summary.File,
-                        rows = summary.Rows,
-                        accepted = summary.Accepted,
-                        rejected = summary.Rejected,
-                        population = new { inserted = summary.Inserted, updated = summary.Updated, unchanged = summary.Unchanged },
-                        errorsFile = summary.ErrorsFile,
-                    });
-                }
-                else
-                {
-                    cli.Output.WriteLine($"{summary.File}: {summary.Rows} rows, {summary.Accepted} accepted ({summary.Inserted} new, {summary.Updated} updated, {summary.Unchanged} unchanged), {summary.Rejected} rejected.");
-                    if (summary.ErrorsFile is not null)
-                    {
-                        cli.Output.WriteLine($"Rejected rows, with line, column and reason: {summary.ErrorsFile}");
+                        cli.WriteJson(new
+                        {
+                            file = summary.File,
+                            rows = summary.Rows,
+                            accepted = summary.Accepted,
+                            rejected = summary.Rejected,
+                            population = new { inserted = summary.Inserted, updated = summary.Updated, unchanged = summary.Unchanged },
+                            errorsFile = summary.ErrorsFile,
+                        });
                     }
-                }
+                    else
+                    {
+                        cli.Output.WriteLine($"{summary.File}: {summary.Rows} rows, {summary.Accepted} accepted ({summary.Inserted} new, {summary.Updated} updated, {summary.Unchanged} unchanged), {summary.Rejected} rejected.");
+                        if (summary.ErrorsFile is not null)
+                        {
+                            cli.Output.WriteLine($"Rejected rows, with line, column and reason: {summary.ErrorsFile}");
+                        }
+                    }
 
-                return summary.Rejected > 0 ? ExitCodes.PartlyRejected : ExitCodes.Success;
-            }, ct);
+                    return summary.Rejected > 0 ? ExitCodes.PartlyRejected : ExitCodes.Success;
+                },
+                ct);
         });
 
         return new Command("population", "Population of regions by year: the denominators of the extreme-poverty rate.") { import };

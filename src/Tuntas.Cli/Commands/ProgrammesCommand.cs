@@ -78,19 +78,15 @@ internal static class ProgrammesCommand
             var change = new ProgrammeChange(
                 parse.GetValue(code)!, parse.GetValue(name), parse.GetValue(agency), parsedStrategy, parsedUnit,
                 parse.GetValue(value), parse.GetValue(targeted), parse.GetValue(active));
-            return await cli.WithAsync<ChangeProgrammes>(async programmes =>
-            {
-                var result = await programmes.SetAsync(change, "cli:" + Environment.UserName, ct);
-                if (result.Value is not { } programme)
+            return await cli.WriteAsync<ChangeProgrammes, Programme>(
+                programmes => programmes.SetAsync(change, "cli:" + Environment.UserName, ct),
+                programme =>
                 {
-                    return cli.Fail(result.Error is WriteError.NotFound
-                        ? $"{change.Code.Trim().ToUpperInvariant()} is a new programme: give --name, --agency, --strategy and --unit."
-                        : result.Error!.English);
-                }
-
-                cli.Output.WriteLine($"Programme {programme.Code} saved.");
-                return ExitCodes.Success;
-            }, ct);
+                    cli.Output.WriteLine($"Programme {programme.Code} saved.");
+                    return ExitCodes.Success;
+                },
+                ct,
+                error => error is WriteError.NotFound ? $"{change.Code.Trim().ToUpperInvariant()} is a new programme: give --name, --agency, --strategy and --unit." : null);
         });
         return set;
     }

@@ -58,17 +58,14 @@ internal static class TargetsCommand
                 return cli.Fail(error!);
             }
 
-            return await cli.WithAsync<SetTarget>(async targets =>
-            {
-                var result = await targets.SetAsync(code, day, parse.GetValue(households), "cli:" + Environment.UserName, ct);
-                if (result.Value is not { } target)
+            return await cli.WriteAsync<SetTarget, Domain.Monitoring.Target>(
+                targets => targets.SetAsync(code, day, parse.GetValue(households), "cli:" + Environment.UserName, ct),
+                target =>
                 {
-                    return cli.Fail(result.Error!.English);
-                }
-
-                cli.Output.WriteLine($"Target for {code.Value}: at most {target.Households} households by {day:yyyy-MM-dd}.");
-                return ExitCodes.Success;
-            }, ct);
+                    cli.Output.WriteLine($"Target for {code.Value}: at most {target.Households} households by {day:yyyy-MM-dd}.");
+                    return ExitCodes.Success;
+                },
+                ct);
         });
 
         return new Command("targets", "Targets per region: at most N extreme-poor households by a date, shown beside every count.") { list, set };
