@@ -43,6 +43,7 @@ public static class TuntasServices
         services.AddScoped<Interventions.RecipientListImporter>();
         services.AddScoped<Interventions.DeliveryService>();
         services.AddScoped<Interventions.InterventionQueries>();
+        services.AddScoped<Interventions.CatalogueQueries>();
         services.AddScoped<ClaimAudit.AnomalyQuery>();
         services.AddScoped<ClaimAudit.ClaimAuditService>();
         services.AddScoped<ClaimAudit.ClaimAuditQueries>();

@@ -1,11 +1,7 @@
 using System.CommandLine;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Tuntas.Cli.Common;
-using Tuntas.Data;
-using Tuntas.Data.Audit;
-using Tuntas.Domain.Common;
-using Tuntas.Domain.Verification;
+using Tuntas.Data.Interventions;
+using Tuntas.Data.Verification;
 
 namespace Tuntas.Cli.Commands;
 
@@ -18,35 +14,34 @@ internal static class CriteriaCommand
         list.SetAction(async (parse, ct) =>
         {
             var cli = context(parse);
-            await DatabaseReady.EnsureAsync(cli, ct);
-            await using var services = cli.CreateServices();
-            await using var scope = services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<TuntasDbContext>();
-            var all = await db.Criteria.AsNoTracking().ToListAsync(ct);
-            var rows = all.OrderBy(c => c.Year).ThenBy(c => c.Region?.Value).Select(c => new
+            return await cli.WithAsync<CatalogueQueries>(async queries =>
             {
-                year = c.Year,
-                region = c.Region?.Value,
-                line = c.LinePerCapita,
-                lineSource = c.LineSource,
-                desilMax = c.DesilMax,
-                desilSource = c.DesilSource,
-                desilPeriod = c.DesilPeriod,
-                indicatorThreshold = c.IndicatorThreshold,
-            }).ToList();
-            if (cli.Json)
-            {
-                cli.WriteJson(new { criteria = rows });
-            }
-            else
-            {
-                foreach (var r in rows)
+                var all = await queries.CriteriaAsync(ct);
+                var rows = all.OrderBy(c => c.Year).ThenBy(c => c.Region?.Value).Select(c => new
                 {
-                    cli.Output.WriteLine($"{r.year}  {r.region ?? "national",-13}  Rp{r.line,9}  desil <= {r.desilMax}  indicators >= {r.indicatorThreshold}  ({r.lineSource})");
+                    year = c.Year,
+                    region = c.Region?.Value,
+                    line = c.LinePerCapita,
+                    lineSource = c.LineSource,
+                    desilMax = c.DesilMax,
+                    desilSource = c.DesilSource,
+                    desilPeriod = c.DesilPeriod,
+                    indicatorThreshold = c.IndicatorThreshold,
+                }).ToList();
+                if (cli.Json)
+                {
+                    cli.WriteJson(new { criteria = rows });
                 }
-            }
+                else
+                {
+                    foreach (var r in rows)
+                    {
+                        cli.Output.WriteLine($"{r.year}  {r.region ?? "national",-13}  Rp{r.line,9}  desil <= {r.desilMax}  indicators >= {r.indicatorThreshold}  ({r.lineSource})");
+                    }
+                }
 
-            return ExitCodes.Success;
+                return ExitCodes.Success;
+            }, ct);
         });
 
         var year = new Option<int>("--year") { Description = "The year the line applies from.", Required = true };
@@ -71,55 +66,25 @@ internal static class CriteriaCommand
                 return cli.Fail("--desil-max must be 1 to 10 and --threshold 1 to 8.");
             }
 
-            await DatabaseReady.EnsureAsync(cli, ct);
-            await using var services = cli.CreateServices();
-            await using var scope = services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<TuntasDbContext>();
-            var audit = scope.ServiceProvider.GetRequiredService<AuditTrail>();
-            PovertyCriteria criteria;
-            try
-            {
-                criteria = new PovertyCriteria(parse.GetValue(year), code, parse.GetValue(line), parse.GetValue(source)!, DateTime.UtcNow, "cli:" + Environment.UserName)
+            var change = new CriteriaChange(
+                parse.GetValue(year), code, parse.GetValue(line), parse.GetValue(source)!,
+                parse.GetValue(desilMax), parse.GetValue(desilSource), parse.GetValue(desilPeriod), parse.GetValue(threshold));
+            return await cli.WriteAsync<ChangeCriteria, Domain.Verification.PovertyCriteria>(
+                criteriaChanges => criteriaChanges.AddAsync(change, "cli:" + Environment.UserName, ct),
+                criteria =>
                 {
-                    DesilMax = parse.GetValue(desilMax),
-                    DesilSource = parse.GetValue(desilSource),
-                    DesilPeriod = parse.GetValue(desilPeriod),
-                    IndicatorThreshold = parse.GetValue(threshold),
-                };
-            }
-            catch (DomainException e)
-            {
-                return cli.Fail(e.Message);
-            }
-
-            await audit.RunAsync(
-                async () =>
-                {
-                    db.Criteria.Add(criteria);
-                    audit.Record(criteria.CreatedBy, "criteria.set", AuditSubject.Of(criteria), null, new
+                    if (cli.Json)
                     {
-                        criteria.Year,
-                        region = criteria.Region?.Value,
-                        criteria.LinePerCapita,
-                        criteria.LineSource,
-                        criteria.DesilMax,
-                        criteria.DesilSource,
-                        criteria.DesilPeriod,
-                        criteria.IndicatorThreshold,
-                    });
-                    return await Task.FromResult(0);
+                        cli.WriteJson(new { year = criteria.Year, region = criteria.Region?.Value, line = criteria.LinePerCapita });
+                    }
+                    else
+                    {
+                        cli.Output.WriteLine($"Criteria for {criteria.Year} ({criteria.Region?.Value ?? "national"}) saved. Run 'tuntas classify' to apply them to the register.");
+                    }
+
+                    return ExitCodes.Success;
                 },
                 ct);
-            if (cli.Json)
-            {
-                cli.WriteJson(new { year = criteria.Year, region = criteria.Region?.Value, line = criteria.LinePerCapita });
-            }
-            else
-            {
-                cli.Output.WriteLine($"Criteria for {criteria.Year} ({criteria.Region?.Value ?? "national"}) saved. Run 'tuntas classify' to apply them to the register.");
-            }
-
-            return ExitCodes.Success;
         });
 
         return new Command("criteria", "The extreme-poverty criteria (configuration by year and region).") { list, set };

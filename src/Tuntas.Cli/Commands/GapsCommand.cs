@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
 using Tuntas.Cli.Common;
 using Tuntas.Data.Interventions;
 
@@ -21,46 +20,46 @@ internal static class GapsCommand
                 return cli.Fail(error!);
             }
 
-            await DatabaseReady.EnsureAsync(cli, ct);
-            await using var services = cli.CreateServices();
-            await using var scope = services.CreateAsyncScope();
-            var report = await scope.ServiceProvider.GetRequiredService<GapsQuery>().ComputeAsync(code, day, ct);
-            if (report is null)
+            return await cli.WithAsync<GapsQuery>(async gaps =>
             {
-                return cli.Fail($"Region {code.Value} is not in the Kemendagri list.");
-            }
-
-            if (cli.Json)
-            {
-                cli.WriteJson(new
+                var report = await gaps.ComputeAsync(code, day, ct);
+                if (report is null)
                 {
-                    region = report.Region,
-                    regionName = report.RegionName,
-                    at = report.At,
-                    extremePoorHouseholds = report.ExtremePoorHouseholds,
-                    withoutAnyIntervention = report.WithoutAnyIntervention,
-                    inHandling = report.InHandling,
-                    byStrategy = report.ByStrategy,
-                    missingNeeded = report.MissingNeeded.Select(m => new { programme = m.Programme, need = m.Need, name = m.Name, alternatives = m.Alternatives, households = m.Households }),
-                    leakage = report.Leakage,
-                });
-            }
-            else
-            {
-                cli.Output.WriteLine($"{report.RegionName} ({report.Region}), as of {report.At:yyyy-MM-dd}");
-                cli.Output.WriteLine($"  extreme-poor households:   {report.ExtremePoorHouseholds}");
-                cli.Output.WriteLine($"  without any intervention:  {report.WithoutAnyIntervention}");
-                cli.Output.WriteLine($"  in handling:               {report.InHandling}");
-                cli.Output.WriteLine($"  reached by strategy:       {string.Join(", ", report.ByStrategy.Select(s => $"{s.Key} {s.Value}"))}");
-                foreach (var m in report.MissingNeeded)
-                {
-                    cli.Output.WriteLine($"  need {m.Need,-8} unmet in {m.Households,5} households ({string.Join(" or ", new[] { m.Programme }.Concat(m.Alternatives))})");
+                    return cli.Fail($"Region {code.Value} is not in the Kemendagri list.");
                 }
 
-                cli.Output.WriteLine($"  leakage:                   {report.Leakage} households well above the criteria receive poverty-targeted programmes");
-            }
+                if (cli.Json)
+                {
+                    cli.WriteJson(new
+                    {
+                        region = report.Region,
+                        regionName = report.RegionName,
+                        at = report.At,
+                        extremePoorHouseholds = report.ExtremePoorHouseholds,
+                        withoutAnyIntervention = report.WithoutAnyIntervention,
+                        inHandling = report.InHandling,
+                        byStrategy = report.ByStrategy,
+                        missingNeeded = report.MissingNeeded.Select(m => new { programme = m.Programme, need = m.Need, name = m.Name, alternatives = m.Alternatives, households = m.Households }),
+                        leakage = report.Leakage,
+                    });
+                }
+                else
+                {
+                    cli.Output.WriteLine($"{report.RegionName} ({report.Region}), as of {report.At:yyyy-MM-dd}");
+                    cli.Output.WriteLine($"  extreme-poor households:   {report.ExtremePoorHouseholds}");
+                    cli.Output.WriteLine($"  without any intervention:  {report.WithoutAnyIntervention}");
+                    cli.Output.WriteLine($"  in handling:               {report.InHandling}");
+                    cli.Output.WriteLine($"  reached by strategy:       {string.Join(", ", report.ByStrategy.Select(s => $"{s.Key} {s.Value}"))}");
+                    foreach (var m in report.MissingNeeded)
+                    {
+                        cli.Output.WriteLine($"  need {m.Need,-8} unmet in {m.Households,5} households ({string.Join(" or ", new[] { m.Programme }.Concat(m.Alternatives))})");
+                    }
 
-            return ExitCodes.Success;
+                    cli.Output.WriteLine($"  leakage:                   {report.Leakage} households well above the criteria receive poverty-targeted programmes");
+                }
+
+                return ExitCodes.Success;
+            }, ct);
         });
         return command;
     }

@@ -1,7 +1,5 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
 using Tuntas.Cli.Common;
-using Tuntas.Data.Import.Reading;
 using Tuntas.Data.Interventions;
 using Tuntas.Domain.Access;
 
@@ -21,58 +19,50 @@ internal static class InterventionsCommand
         {
             var cli = context(parse);
             var path = parse.GetValue(file)!;
-            await DatabaseReady.EnsureAsync(cli, ct);
-            await using var services = cli.CreateServices();
-            await using var scope = services.CreateAsyncScope();
-            var importer = scope.ServiceProvider.GetRequiredService<RecipientListImporter>();
-            RecipientImportSummary summary;
-            try
-            {
-                summary = await importer.RunAsync(
-                    new RecipientImportOptions(path, parse.GetValue(programme)!, parse.GetValue(errors) ?? RecipientImportOptions.DefaultErrorsPath(path), RegionScope.National, "cli:" + Environment.UserName, parse.GetValue(dryRun)),
-                    ct);
-            }
-            catch (Exception e) when (e is ImportFileException or UnknownProgrammeException)
-            {
-                return cli.Fail(e.Message);
-            }
-
-            if (cli.Json)
-            {
-                cli.WriteJson(new
+            var options = new RecipientImportOptions(
+                path, parse.GetValue(programme)!, parse.GetValue(errors) ?? RecipientImportOptions.DefaultErrorsPath(path), RegionScope.National, "cli:" + Environment.UserName, parse.GetValue(dryRun));
+            return await cli.WriteAsync<ImportRecipientList, RecipientImportSummary>(
+                importing => importing.RunAsync(options, ct),
+                summary =>
                 {
-                    file = summary.File,
-                    programme = summary.Programme,
-                    rows = summary.Rows,
-                    matched = summary.Matched,
-                    unmatched = summary.Unmatched,
-                    rejected = summary.Rejected,
-                    deliveries = new { inserted = summary.Inserted, updated = summary.Updated, unchanged = summary.Unchanged },
-                    followUp = summary.FollowUp.Select(f => new { line = f.Line, f.Identifier, f.Number, date = f.Date, amount = f.Amount }),
-                    errorsFile = summary.ErrorsFile,
-                    dryRun = summary.DryRun,
-                });
-            }
-            else
-            {
-                cli.Output.WriteLine($"{(summary.DryRun ? "Dry run (nothing written): " : string.Empty)}{summary.File} ({summary.Programme}): {summary.Rows} rows, {summary.Matched} matched, {summary.Unmatched} not in the register, {summary.Rejected} rejected.");
-                cli.Output.WriteLine($"Deliveries: {summary.Inserted} new, {summary.Updated} corrected, {summary.Unchanged} already recorded.");
-                if (summary.FollowUp.Count > 0)
-                {
-                    cli.Output.WriteLine("Not in the register (kept on the follow-up list: they may be poor families the register is missing):");
-                    foreach (var f in summary.FollowUp)
+                    if (cli.Json)
                     {
-                        cli.Output.WriteLine($"  line {f.Line}: {f.Identifier} {f.Number}, {f.Date:yyyy-MM-dd}");
+                        cli.WriteJson(new
+                        {
+                            file = summary.File,
+                            programme = summary.Programme,
+                            rows = summary.Rows,
+                            matched = summary.Matched,
+                            unmatched = summary.Unmatched,
+                            rejected = summary.Rejected,
+                            deliveries = new { inserted = summary.Inserted, updated = summary.Updated, unchanged = summary.Unchanged },
+                            followUp = summary.FollowUp.Select(f => new { line = f.Line, f.Identifier, f.Number, date = f.Date, amount = f.Amount }),
+                            errorsFile = summary.ErrorsFile,
+                            dryRun = summary.DryRun,
+                        });
                     }
-                }
+                    else
+                    {
+                        cli.Output.WriteLine($"{(summary.DryRun ? "Dry run (nothing written): " : string.Empty)}{summary.File} ({summary.Programme}): {summary.Rows} rows, {summary.Matched} matched, {summary.Unmatched} not in the register, {summary.Rejected} rejected.");
+                        cli.Output.WriteLine($"Deliveries: {summary.Inserted} new, {summary.Updated} corrected, {summary.Unchanged} already recorded.");
+                        if (summary.FollowUp.Count > 0)
+                        {
+                            cli.Output.WriteLine("Not in the register (kept on the follow-up list: they may be poor families the register is missing):");
+                            foreach (var f in summary.FollowUp)
+                            {
+                                cli.Output.WriteLine($"  line {f.Line}: {f.Identifier} {f.Number}, {f.Date:yyyy-MM-dd}");
+                            }
+                        }
 
-                if (summary.Rejected > 0)
-                {
-                    cli.Output.WriteLine($"Rejected rows, with line, column and reason: {summary.ErrorsFile}");
-                }
-            }
+                        if (summary.Rejected > 0)
+                        {
+                            cli.Output.WriteLine($"Rejected rows, with line, column and reason: {summary.ErrorsFile}");
+                        }
+                    }
 
-            return summary.Unmatched > 0 || summary.Rejected > 0 ? ExitCodes.PartlyRejected : ExitCodes.Success;
+                    return summary.Unmatched > 0 || summary.Rejected > 0 ? ExitCodes.PartlyRejected : ExitCodes.Success;
+                },
+                ct);
         });
 
         return new Command("interventions", "Deliveries of programmes to households and people.") { import };

@@ -1,10 +1,7 @@
 using System.CommandLine;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Tuntas.Cli.Common;
-using Tuntas.Data;
-using Tuntas.Data.Audit;
-using Tuntas.Domain.Common;
+using Tuntas.Data.Common;
+using Tuntas.Data.Interventions;
 using Tuntas.Domain.Interventions;
 
 namespace Tuntas.Cli.Commands;
@@ -18,42 +15,41 @@ internal static class NeedsCommand
         list.SetAction(async (parse, ct) =>
         {
             var cli = context(parse);
-            await DatabaseReady.EnsureAsync(cli, ct);
-            await using var services = cli.CreateServices();
-            await using var scope = services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<TuntasDbContext>();
-            var rules = await db.NeedRules.AsNoTracking().OrderBy(r => r.Code).ThenBy(r => r.Id).ToListAsync(ct);
-            if (cli.Json)
+            return await cli.WithAsync<CatalogueQueries>(async queries =>
             {
-                cli.WriteJson(new
+                var rules = await queries.NeedRulesAsync(ct);
+                if (cli.Json)
                 {
-                    rules = rules.Select(r => new
+                    cli.WriteJson(new
                     {
-                        id = r.Id,
-                        code = r.Code,
-                        name = r.Name,
-                        programmes = r.ProgrammeCodes,
-                        subject = r.Subject.ToWire(),
-                        fact = r.Fact,
-                        op = r.Operator.ToWire(),
-                        values = r.ValueList,
-                        minAge = r.MinAge,
-                        maxAge = r.MaxAge,
-                        active = r.Active,
-                    }),
-                    facts = NeedFacts.All.Select(f => new { name = f.Name, subject = f.Subject.ToWire(), description = f.Description, operators = f.Operators.Select(o => o.ToWire()) }),
-                });
-            }
-            else
-            {
-                foreach (var r in rules)
-                {
-                    var ages = r.MinAge is null && r.MaxAge is null ? string.Empty : $" aged {r.MinAge ?? 0}-{r.MaxAge?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "…"}";
-                    cli.Output.WriteLine($"{r.Id,3} {r.Code,-8} {(r.Active ? "" : "(off) ")}{r.Subject.ToWire()}{ages}: {r.Fact} {r.Operator.ToWire()} [{string.Join(" | ", r.ValueList)}] -> {string.Join(" or ", r.ProgrammeCodes)}");
+                        rules = rules.Select(r => new
+                        {
+                            id = r.Id,
+                            code = r.Code,
+                            name = r.Name,
+                            programmes = r.ProgrammeCodes,
+                            subject = r.Subject.ToWire(),
+                            fact = r.Fact,
+                            op = r.Operator.ToWire(),
+                            values = r.ValueList,
+                            minAge = r.MinAge,
+                            maxAge = r.MaxAge,
+                            active = r.Active,
+                        }),
+                        facts = NeedFacts.All.Select(f => new { name = f.Name, subject = f.Subject.ToWire(), description = f.Description, operators = f.Operators.Select(o => o.ToWire()) }),
+                    });
                 }
-            }
+                else
+                {
+                    foreach (var r in rules)
+                    {
+                        var ages = r.MinAge is null && r.MaxAge is null ? string.Empty : $" aged {r.MinAge ?? 0}-{r.MaxAge?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "…"}";
+                        cli.Output.WriteLine($"{r.Id,3} {r.Code,-8} {(r.Active ? "" : "(off) ")}{r.Subject.ToWire()}{ages}: {r.Fact} {r.Operator.ToWire()} [{string.Join(" | ", r.ValueList)}] -> {string.Join(" or ", r.ProgrammeCodes)}");
+                    }
+                }
 
-            return ExitCodes.Success;
+                return ExitCodes.Success;
+            }, ct);
         });
 
         var code = new Argument<string>("CODE") { Description = "The need, e.g. JKN, SEKOLAH, KERJA, RUMAH, DOKUMEN or a new one." };
@@ -76,43 +72,25 @@ internal static class NeedsCommand
                 return cli.Fail("--subject is household or member, and --op is in, any-flag or greater-than.");
             }
 
-            await DatabaseReady.EnsureAsync(cli, ct);
-            await using var services = cli.CreateServices();
-            await using var scope = services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<TuntasDbContext>();
-            var codes = parse.GetValue(programmes)!.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var known = await db.Programmes.AsNoTracking().Select(p => p.Code).ToListAsync(ct);
-            if (codes.FirstOrDefault(c => !known.Contains(c.ToUpperInvariant())) is { } unknown)
-            {
-                return cli.Fail($"There is no programme '{unknown}'; see 'tuntas programmes'.");
-            }
+            var change = new NeedRuleChange(
+                parse.GetValue(code)!, parse.GetValue(name)!, parse.GetValue(programmes)!.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                parsedSubject.Value, parse.GetValue(fact)!, parsedOp.Value, parse.GetValue(values)!.Split('|'), parse.GetValue(minAge), parse.GetValue(maxAge));
+            return await cli.WriteAsync<ChangeNeedRules, NeedRule>(
+                needs => needs.AddAsync(change, "cli:" + Environment.UserName, ct),
+                rule =>
+                {
+                    if (cli.Json)
+                    {
+                        cli.WriteJson(new { id = rule.Id, code = rule.Code });
+                    }
+                    else
+                    {
+                        cli.Output.WriteLine($"Rule {rule.Id} added to need {rule.Code}.");
+                    }
 
-            NeedRule rule;
-            try
-            {
-                rule = new NeedRule(parse.GetValue(code)!, parse.GetValue(name)!, codes, parsedSubject.Value, parse.GetValue(fact)!, parsedOp.Value,
-                    parse.GetValue(values)!.Split('|'), parse.GetValue(minAge), parse.GetValue(maxAge), DateTime.UtcNow);
-            }
-            catch (DomainException e)
-            {
-                return cli.Fail(e.Message);
-            }
-
-            var audit = scope.ServiceProvider.GetRequiredService<AuditTrail>();
-            await audit.BeginAsync(ct);
-            db.NeedRules.Add(rule);
-            audit.Record("cli:" + Environment.UserName, "need-rule.set", AuditSubject.Named("need-rule", rule.Code), null, new { rule.Code, rule.Name, rule.Programmes, subject = rule.Subject, rule.Fact, op = rule.Operator, rule.Values, rule.MinAge, rule.MaxAge });
-            await audit.CommitAsync(ct);
-            if (cli.Json)
-            {
-                cli.WriteJson(new { id = rule.Id, code = rule.Code });
-            }
-            else
-            {
-                cli.Output.WriteLine($"Rule {rule.Id} added to need {rule.Code}.");
-            }
-
-            return ExitCodes.Success;
+                    return ExitCodes.Success;
+                },
+                ct);
         });
 
         var disableCode = new Argument<string>("CODE") { Description = "The need whose rules stop applying." };
@@ -120,29 +98,16 @@ internal static class NeedsCommand
         disable.SetAction(async (parse, ct) =>
         {
             var cli = context(parse);
-            await DatabaseReady.EnsureAsync(cli, ct);
-            await using var services = cli.CreateServices();
-            await using var scope = services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<TuntasDbContext>();
             var wanted = parse.GetValue(disableCode)!.Trim().ToUpperInvariant();
-            var rules = await db.NeedRules.Where(r => r.Code == wanted && r.Active).ToListAsync(ct);
-            if (rules.Count == 0)
-            {
-                return cli.Fail($"No active rule has the code '{wanted}'; see 'tuntas needs list'.");
-            }
-
-            var audit = scope.ServiceProvider.GetRequiredService<AuditTrail>();
-            await audit.BeginAsync(ct);
-            foreach (var rule in rules)
-            {
-                rule.SetActive(false);
-                rule.Touch(DateTime.UtcNow);
-                audit.Record("cli:" + Environment.UserName, "need-rule.disable", AuditSubject.Named("need-rule", rule.Code), new { rule.Id, active = true }, new { rule.Id, active = false });
-            }
-
-            await audit.CommitAsync(ct);
-            cli.Output.WriteLine($"{rules.Count} rule(s) of need {wanted} switched off.");
-            return ExitCodes.Success;
+            return await cli.WriteAsync<ChangeNeedRules, int>(
+                needs => needs.DisableAsync(wanted, "cli:" + Environment.UserName, ct),
+                count =>
+                {
+                    cli.Output.WriteLine($"{count} rule(s) of need {wanted} switched off.");
+                    return ExitCodes.Success;
+                },
+                ct,
+                error => error is WriteError.NotFound ? $"No active rule has the code '{wanted}'; see 'tuntas needs list'." : null);
         });
 
         return new Command("needs", "The rules that say what a household needs (PBI-JK, PIP, padat karya, RTLH, adminduk).") { list, add, disable };

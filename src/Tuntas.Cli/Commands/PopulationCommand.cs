@@ -1,7 +1,5 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
 using Tuntas.Cli.Common;
-using Tuntas.Data.Import.Reading;
 using Tuntas.Data.Monitoring;
 
 namespace Tuntas.Cli.Commands;
@@ -19,42 +17,34 @@ internal static class PopulationCommand
         {
             var cli = context(parse);
             var path = parse.GetValue(file)!;
-            await DatabaseReady.EnsureAsync(cli, ct);
-            await using var services = cli.CreateServices();
-            await using var scope = services.CreateAsyncScope();
-            PopulationImportSummary summary;
-            try
-            {
-                summary = await scope.ServiceProvider.GetRequiredService<PopulationImporter>()
-                    .RunAsync(path, parse.GetValue(errors), parse.GetValue(source) ?? "BPS", ct);
-            }
-            catch (ImportFileException e)
-            {
-                return cli.Fail(e.Message);
-            }
-
-            if (cli.Json)
-            {
-                cli.WriteJson(new
+            return await cli.WriteAsync<ImportPopulation, PopulationImportSummary>(
+                importing => importing.RunAsync(path, parse.GetValue(errors), parse.GetValue(source) ?? "BPS", ct),
+                summary =>
                 {
-                    file = summary.File,
-                    rows = summary.Rows,
-                    accepted = summary.Accepted,
-                    rejected = summary.Rejected,
-                    population = new { inserted = summary.Inserted, updated = summary.Updated, unchanged = summary.Unchanged },
-                    errorsFile = summary.ErrorsFile,
-                });
-            }
-            else
-            {
-                cli.Output.WriteLine($"{summary.File}: {summary.Rows} rows, {summary.Accepted} accepted ({summary.Inserted} new, {summary.Updated} updated, {summary.Unchanged} unchanged), {summary.Rejected} rejected.");
-                if (summary.ErrorsFile is not null)
-                {
-                    cli.Output.WriteLine($"Rejected rows, with line, column and reason: {summary.ErrorsFile}");
-                }
-            }
+                    if (cli.Json)
+                    {
+                        cli.WriteJson(new
+                        {
+                            file = summary.File,
+                            rows = summary.Rows,
+                            accepted = summary.Accepted,
+                            rejected = summary.Rejected,
+                            population = new { inserted = summary.Inserted, updated = summary.Updated, unchanged = summary.Unchanged },
+                            errorsFile = summary.ErrorsFile,
+                        });
+                    }
+                    else
+                    {
+                        cli.Output.WriteLine($"{summary.File}: {summary.Rows} rows, {summary.Accepted} accepted ({summary.Inserted} new, {summary.Updated} updated, {summary.Unchanged} unchanged), {summary.Rejected} rejected.");
+                        if (summary.ErrorsFile is not null)
+                        {
+                            cli.Output.WriteLine($"Rejected rows, with line, column and reason: {summary.ErrorsFile}");
+                        }
+                    }
 
-            return summary.Rejected > 0 ? ExitCodes.PartlyRejected : ExitCodes.Success;
+                    return summary.Rejected > 0 ? ExitCodes.PartlyRejected : ExitCodes.Success;
+                },
+                ct);
         });
 
         return new Command("population", "Population of regions by year: the denominators of the extreme-poverty rate.") { import };

@@ -1,10 +1,7 @@
 using System.CommandLine;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Tuntas.Cli.Common;
-using Tuntas.Data;
-using Tuntas.Data.Audit;
-using Tuntas.Data.Database;
+using Tuntas.Data.Common;
+using Tuntas.Data.Interventions;
 using Tuntas.Domain.Common;
 using Tuntas.Domain.Interventions;
 
@@ -19,37 +16,38 @@ internal static class ProgrammesCommand
         command.SetAction(async (parse, ct) =>
         {
             var cli = context(parse);
-            await DatabaseReady.EnsureAsync(cli, ct);
-            await using var db = TuntasDatabase.CreateContext(cli.Database);
-            var programmes = (await db.Programmes.AsNoTracking().ToListAsync(ct)).OrderBy(p => p.Strategy).ThenBy(p => p.Code, StringComparer.Ordinal).ToList();
-            if (cli.Json)
+            return await cli.WithAsync<CatalogueQueries>(async queries =>
             {
-                cli.WriteJson(new
+                var programmes = (await queries.ProgrammesAsync(ct)).OrderBy(p => p.Strategy).ThenBy(p => p.Code, StringComparer.Ordinal).ToList();
+                if (cli.Json)
                 {
-                    programmes = programmes.Select(p => new
+                    cli.WriteJson(new
                     {
-                        code = p.Code,
-                        name = p.Name,
-                        agency = p.OwnerAgency,
-                        strategy = p.Strategy.ToWire(),
-                        unit = p.Unit.ToWire(),
-                        typicalValue = p.TypicalValue,
-                        povertyTargeted = p.PovertyTargeted,
-                        local = p.IsLocal,
-                        active = p.Active,
-                    }),
-                });
-            }
-            else
-            {
-                foreach (var p in programmes)
-                {
-                    var value = p.TypicalValue is { } v ? Rupiah.Format(v) : "-";
-                    cli.Output.WriteLine($"{p.Code,-12} {p.Strategy.ToWire(),-16} {p.Unit.ToWire(),-10} {value,14}  {p.Name} ({p.OwnerAgency})");
+                        programmes = programmes.Select(p => new
+                        {
+                            code = p.Code,
+                            name = p.Name,
+                            agency = p.OwnerAgency,
+                            strategy = p.Strategy.ToWire(),
+                            unit = p.Unit.ToWire(),
+                            typicalValue = p.TypicalValue,
+                            povertyTargeted = p.PovertyTargeted,
+                            local = p.IsLocal,
+                            active = p.Active,
+                        }),
+                    });
                 }
-            }
+                else
+                {
+                    foreach (var p in programmes)
+                    {
+                        var value = p.TypicalValue is { } v ? Rupiah.Format(v) : "-";
+                        cli.Output.WriteLine($"{p.Code,-12} {p.Strategy.ToWire(),-16} {p.Unit.ToWire(),-10} {value,14}  {p.Name} ({p.OwnerAgency})");
+                    }
+                }
 
-            return ExitCodes.Success;
+                return ExitCodes.Success;
+            }, ct);
         });
         command.Subcommands.Add(Set(context));
         return command;
@@ -77,59 +75,19 @@ internal static class ProgrammesCommand
                 return cli.Fail("--strategy is reduce_spending, raise_income or reduce_pockets; --unit is household or person.");
             }
 
-            await DatabaseReady.EnsureAsync(cli, ct);
-            await using var services = cli.CreateServices();
-            await using var scope = services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<TuntasDbContext>();
-            var audit = scope.ServiceProvider.GetRequiredService<AuditTrail>();
-            var wanted = parse.GetValue(code)!.Trim().ToUpperInvariant();
-            var programme = await db.Programmes.SingleOrDefaultAsync(p => p.Code == wanted, ct);
-            var now = DateTime.UtcNow;
-            try
-            {
-                await audit.BeginAsync(ct);
-                object? before = null;
-                if (programme is null)
+            var change = new ProgrammeChange(
+                parse.GetValue(code)!, parse.GetValue(name), parse.GetValue(agency), parsedStrategy, parsedUnit,
+                parse.GetValue(value), parse.GetValue(targeted), parse.GetValue(active));
+            return await cli.WriteAsync<ChangeProgrammes, Programme>(
+                programmes => programmes.SetAsync(change, "cli:" + Environment.UserName, ct),
+                programme =>
                 {
-                    if (parse.GetValue(name) is not { } newName || parse.GetValue(agency) is not { } newAgency || parsedStrategy is null || parsedUnit is null)
-                    {
-                        return cli.Fail($"{wanted} is a new programme: give --name, --agency, --strategy and --unit.");
-                    }
-
-                    programme = new Programme(wanted, newName, newAgency, parsedStrategy.Value, parsedUnit.Value, parse.GetValue(value), parse.GetValue(targeted) ?? false, now, isLocal: true);
-                    db.Programmes.Add(programme);
-                }
-                else
-                {
-                    before = Snapshot(programme);
-                    programme.Update(
-                        parse.GetValue(name) ?? programme.Name, parse.GetValue(agency) ?? programme.OwnerAgency, parsedStrategy ?? programme.Strategy, parsedUnit ?? programme.Unit,
-                        parse.GetValue(value) ?? programme.TypicalValue, parse.GetValue(targeted) ?? programme.PovertyTargeted, parse.GetValue(active) ?? programme.Active, now);
-                }
-
-                audit.Record("cli:" + Environment.UserName, "programme.set", AuditSubject.Of(programme), before, Snapshot(programme));
-                await audit.CommitAsync(ct);
-            }
-            catch (DomainException e)
-            {
-                return cli.Fail(e.Message);
-            }
-
-            cli.Output.WriteLine($"Programme {programme.Code} saved.");
-            return ExitCodes.Success;
+                    cli.Output.WriteLine($"Programme {programme.Code} saved.");
+                    return ExitCodes.Success;
+                },
+                ct,
+                error => error is WriteError.NotFound ? $"{change.Code.Trim().ToUpperInvariant()} is a new programme: give --name, --agency, --strategy and --unit." : null);
         });
         return set;
     }
-
-    private static object Snapshot(Programme p) => new
-    {
-        p.Code,
-        p.Name,
-        p.OwnerAgency,
-        strategy = p.Strategy.ToWire(),
-        unit = p.Unit.ToWire(),
-        p.TypicalValue,
-        p.PovertyTargeted,
-        p.Active,
-    };
 }

@@ -1,11 +1,7 @@
 using System.CommandLine;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Tuntas.Cli.Common;
-using Tuntas.Data;
-using Tuntas.Data.Audit;
-using Tuntas.Domain.Common;
-using Tuntas.Domain.Monitoring;
+using Tuntas.Data.Interventions;
+using Tuntas.Data.Monitoring;
 
 namespace Tuntas.Cli.Commands;
 
@@ -24,26 +20,25 @@ internal static class TargetsCommand
                 return cli.Fail(error!);
             }
 
-            await DatabaseReady.EnsureAsync(cli, ct);
-            await using var services = cli.CreateServices();
-            await using var scope = services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<TuntasDbContext>();
-            var targets = (await db.Targets.AsNoTracking().ToListAsync(ct))
-                .Where(t => code is null || code.Contains(t.Region))
-                .OrderBy(t => t.Region.Value, StringComparer.Ordinal).ThenBy(t => t.Date).ToList();
-            if (cli.Json)
+            return await cli.WithAsync<CatalogueQueries>(async queries =>
             {
-                cli.WriteJson(new { targets = targets.Select(t => new { region = t.Region.Value, date = t.Date, households = t.Households, setBy = t.SetBy, setAt = t.SetAt }) });
-            }
-            else
-            {
-                foreach (var t in targets)
+                var targets = (await queries.TargetsAsync(ct))
+                    .Where(t => code is null || code.Contains(t.Region))
+                    .OrderBy(t => t.Region.Value, StringComparer.Ordinal).ThenBy(t => t.Date).ToList();
+                if (cli.Json)
                 {
-                    cli.Output.WriteLine($"{t.Region.Value,-13} {t.Date:yyyy-MM-dd} {t.Households,7} KK  (set by {t.SetBy})");
+                    cli.WriteJson(new { targets = targets.Select(t => new { region = t.Region.Value, date = t.Date, households = t.Households, setBy = t.SetBy, setAt = t.SetAt }) });
                 }
-            }
+                else
+                {
+                    foreach (var t in targets)
+                    {
+                        cli.Output.WriteLine($"{t.Region.Value,-13} {t.Date:yyyy-MM-dd} {t.Households,7} KK  (set by {t.SetBy})");
+                    }
+                }
 
-            return ExitCodes.Success;
+                return ExitCodes.Success;
+            }, ct);
         });
 
         var region = new Option<string>("--region") { Description = "The region the target is for, e.g. 64.74.", Required = true };
@@ -63,36 +58,14 @@ internal static class TargetsCommand
                 return cli.Fail(error!);
             }
 
-            await DatabaseReady.EnsureAsync(cli, ct);
-            await using var services = cli.CreateServices();
-            await using var scope = services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<TuntasDbContext>();
-            if (!await db.Regions.AnyAsync(r => r.Code == code, ct))
-            {
-                return cli.Fail($"Region {code.Value} is not in the Kemendagri list.");
-            }
-
-            Target target;
-            try
-            {
-                target = new Target(code, day, parse.GetValue(households), "cli:" + Environment.UserName, DateTime.UtcNow);
-            }
-            catch (DomainException e)
-            {
-                return cli.Fail(e.Message);
-            }
-
-            var audit = scope.ServiceProvider.GetRequiredService<AuditTrail>();
-            await audit.BeginAsync(ct);
-            // Earlier targets stay on record; for the same date the newest one applies.
-            var replaced = await db.Targets.AsNoTracking().Where(t => t.Region == code && t.Date == day).OrderByDescending(t => t.SetAt).ToListAsync(ct);
-            db.Targets.Add(target);
-            audit.Record(target.SetBy, "target.set", AuditSubject.Named("target", code.Value, code.Value),
-                replaced.Select(t => new { region = t.Region.Value, date = t.Date, households = t.Households }).FirstOrDefault(),
-                new { region = code.Value, date = day, households = target.Households });
-            await audit.CommitAsync(ct);
-            cli.Output.WriteLine($"Target for {code.Value}: at most {target.Households} households by {day:yyyy-MM-dd}.");
-            return ExitCodes.Success;
+            return await cli.WriteAsync<SetTarget, Domain.Monitoring.Target>(
+                targets => targets.SetAsync(code, day, parse.GetValue(households), "cli:" + Environment.UserName, ct),
+                target =>
+                {
+                    cli.Output.WriteLine($"Target for {code.Value}: at most {target.Households} households by {day:yyyy-MM-dd}.");
+                    return ExitCodes.Success;
+                },
+                ct);
         });
 
         return new Command("targets", "Targets per region: at most N extreme-poor households by a date, shown beside every count.") { list, set };

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Tuntas.Data.Audit;
+using Tuntas.Data.Common;
 using Tuntas.Data.Regions;
-using Tuntas.Domain.Verification;
+using Tuntas.Domain.Regions;
 
 namespace Tuntas.Data.Database;
 
@@ -35,9 +36,7 @@ public static class DatabaseInitializer
         }
 
         var regions = await RegionLoader.LoadAsync(db, RegionCatalog.ReadAll(), ct);
-        await SeedCriteriaAsync(db, ct);
-        await SeedProgrammesAsync(db, ct);
-        await SeedNeedRulesAsync(db, ct);
+        await SeedAsync(db, ct);
 
         // A database made before the day counts existed, or whose counts have an older layout of
         // measures (or restored from such a copy), gets them now.
@@ -49,84 +48,24 @@ public static class DatabaseInitializer
         return new InitResult(database.Display, pending, regions);
     }
 
-    /// <summary>The shipped default line (2021, Rp322.170) when no criteria are configured yet.</summary>
-    private static async Task SeedCriteriaAsync(TuntasDbContext db, CancellationToken ct)
+    /// <summary>
+    /// What a new database is given, written by the same use cases as an administrator's changes:
+    /// the default criteria line, the programme catalogue and the needs rules, each only when none exist.
+    /// </summary>
+    private static async Task SeedAsync(TuntasDbContext db, CancellationToken ct)
     {
-        if (await db.Criteria.AnyAsync(ct))
+        var work = new UnitOfWork(db, new AuditTrail(db, TimeProvider.System), RegionClock.System);
+        foreach (var seed in new Func<CancellationToken, Task<WriteResult<Done>>>[]
         {
-            return;
-        }
-
-        await using var audit = new AuditTrail(db, TimeProvider.System);
-        await audit.BeginAsync(ct);
-        var criteria = PovertyCriteria.Default2021(TimeProvider.System.GetUtcNow().UtcDateTime);
-        db.Criteria.Add(criteria);
-        audit.Record("sistem:init", "criteria.set", AuditSubject.Of(criteria), null, new
+            new Verification.ChangeCriteria(work).SeedAsync,
+            new Interventions.ChangeProgrammes(work).SeedAsync,
+            new Interventions.ChangeNeedRules(work).SeedAsync,
+        })
         {
-            criteria.Year,
-            criteria.LinePerCapita,
-            criteria.LineSource,
-            criteria.DesilMax,
-            criteria.IndicatorThreshold,
-        });
-        await audit.CommitAsync(ct);
-    }
-
-    /// <summary>The shipped programme catalogue when there is none yet.</summary>
-    private static async Task SeedProgrammesAsync(TuntasDbContext db, CancellationToken ct)
-    {
-        if (await db.Programmes.AnyAsync(ct))
-        {
-            return;
-        }
-
-        await using var audit = new AuditTrail(db, TimeProvider.System);
-        await audit.BeginAsync(ct);
-        foreach (var programme in Tuntas.Domain.Interventions.Programme.Seed(TimeProvider.System.GetUtcNow().UtcDateTime))
-        {
-            db.Programmes.Add(programme);
-            audit.Record("sistem:init", "programme.set", AuditSubject.Of(programme), null, new
+            if ((await seed(ct)).Error is { } error)
             {
-                programme.Code,
-                programme.Name,
-                programme.OwnerAgency,
-                strategy = programme.Strategy,
-                unit = programme.Unit,
-                programme.TypicalValue,
-                programme.PovertyTargeted,
-            });
+                throw new InvalidOperationException("The shipped configuration could not be stored: " + error.English);
+            }
         }
-
-        await audit.CommitAsync(ct);
-    }
-
-    /// <summary>The shipped needs rules when there are none yet.</summary>
-    private static async Task SeedNeedRulesAsync(TuntasDbContext db, CancellationToken ct)
-    {
-        if (await db.NeedRules.AnyAsync(ct))
-        {
-            return;
-        }
-
-        await using var audit = new AuditTrail(db, TimeProvider.System);
-        await audit.BeginAsync(ct);
-        foreach (var rule in Tuntas.Domain.Interventions.NeedRule.Seed(TimeProvider.System.GetUtcNow().UtcDateTime))
-        {
-            db.NeedRules.Add(rule);
-            audit.Record("sistem:init", "need-rule.set", AuditSubject.Named("need-rule", rule.Code), null, new
-            {
-                rule.Code,
-                rule.Name,
-                rule.Programmes,
-                subject = rule.Subject,
-                rule.Fact,
-                op = rule.Operator,
-                rule.Values,
-                rule.MinAge,
-                rule.MaxAge,
-            });
-        }
-
-        await audit.CommitAsync(ct);
     }
 }

@@ -3,13 +3,14 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Tuntas.Data.Interventions;
 using Tuntas.Domain.Access;
+using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
 
 namespace Tuntas.Data.Demo;
 
 /// <summary>
 /// The deliveries of the demo scenario, loaded the way agencies send them: recipient lists per
-/// programme and period, imported with <see cref="RecipientListImporter"/> on the day after each
+/// programme and period, imported with <see cref="ImportRecipientList"/> on the day after each
 /// distribution. Bontang's families got PKH, sembako and health insurance while poor, and padat
 /// karya, training or a repaired house before they graduated; the seven that remain are still
 /// receiving. In Kutai Timur about a third of the families verified by mid-2024 had been reached
@@ -29,7 +30,7 @@ public sealed partial class DemoLoader
         var folder = Directory.CreateTempSubdirectory("tuntas-demo-lists-");
         try
         {
-            var importer = new RecipientListImporter(db, clock);
+            var importing = new ImportRecipientList(new Common.UnitOfWork(db, new Audit.AuditTrail(db, clock), new RegionClock(clock)), new RecipientListImporter(db, clock));
             var lists = new List<RecipientList>();
             BontangLists(plan, lists);
             KutaiTimurLists(plan, lists);
@@ -39,7 +40,11 @@ public sealed partial class DemoLoader
                 var path = Path.Combine(folder.FullName, $"{++n:000}-{list.Programme.ToLowerInvariant()}-{list.Published:yyyyMMdd}.csv");
                 await File.WriteAllTextAsync(path, Header + "\n" + string.Join("\n", list.Rows) + "\n", new UTF8Encoding(false), ct);
                 clock.Set(list.Published);
-                await importer.RunAsync(new RecipientImportOptions(path, list.Programme, path + ".errors.csv", new RegionScope(list.Region), list.Officer), ct);
+                var imported = await importing.RunAsync(new RecipientImportOptions(path, list.Programme, path + ".errors.csv", new RegionScope(list.Region), list.Officer), ct);
+                if (imported.Error is { } error)
+                {
+                    throw new InvalidOperationException($"The demo list {path} was refused: {error.English}");
+                }
             }
 
             clock.Reset();

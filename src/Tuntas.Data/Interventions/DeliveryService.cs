@@ -5,6 +5,7 @@ using Tuntas.Data.Verification;
 using Tuntas.Domain.Access;
 using Tuntas.Domain.Common;
 using Tuntas.Domain.Interventions;
+using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
 
 namespace Tuntas.Data.Interventions;
@@ -22,7 +23,7 @@ public sealed class DeliveryService(TuntasDbContext db, TimeProvider time)
         DeliveryRecorder recorder, long householdId, long? personId, string programmeCode, DeliveryReport report, EvidenceFile? evidence, AuditTrail audit, CancellationToken ct = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var today = ClassificationService.Today(now);
+        var today = RegionClock.DayAt(now);
         var household = await db.Households.AsNoTracking().InScope(recorder.Scope).SingleOrDefaultAsync(h => h.Id == householdId, ct)
             ?? throw new DomainException("That household is not in your region.", "Keluarga itu tidak ada di wilayah Anda.");
         var code = programmeCode.Trim().ToUpperInvariant();

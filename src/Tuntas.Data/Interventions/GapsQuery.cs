@@ -105,7 +105,7 @@ public sealed class GapsQuery(TuntasDbContext db, HeadlineQuery headline, Interv
             .ToDictionary(g => g.Key, g => g.OrderByDescending(v => v.VisitedOn).ThenByDescending(v => v.Id).First().MembersBorn);
         var received = await ReceivedAsync(ids, at, ct);
         var windowStart = options.WindowStart(at);
-        var today = Verification.ClassificationService.Today(time.GetUtcNow().UtcDateTime);
+        var today = Domain.Regions.RegionClock.DayAt(time.GetUtcNow().UtcDateTime);
 
         var result = new List<HouseholdConvergence>(households.Count);
         foreach (var h in households.OrderBy(h => h.VillageCode.Value, StringComparer.Ordinal).ThenBy(h => h.NoKk.Value, StringComparer.Ordinal))

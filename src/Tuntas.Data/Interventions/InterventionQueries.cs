@@ -39,6 +39,20 @@ public sealed record FollowUpItem(
 /// </summary>
 public sealed class InterventionQueries(TuntasDbContext db, GapsQuery gaps)
 {
+    /// <summary>The open programmes, or only <paramref name="own"/> (an agency officer's programme) when given; by code.</summary>
+    public async Task<List<Programme>> OpenProgrammesAsync(string? own, CancellationToken ct = default) =>
+        await db.Programmes.AsNoTracking()
+            .Where(p => p.Active && (own == null || p.Code == own))
+            .OrderBy(p => p.Code)
+            .ToListAsync(ct);
+
+    /// <summary>The names of the villages a list shows, by code.</summary>
+    public async Task<Dictionary<string, string>> VillageNamesAsync(IEnumerable<string> codes, CancellationToken ct = default)
+    {
+        var wanted = codes.Distinct().Select(RegionCode.From).ToList();
+        return await db.Regions.AsNoTracking().Where(r => wanted.Contains(r.Code)).ToDictionaryAsync(r => r.Code.Value, r => r.Name, ct);
+    }
+
     /// <summary>The deliveries of one household, newest first.</summary>
     public async Task<List<DeliveryLine>> DeliveriesOfAsync(long householdId, CancellationToken ct = default)
     {

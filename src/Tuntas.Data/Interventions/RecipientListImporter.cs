@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Tuntas.Data.Access;
 using Tuntas.Data.Audit;
 using Tuntas.Data.Import.Reading;
-using Tuntas.Data.Verification;
 using Tuntas.Domain.Access;
 using Tuntas.Domain.Interventions;
+using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
 
 namespace Tuntas.Data.Interventions;
@@ -31,6 +31,15 @@ public sealed record RecipientImportSummary(
     long Inserted, long Updated, long Unchanged, string? ErrorsFile, long? ImportId, bool DryRun,
     IReadOnlyList<FollowUpLine> FollowUp);
 
+/// <summary>A recipient list read and checked, and what the register holds for it: ready to be written in a unit of work.</summary>
+public sealed class RecipientListReading(ImportFileReader reader, Func<AuditTrail, CancellationToken, Task<RecipientImportSummary>> write) : IDisposable
+{
+    /// <summary>Records the list's deliveries, follow-up items and rejected rows, with their audit entries, in the open unit of work.</summary>
+    public Task<RecipientImportSummary> WriteAsync(AuditTrail audit, CancellationToken ct = default) => write(audit, ct);
+
+    public void Dispose() => reader.Dispose();
+}
+
 /// <summary>The programme named for an import does not exist or is closed; nothing is read.</summary>
 public sealed class UnknownProgrammeException(string message) : Exception(message);
 
@@ -38,8 +47,8 @@ public sealed class UnknownProgrammeException(string message) : Exception(messag
 /// Imports an agency's list of the people or families a programme reached. Each row is checked,
 /// matched to the register by NIK or No. KK within the importer's region, and recorded as a
 /// delivery; a recipient the register does not hold goes to the follow-up list; a rejected row goes
-/// to the errors file and is kept with its reason. Everything is one audited transaction, and the
-/// same list imported again adds nothing (a delivery is unique by programme, recipient and day).
+/// to the errors file and is kept with its reason. Everything is written in one audited unit of
+/// work, owned by <see cref="ImportRecipientList"/>, and the same list imported again adds nothing (a delivery is unique by programme, recipient and day).
 /// </summary>
 public sealed class RecipientListImporter(TuntasDbContext db, TimeProvider time)
 {
@@ -60,7 +69,13 @@ public sealed class RecipientListImporter(TuntasDbContext db, TimeProvider time)
         c => ((RecipientColumn)c).Name(),
         RecipientColumns.Required.Select(alternatives => alternatives.Select(c => (int)c).ToArray()).ToList());
 
-    public async Task<RecipientImportSummary> RunAsync(RecipientImportOptions options, CancellationToken ct = default)
+    /// <summary>
+    /// Reads and checks the list and finds what the register already holds for it, before any write
+    /// (so the write lock is not held while a large file is read). An <see cref="ImportFileException"/>
+    /// when the file cannot be read, an <see cref="UnknownProgrammeException"/> for a programme that
+    /// does not exist or is closed.
+    /// </summary>
+    public async Task<RecipientListReading> ReadAsync(RecipientImportOptions options, CancellationToken ct = default)
     {
         var code = options.ProgrammeCode.Trim().ToUpperInvariant();
         var programme = await db.Programmes.AsNoTracking().SingleOrDefaultAsync(p => p.Code == code, ct);
@@ -85,9 +100,23 @@ public sealed class RecipientListImporter(TuntasDbContext db, TimeProvider time)
             }
         }
 
-        using var reader = ImportFileReader.Open(options.Path, Schema);
+        var reader = ImportFileReader.Open(options.Path, Schema);
+        try
+        {
+            return new RecipientListReading(reader, await ReadOpenedAsync(options, code, programme, reader, Phase, ct));
+        }
+        catch
+        {
+            reader.Dispose();
+            throw;
+        }
+    }
+
+    private async Task<Func<AuditTrail, CancellationToken, Task<RecipientImportSummary>>> ReadOpenedAsync(
+        RecipientImportOptions options, string code, Programme programme, ImportFileReader reader, Action<string> phase, CancellationToken ct)
+    {
         var now = time.GetUtcNow().UtcDateTime;
-        var today = ClassificationService.Today(now);
+        var today = RegionClock.DayAt(now);
         var validator = new RecipientRowValidator(today);
 
         // Rows are checked first, so that the register is asked once per chunk of numbers.
@@ -112,173 +141,167 @@ public sealed class RecipientListImporter(TuntasDbContext db, TimeProvider time)
             rows.Add((row, record.Original));
         }
 
-        Phase("rows read and checked");
+        phase("rows read and checked");
         var people = await FindPeopleAsync(rows.Select(r => r.Row).Where(r => !r.IsRejected && r.Nik is not null).Select(r => r.Nik!).Distinct().ToList(), options.Scope, ct);
-        Phase("people found");
+        phase("people found");
         var families = await FindFamiliesAsync(rows.Select(r => r.Row).Where(r => !r.IsRejected && r.NoKk is not null).Select(r => r.NoKk!).Distinct().ToList(), options.Scope, ct);
         var existing = await ExistingDeliveriesAsync(code, rows.Select(r => r.Row).Where(r => !r.IsRejected).Select(r => r.RecipientKey!).Distinct().ToList(), ct);
-        Phase("families and existing deliveries found");
+        phase("families and existing deliveries found");
         var followUps = await FollowUpsAsync(code, rows.Select(r => r.Row).Where(r => !r.IsRejected).Select(r => r.RecipientKey!).Distinct().ToList(), ct);
 
-        await using var audit = new AuditTrail(db, time);
-        await audit.BeginAsync(ct);
-        var batch = new RecipientImport
+        // Written in the caller's unit of work (ImportRecipientList), which commits it or, for a dry run, drops it.
+        async Task<RecipientImportSummary> Write(AuditTrail audit, CancellationToken ct)
         {
-            ProgrammeCode = code,
-            FileName = Path.GetFileName(options.Path),
-            Format = reader.Format,
-            Headers = reader.HeaderLine,
-            UserName = options.UserName,
-            Region = options.Scope.Region?.Value,
-            StartedAt = now,
-        };
-        db.RecipientImports.Add(batch);
-        await db.SaveChangesAsync(ct);
-
-        var actor = options.UserName ?? "cli";
-
-        // New deliveries bypass the change tracker: the families they may reach are announced to the
-        // day counts before them ("in handling" depends on deliveries).
-        await db.CountTracker.BeforeChangeAsync(people.Values.Select(p => p.HouseholdId).Concat(families.Values.Select(f => f.HouseholdId)), ct);
-        var inserts = new Database.StatementBatch(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction());
-        using var digest = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
-        var rejected = new List<(RecipientRow Row, string Original)>();
-        var followUp = new List<FollowUpLine>();
-        long inserted = 0, updated = 0, unchanged = 0;
-        foreach (var (parsed, original) in rows)
-        {
-            var row = parsed;
-            if (!row.IsRejected)
+            var batch = new RecipientImport
             {
-                row = Match(row, people, families, out var householdId, out var personId, out var villageCode);
-                if (!row.IsRejected && householdId is { } hid)
+                ProgrammeCode = code,
+                FileName = Path.GetFileName(options.Path),
+                Format = reader.Format,
+                Headers = reader.HeaderLine,
+                UserName = options.UserName,
+                Region = options.Scope.Region?.Value,
+                StartedAt = now,
+            };
+            db.RecipientImports.Add(batch);
+            await db.SaveChangesAsync(ct);
+
+            var actor = options.UserName ?? "cli";
+
+            // New deliveries bypass the change tracker: the families they may reach are announced to the
+            // day counts before them ("in handling" depends on deliveries).
+            await db.CountTracker.BeforeChangeAsync(people.Values.Select(p => p.HouseholdId).Concat(families.Values.Select(f => f.HouseholdId)), ct);
+            var inserts = new Database.StatementBatch(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction());
+            using var digest = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+            var rejected = new List<(RecipientRow Row, string Original)>();
+            var followUp = new List<FollowUpLine>();
+            long inserted = 0, updated = 0, unchanged = 0;
+            foreach (var (parsed, original) in rows)
+            {
+                var row = parsed;
+                if (!row.IsRejected)
                 {
-                    var report = row.Report!;
-                    if (existing.TryGetValue((row.RecipientKey!, report.Date), out var known))
+                    row = Match(row, people, families, out var householdId, out var personId, out var villageCode);
+                    if (!row.IsRejected && householdId is { } hid)
                     {
-                        if (known.Differs(report))
+                        var report = row.Report!;
+                        if (existing.TryGetValue((row.RecipientKey!, report.Date), out var known))
                         {
-                            var delivery = await db.Deliveries.SingleAsync(d => d.Id == known.Id, ct);
-                            var before = Snapshot(delivery);
-                            delivery.Correct(report, programme.OwnerAgency, now);
-                            existing[(row.RecipientKey!, report.Date)] = Known.Of(delivery);
-                            updated++;
-                            audit.Record(actor, "delivery.correct", AuditSubject.Of(delivery, villageCode!), before, Snapshot(delivery));
+                            if (known.Differs(report))
+                            {
+                                var delivery = await db.Deliveries.SingleAsync(d => d.Id == known.Id, ct);
+                                var before = Snapshot(delivery);
+                                delivery.Correct(report, programme.OwnerAgency, now);
+                                existing[(row.RecipientKey!, report.Date)] = Known.Of(delivery);
+                                updated++;
+                                audit.Record(actor, "delivery.correct", AuditSubject.Of(delivery, villageCode!), before, Snapshot(delivery));
+                            }
+                            else
+                            {
+                                unchanged++;
+                            }
                         }
                         else
                         {
-                            unchanged++;
+                            var delivery = new Delivery(code, hid, personId, programme.OwnerAgency, report, DeliverySource.Imported, row.RecipientKey!, actor, today, now) { ImportId = batch.Id };
+                            // New deliveries go straight to the table in batches: a list can hold a whole regency.
+                            inserts.Add(InsertDelivery, delivery.ProgrammeCode, delivery.HouseholdId, delivery.PersonId, delivery.Agency, delivery.Date, delivery.PeriodEnd,
+                                delivery.Amount, delivery.Note, delivery.Source.ToString(), delivery.RecipientKey, delivery.ImportId, delivery.RecordedBy, delivery.RecordedAt);
+                            if (inserts.Count == 1000)
+                            {
+                                await inserts.ExecuteAsync(ct);
+                            }
+
+                            existing[(row.RecipientKey!, report.Date)] = Known.Of(delivery);
+                            inserted++;
+
+                            // One audit entry covers the whole list: it carries the SHA-256 of the rows it added.
+                            digest.AppendData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
+                                $"{row.RecipientKey}|{report.Date:yyyy-MM-dd}|{report.PeriodEnd:yyyy-MM-dd}|{report.Amount}|{hid}\n")));
                         }
-                    }
-                    else
-                    {
-                        var delivery = new Delivery(code, hid, personId, programme.OwnerAgency, report, DeliverySource.Imported, row.RecipientKey!, actor, today, now) { ImportId = batch.Id };
-                        // New deliveries go straight to the table in batches: a list can hold a whole regency.
-                        inserts.Add(InsertDelivery, delivery.ProgrammeCode, delivery.HouseholdId, delivery.PersonId, delivery.Agency, delivery.Date, delivery.PeriodEnd,
-                            delivery.Amount, delivery.Note, delivery.Source.ToString(), delivery.RecipientKey, delivery.ImportId, delivery.RecordedBy, delivery.RecordedAt);
-                        if (inserts.Count == 1000)
+
+                        if (followUps.TryGetValue((row.RecipientKey!, report.Date), out var open) && open.ResolvedAt is null)
                         {
-                            await inserts.ExecuteAsync(ct);
+                            open.Resolve(now, $"matched by import {batch.Id}");
                         }
 
-                        existing[(row.RecipientKey!, report.Date)] = Known.Of(delivery);
-                        inserted++;
-
-                        // One audit entry covers the whole list: it carries the SHA-256 of the rows it added.
-                        digest.AppendData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
-                            $"{row.RecipientKey}|{report.Date:yyyy-MM-dd}|{report.PeriodEnd:yyyy-MM-dd}|{report.Amount}|{hid}\n")));
+                        continue;
                     }
 
-                    if (followUps.TryGetValue((row.RecipientKey!, report.Date), out var open) && open.ResolvedAt is null)
+                    if (!row.IsRejected)
                     {
-                        open.Resolve(now, $"matched by import {batch.Id}");
-                    }
+                        var (identifier, number) = row.Nik is not null ? ("nik", row.Nik) : ("no_kk", row.NoKk!);
+                        followUp.Add(new FollowUpLine(row.Line, identifier, number, row.Report!.Date, row.Report.Amount));
+                        if (!followUps.ContainsKey((row.RecipientKey!, row.Report.Date)))
+                        {
+                            var entry = new UnmatchedRecipient
+                            {
+                                ProgrammeCode = code,
+                                RecipientKey = row.RecipientKey!,
+                                Date = row.Report.Date,
+                                PeriodEnd = row.Report.PeriodEnd,
+                                Amount = row.Report.Amount,
+                                Note = row.Report.Note,
+                                Region = options.Scope.Region?.Value,
+                                NumberDistrict = number.Length == 16 ? $"{number[..2]}.{number[2..4]}.{number[4..6]}" : null,
+                                ImportId = batch.Id,
+                                Line = row.Line,
+                                CreatedAt = now,
+                            };
+                            db.UnmatchedRecipients.Add(entry);
+                            followUps[(row.RecipientKey!, row.Report.Date)] = entry;
+                        }
 
-                    continue;
+                        continue;
+                    }
                 }
 
-                if (!row.IsRejected)
+                rejected.Add((row, original));
+                db.RecipientRejectedRows.Add(new RecipientRejectedRow
                 {
-                    var (identifier, number) = row.Nik is not null ? ("nik", row.Nik) : ("no_kk", row.NoKk!);
-                    followUp.Add(new FollowUpLine(row.Line, identifier, number, row.Report!.Date, row.Report.Amount));
-                    if (!followUps.ContainsKey((row.RecipientKey!, row.Report.Date)))
-                    {
-                        var entry = new UnmatchedRecipient
-                        {
-                            ProgrammeCode = code,
-                            RecipientKey = row.RecipientKey!,
-                            Date = row.Report.Date,
-                            PeriodEnd = row.Report.PeriodEnd,
-                            Amount = row.Report.Amount,
-                            Note = row.Report.Note,
-                            Region = options.Scope.Region?.Value,
-                            NumberDistrict = number.Length == 16 ? $"{number[..2]}.{number[2..4]}.{number[4..6]}" : null,
-                            ImportId = batch.Id,
-                            Line = row.Line,
-                            CreatedAt = now,
-                        };
-                        db.UnmatchedRecipients.Add(entry);
-                        followUps[(row.RecipientKey!, row.Report.Date)] = entry;
-                    }
-
-                    continue;
-                }
+                    ImportId = batch.Id,
+                    Line = row.Line,
+                    Column = row.RejectedColumn?.Name() ?? "",
+                    Reason = row.RejectionReason!,
+                    Original = original,
+                    CreatedAt = now,
+                });
             }
 
-            rejected.Add((row, original));
-            db.RecipientRejectedRows.Add(new RecipientRejectedRow
+            await inserts.ExecuteAsync(ct);
+            phase("rows matched");
+            batch.Rows = rows.Count;
+            batch.Matched = inserted + updated + unchanged;
+            batch.Inserted = inserted;
+            batch.Unmatched = followUp.Count;
+            batch.Rejected = rejected.Count;
+            batch.FinishedAt = time.GetUtcNow().UtcDateTime;
+            audit.Record(actor, "interventions.import", AuditSubject.Named("recipient-import", batch.Id.ToString(CultureInfo.InvariantCulture), options.Scope.Region?.Value), null, new
             {
-                ImportId = batch.Id,
-                Line = row.Line,
-                Column = row.RejectedColumn?.Name() ?? "",
-                Reason = row.RejectionReason!,
-                Original = original,
-                CreatedAt = now,
+                programme = code,
+                file = batch.FileName,
+                rows = batch.Rows,
+                matched = batch.Matched,
+                inserted,
+                insertedSha256 = Convert.ToHexStringLower(digest.GetHashAndReset()),
+                updated,
+                unmatched = batch.Unmatched,
+                rejected = batch.Rejected,
             });
+
+            string? errorsFile = null;
+            if (rejected.Count > 0)
+            {
+                await WriteErrorsFileAsync(reader, rejected, options.ErrorsPath, ct);
+                errorsFile = options.ErrorsPath;
+            }
+
+            phase("written");
+            return new RecipientImportSummary(
+                Path.GetFileName(options.Path), code, rows.Count, inserted + updated + unchanged, followUp.Count, rejected.Count,
+                inserted, updated, unchanged, errorsFile, options.DryRun ? null : batch.Id, options.DryRun, followUp);
         }
 
-        await inserts.ExecuteAsync(ct);
-        Phase("rows matched");
-        batch.Rows = rows.Count;
-        batch.Matched = inserted + updated + unchanged;
-        batch.Inserted = inserted;
-        batch.Unmatched = followUp.Count;
-        batch.Rejected = rejected.Count;
-        batch.FinishedAt = time.GetUtcNow().UtcDateTime;
-        audit.Record(actor, "interventions.import", AuditSubject.Named("recipient-import", batch.Id.ToString(CultureInfo.InvariantCulture), options.Scope.Region?.Value), null, new
-        {
-            programme = code,
-            file = batch.FileName,
-            rows = batch.Rows,
-            matched = batch.Matched,
-            inserted,
-            insertedSha256 = Convert.ToHexStringLower(digest.GetHashAndReset()),
-            updated,
-            unmatched = batch.Unmatched,
-            rejected = batch.Rejected,
-        });
-
-        string? errorsFile = null;
-        if (rejected.Count > 0)
-        {
-            await WriteErrorsFileAsync(reader, rejected, options.ErrorsPath, ct);
-            errorsFile = options.ErrorsPath;
-        }
-
-        if (options.DryRun)
-        {
-            // Everything above ran in the transaction; dropping it keeps the register as it was.
-            db.ChangeTracker.Clear();
-        }
-        else
-        {
-            await audit.CommitAsync(ct);
-        }
-
-        Phase("saved and committed");
-        return new RecipientImportSummary(
-            Path.GetFileName(options.Path), code, rows.Count, inserted + updated + unchanged, followUp.Count, rejected.Count,
-            inserted, updated, unchanged, errorsFile, options.DryRun ? null : batch.Id, options.DryRun, followUp);
+        return Write;
     }
 
     private static object Snapshot(Delivery d) => new

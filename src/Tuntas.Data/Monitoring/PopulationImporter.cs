@@ -14,7 +14,8 @@ public sealed record PopulationImportSummary(string File, int Rows, int Accepted
 /// <summary>
 /// Loads the population of regions by year (<c>kode_wilayah,tahun,jiwa</c>), the denominators of the
 /// extreme-poverty rate. A bad row goes to the errors file with its reason and the valid rows are
-/// kept; loading a region and year again replaces its figure.
+/// kept; loading a region and year again replaces its figure. Runs in the unit of work of
+/// <see cref="ImportPopulation"/>.
 /// </summary>
 public sealed class PopulationImporter(TuntasDbContext db, TimeProvider time)
 {

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Tuntas.Data.Access;
 using Tuntas.Domain.Access;
-using Tuntas.Domain.Interventions;
 using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
 
@@ -207,11 +206,4 @@ public sealed class RegisterQueries(TuntasDbContext db)
             .InScope(scope)
             .Include(h => h.Members)
             .SingleOrDefaultAsync(h => h.NoKk == noKk, ct);
-
-    /// <summary>The active programmes a caller may record deliveries for: all of them, or only <paramref name="only"/> (an agency's own).</summary>
-    public Task<List<Programme>> ActiveProgrammesAsync(string? only, CancellationToken ct = default) =>
-        db.Programmes.AsNoTracking()
-            .Where(p => p.Active && (only == null || p.Code == only))
-            .OrderBy(p => p.Code)
-            .ToListAsync(ct);
 }

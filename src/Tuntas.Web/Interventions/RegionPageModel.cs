@@ -1,8 +1,7 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tuntas.Data.Registry;
-using Tuntas.Data.Verification;
+using Tuntas.Domain.Common;
 using Tuntas.Domain.Regions;
 using Tuntas.Web.Access;
 
@@ -13,8 +12,23 @@ namespace Tuntas.Web.Interventions;
 /// region outside it is not found) and <c>at</c> (default today), which the heading names
 /// ("Kota Bontang · per 9 April 2025").
 /// </summary>
-public abstract class RegionPageModel(RegisterQueries register, TimeProvider time) : PageModel
+public abstract class RegionPageModel : PageModel
 {
+    private readonly RegisterQueries register;
+    private readonly RegionClock clock;
+
+    protected RegionPageModel(RegisterQueries register, RegionClock clock)
+    {
+        this.register = register;
+        this.clock = clock;
+    }
+
+    /// <summary>For screens that still hand over the time provider: the same clock over it.</summary>
+    protected RegionPageModel(RegisterQueries register, TimeProvider time)
+        : this(register, new RegionClock(time))
+    {
+    }
+
     public Caller Caller { get; protected set; } = null!;
 
     /// <summary>The register's read queries, for screens that list households or regions.</summary>
@@ -50,7 +64,7 @@ public abstract class RegionPageModel(RegisterQueries register, TimeProvider tim
     protected async Task<bool> ResolveAsync(Func<Caller, bool> allowed, CancellationToken ct)
     {
         Caller = HttpContext.GetCaller();
-        Today = ClassificationService.Today(time.GetUtcNow().UtcDateTime);
+        Today = clock.Today();
         if (!allowed(Caller))
         {
             return false;
@@ -59,7 +73,7 @@ public abstract class RegionPageModel(RegisterQueries register, TimeProvider tim
         At = Today;
         if (!string.IsNullOrWhiteSpace(AtText))
         {
-            if (!DateOnly.TryParseExact(AtText.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+            if (!DateText.TryParse(AtText, out var at))
             {
                 return false;
             }
@@ -91,14 +105,10 @@ public abstract class RegionPageModel(RegisterQueries register, TimeProvider tim
     protected bool AskedFor(Region? region) =>
         string.IsNullOrWhiteSpace(RegionText) || region is null || (RegionCode.TryParse(RegionText.Trim(), out var asked) && asked == region.Code);
 
-    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Day(DateOnly day) => DateText.Iso(day);
 
     /// <summary>Reads a day written as <c>YYYY-MM-DD</c> (the value of a date field); false for anything else.</summary>
-    public static bool TryDay(string? text, out DateOnly day)
-    {
-        day = default;
-        return text is not null && DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
-    }
+    public static bool TryDay(string? text, out DateOnly day) => DateText.TryParse(text, out day);
 
     protected PartialViewResult NotFoundPage()
     {

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Tuntas.Data.Common;
 using Tuntas.Data.Interventions;
 using Tuntas.Data.Tests.Verification;
 using Tuntas.Domain.Access;
@@ -53,9 +54,16 @@ internal static class InterventionKit
 
     public static async Task<RecipientImportSummary> ImportAsync(ServiceProvider services, string path, string programme = "PKH", RegionScope? scope = null)
     {
+        var result = await TryImportAsync(services, path, programme, scope);
+        return result.Value ?? throw new InvalidOperationException(result.Error!.English);
+    }
+
+    /// <summary>An import as the use case answers it: the summary, or why the list was refused.</summary>
+    public static async Task<WriteResult<RecipientImportSummary>> TryImportAsync(
+        ServiceProvider services, string path, string programme = "PKH", RegionScope? scope = null, bool dryRun = false)
+    {
         await using var unit = VervalKit.Open(services);
-        var importer = new RecipientListImporter(unit.Db, unit.Clock);
-        return await importer.RunAsync(new RecipientImportOptions(path, programme, path + ".errors.csv", scope ?? RegionScope.National, "dinsos.bontang"));
+        return await unit.Scope<ImportRecipientList>().RunAsync(new RecipientImportOptions(path, programme, path + ".errors.csv", scope ?? RegionScope.National, "dinsos.bontang", dryRun));
     }
 
     public static async Task<GapsReport> GapsAsync(ServiceProvider services, string region, DateOnly at)

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Tuntas.Data.Import.Reading;
+using Tuntas.Data.Common;
 using Tuntas.Data.Interventions;
 using Tuntas.Data.Tests.Verification;
 using Tuntas.Domain.Access;
@@ -79,9 +79,7 @@ public class RecipientListImportTests
         await VerifiedAsync(services, 1);
         var path = List($"{Nik(1)},,2025-03-15,750000,", "6474015505900007,,2025-03-15,750000,", ",,2025-03-15,1,");
 
-        await using var unit = VervalKit.Open(services);
-        var summary = await new RecipientListImporter(unit.Db, unit.Clock)
-            .RunAsync(new RecipientImportOptions(path, "PKH", path + ".errors.csv", RegionScope.National, "dinsos.bontang", DryRun: true));
+        var summary = (await TryImportAsync(services, path, dryRun: true)).Value!;
 
         Assert.Equal((3L, 1L, 1L, 1L, true, (long?)null), (summary.Rows, summary.Matched, summary.Unmatched, summary.Rejected, summary.DryRun, summary.ImportId));
         await using var db = database.CreateContext();
@@ -194,8 +192,8 @@ public class RecipientListImportTests
         var noRecipient = Path.Combine(Path.GetTempPath(), $"tuntas-list-{Guid.NewGuid():N}.csv");
         await File.WriteAllTextAsync(noRecipient, "nama,tanggal,nilai\nBudi,2025-03-15,750000\n");
 
-        var unknown = await Assert.ThrowsAsync<UnknownProgrammeException>(() => ImportAsync(services, path, "BLT"));
-        var unreadable = await Assert.ThrowsAsync<ImportFileException>(() => ImportAsync(services, noRecipient));
+        var unknown = Assert.IsType<WriteError.RuleBroken>((await TryImportAsync(services, path, "BLT")).Error).Rule;
+        var unreadable = Assert.IsType<WriteError.RuleBroken>((await TryImportAsync(services, noRecipient)).Error).Rule;
 
         Assert.Contains("There is no programme 'BLT'", unknown.Message, StringComparison.Ordinal);
         Assert.Contains("PKH", unknown.Message, StringComparison.Ordinal);

@@ -15,7 +15,7 @@ public class PopulationImportTests
         await File.WriteAllTextAsync(path, csv);
         await using var services = VervalKit.Services(database);
         await using var scope = services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<PopulationImporter>().RunAsync(path);
+        return (await scope.ServiceProvider.GetRequiredService<ImportPopulation>().RunAsync(path)).Value!;
     }
 
     [Theory, DatabaseData]

@@ -76,8 +76,7 @@ public sealed class DetailModel(
         Convergence = await interventions.ConvergenceOfAsync(household, today, ct);
         if (Web.Interventions.InterventionAccess.MayRecord(Caller.Role))
         {
-            // An agency records only its own programme.
-            var programmes = await queries.ActiveProgrammesAsync(Caller.Role == Role.Agency ? Caller.Programme : null, ct);
+            var programmes = await Pages.Interventions.RecordModel.ProgrammesForAsync(interventions, Caller, ct);
             DeliveryForm = new(household, programmes, new Pages.Interventions.DeliveryInput { Date = DateText.Iso(today), Programme = Caller.Programme }, today);
         }
 

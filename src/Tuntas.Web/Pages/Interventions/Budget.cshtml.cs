@@ -1,7 +1,8 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Tuntas.Data.Interventions;
 using Tuntas.Data.Registry;
+using Tuntas.Domain.Common;
+using Tuntas.Domain.Regions;
 using Tuntas.Web.Interventions;
 
 namespace Tuntas.Web.Pages.Interventions;
@@ -10,7 +11,7 @@ namespace Tuntas.Web.Pages.Interventions;
 /// What programmes delivered in a region over a period: amounts, deliveries and households, by
 /// programme and by agency. Counts only, no households: the province may read it too.
 /// </summary>
-public sealed class BudgetModel(RegisterQueries register, InterventionQueries queries, TimeProvider time) : RegionPageModel(register, time)
+public sealed class BudgetModel(RegisterQueries register, InterventionQueries queries, RegionClock clock) : RegionPageModel(register, clock)
 {
     public BudgetReport? Report { get; private set; }
 
@@ -31,7 +32,7 @@ public sealed class BudgetModel(RegisterQueries register, InterventionQueries qu
             return NotFoundPage();
         }
 
-        if (!TryDay(ToText, Today, out var to) || !TryDay(FromText, new DateOnly(Today.Year, 1, 1), out var from))
+        if (!DateText.TryParseOptional(ToText, Today, out var to) || !DateText.TryParseOptional(FromText, new DateOnly(Today.Year, 1, 1), out var from))
         {
             return NotFoundPage();
         }
@@ -69,12 +70,4 @@ public sealed class BudgetModel(RegisterQueries register, InterventionQueries qu
         ["to"] = Day(To),
         ["format"] = format,
     }.Where(p => p.Value is not null)).ToUriComponent();
-
-    /// <summary>A day of the query string, or the default when it is empty; false when it is not a date.</summary>
-    private static bool TryDay(string? text, DateOnly fallback, out DateOnly day)
-    {
-        day = fallback;
-        return string.IsNullOrWhiteSpace(text)
-            || DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
-    }
 }

@@ -1,7 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Tuntas.Data;
 using Tuntas.Data.Interventions;
 using Tuntas.Data.Registry;
 using Tuntas.Domain.Interventions;
@@ -16,7 +14,7 @@ namespace Tuntas.Web.Pages.Interventions;
 /// The convergence matrix: each extreme-poor household of a kecamatan or desa (a kabupaten/kota page
 /// by page) against the three strategies, with the needs no programme has met yet, as of a day.
 /// </summary>
-public sealed class ConvergenceModel(TuntasDbContext db, RegisterQueries register, GapsQuery gaps, TimeProvider time) : RegionPageModel(register, time)
+public sealed class ConvergenceModel(RegisterQueries register, GapsQuery gaps, InterventionQueries queries, RegionClock clock) : RegionPageModel(register, clock)
 {
     public const int PageSize = 50;
 
@@ -58,8 +56,7 @@ public sealed class ConvergenceModel(TuntasDbContext db, RegisterQueries registe
         All = await gaps.CaseloadAsync(Region.Code, At, ct);
         var filtered = All.Where(Matches).ToList();
         Total = filtered.Count;
-        var villages = All.Select(h => h.VillageCode).Distinct().Select(RegionCode.From).ToList();
-        VillageNames = await db.Regions.AsNoTracking().Where(r => villages.Contains(r.Code)).ToDictionaryAsync(r => r.Code.Value, r => r.Name, ct);
+        VillageNames = await queries.VillageNamesAsync(All.Select(h => h.VillageCode), ct);
 
         if (WantsExport)
         {

@@ -1,13 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Tuntas.Data;
-using Tuntas.Data.Audit;
+using Tuntas.Data.Common;
 using Tuntas.Data.Interventions;
 using Tuntas.Domain.Access;
 using Tuntas.Domain.Registry;
 using Tuntas.Web.Access;
+using Tuntas.Web.Common;
 using Tuntas.Web.Interventions;
 
 namespace Tuntas.Web.Pages.Interventions;
@@ -16,7 +15,7 @@ namespace Tuntas.Web.Pages.Interventions;
 /// The follow-up list: recipients agencies paid that the register does not hold, from imports made
 /// within the caller's region. Dinas Sosial closes an item with a note once it is sorted out.
 /// </summary>
-public sealed class FollowUpModel(TuntasDbContext db, InterventionQueries queries, AuditTrail audit, TimeProvider time, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class FollowUpModel(InterventionQueries queries, CloseFollowUp closing, IStringLocalizer<SharedResource> text) : PageModel
 {
     public const int MaxNote = 300;
 
@@ -58,38 +57,25 @@ public sealed class FollowUpModel(TuntasDbContext db, InterventionQueries querie
         note = note?.Trim();
         if (string.IsNullOrEmpty(note) || note.Length > MaxNote)
         {
-            Error = text["FollowUpNoteNeeded", MaxNote];
-            await LoadAsync(ct);
-            return Page();
+            return await RefusedAsync(text["FollowUpNoteNeeded", MaxNote], ct);
         }
 
-        await audit.BeginAsync(ct);
-        try
+        return (await closing.CloseAsync(Caller.Scope, id, version, Caller.UserName, note, ct)).Error switch
         {
-            item.Resolve(time.GetUtcNow().UtcDateTime, note);
-            await db.SaveChangesAsync(ct);
-            audit.Record(Caller.UserName, "follow-up.close", AuditSubject.Named("unmatched-recipient", item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), item.Region),
-                new { resolved = false }, new { programme = item.ProgrammeCode, date = item.Date, resolution = note });
-            await audit.CommitAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
+            null => Redirect("/intervensi/tindak-lanjut?pesan=ditutup"),
+            WriteError.NotFound => NotFound(),
+
             // Closed by someone else between reading it and saving; nothing of this request was kept.
-            await audit.DisposeAsync();
-            db.ChangeTracker.Clear();
-            return await ConflictAsync(ct);
-        }
-        finally
-        {
-            await audit.DisposeAsync();
-        }
-
-        return Redirect("/intervensi/tindak-lanjut?pesan=ditutup");
+            WriteError.Conflict => await ConflictAsync(ct),
+            var error => await RefusedAsync(error.Words(text), ct),
+        };
     }
 
-    private async Task<IActionResult> ConflictAsync(CancellationToken ct)
+    private Task<IActionResult> ConflictAsync(CancellationToken ct) => RefusedAsync(text["ChangedByOthers"], ct);
+
+    private async Task<IActionResult> RefusedAsync(string error, CancellationToken ct)
     {
-        Error = text["ChangedByOthers"];
+        Error = error;
         await LoadAsync(ct);
         return Page();
     }

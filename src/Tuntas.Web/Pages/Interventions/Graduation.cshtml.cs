@@ -1,13 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Tuntas.Data;
-using Tuntas.Data.Access;
-using Tuntas.Data.Audit;
 using Tuntas.Data.Interventions;
 using Tuntas.Data.Registry;
-using Tuntas.Data.Verification;
 using Tuntas.Domain.Regions;
-using Tuntas.Domain.Verification;
 using Tuntas.Web.Interventions;
 
 namespace Tuntas.Web.Pages.Interventions;
@@ -18,8 +12,8 @@ namespace Tuntas.Web.Pages.Interventions;
 /// graduation visit; a household with a pending task shows the task instead.
 /// </summary>
 public sealed class GraduationModel(
-    TuntasDbContext db, RegisterQueries register, InterventionQueries queries, VervalService verval, AuditTrail audit, TimeProvider time)
-    : RegionPageModel(register, time)
+    RegisterQueries register, InterventionQueries queries, PlanGraduationVisit planning, RegionClock clock)
+    : RegionPageModel(register, clock)
 {
     /// <summary>Days the field team has for a graduation visit.</summary>
     public const int DaysToVisit = 30;
@@ -46,8 +40,7 @@ public sealed class GraduationModel(
         }
 
         Candidates = await queries.GraduationReadinessAsync(Region.Code, Today, ct);
-        var villages = Candidates.Select(c => c.VillageCode).Distinct().Select(RegionCode.From).ToList();
-        VillageNames = await db.Regions.AsNoTracking().Where(r => villages.Contains(r.Code)).ToDictionaryAsync(r => r.Code.Value, r => r.Name, ct);
+        VillageNames = await queries.VillageNamesAsync(Candidates.Select(c => c.VillageCode), ct);
         if (WantsExport)
         {
             return SpreadsheetResult.For(WantsCsv,
@@ -79,19 +72,9 @@ public sealed class GraduationModel(
             return NotFoundPage();
         }
 
-        if (candidate.PendingTask is null)
+        if (candidate.PendingTask is null && (await planning.PlanAsync(Caller.Scope, household, Today.AddDays(DaysToVisit), Caller.UserName, ct)).Error is not null)
         {
-            var loaded = await db.Households.InScope(Caller.Scope).SingleAsync(h => h.Id == household, ct);
-            await audit.BeginAsync(ct);
-            try
-            {
-                await verval.CreateTaskAsync(loaded, VisitPurpose.Graduation, Today.AddDays(DaysToVisit), Caller.UserName, audit, ct);
-                await audit.CommitAsync(ct);
-            }
-            finally
-            {
-                await audit.DisposeAsync();
-            }
+            return NotFoundPage();
         }
 
         return Redirect(Link() + "&pesan=tugas-dibuat");

@@ -1,13 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Tuntas.Data;
-using Tuntas.Data.Import.Reading;
 using Tuntas.Data.Interventions;
 using Tuntas.Domain.Access;
 using Tuntas.Domain.Interventions;
 using Tuntas.Web.Access;
+using Tuntas.Web.Common;
 using Tuntas.Web.Import;
 using Tuntas.Web.Interventions;
 
@@ -20,7 +18,7 @@ namespace Tuntas.Web.Pages.Interventions;
 /// </summary>
 [RequestFormLimits(MultipartBodyLengthLimit = UploadStore.MaxBytes)]
 [RequestSizeLimit(UploadStore.MaxBytes)]
-public sealed class ImportModel(TuntasDbContext db, RecipientListImporter importer, UploadStore uploads, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class ImportModel(InterventionQueries queries, ImportRecipientList importing, UploadStore uploads, IStringLocalizer<SharedResource> text) : PageModel
 {
     public Caller Caller { get; private set; } = null!;
 
@@ -80,15 +78,9 @@ public sealed class ImportModel(TuntasDbContext db, RecipientListImporter import
         var path = uploads.Find(Caller.UserId, id)!;
         UploadId = id;
         FileName = Path.GetFileName(file.FileName);
-        try
-        {
-            Summary = await importer.RunAsync(
-                new RecipientImportOptions(path, Programme, UploadStore.ErrorsPathOf(path), Caller.Scope, Caller.UserName), ct);
-        }
-        catch (Exception e) when (e is ImportFileException or UnknownProgrammeException)
-        {
-            Error = e.Message;
-        }
+        var result = await importing.RunAsync(new RecipientImportOptions(path, Programme, UploadStore.ErrorsPathOf(path), Caller.Scope, Caller.UserName), ct);
+        Summary = result.Value;
+        Error = result.Error?.Words(text);
 
         return Page();
     }
@@ -114,8 +106,7 @@ public sealed class ImportModel(TuntasDbContext db, RecipientListImporter import
             return false;
         }
 
-        var own = OwnProgramme;
-        Programmes = await db.Programmes.AsNoTracking().Where(p => p.Active && (own == null || p.Code == own)).OrderBy(p => p.Code).ToListAsync(ct);
+        Programmes = await queries.OpenProgrammesAsync(OwnProgramme, ct);
         return true;
     }
 }

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Tuntas.Data.Interventions;
 using Tuntas.Data.Registry;
+using Tuntas.Domain.Regions;
 using Tuntas.Web.Interventions;
 
 namespace Tuntas.Web.Pages.Interventions;
 
 /// <summary>Intervensi: the headline of the caller's region (extreme poor, untouched, in handling) and the screens of this part.</summary>
-public sealed class IndexModel(RegisterQueries register, GapsQuery gaps, TimeProvider time) : RegionPageModel(register, time)
+public sealed class IndexModel(RegisterQueries register, GapsQuery gaps, RegionClock clock) : RegionPageModel(register, clock)
 {
     public GapsReport? Gaps { get; private set; }
 

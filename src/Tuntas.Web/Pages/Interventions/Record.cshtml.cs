@@ -1,17 +1,16 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Tuntas.Data;
-using Tuntas.Data.Audit;
 using Tuntas.Data.Interventions;
 using Tuntas.Data.Registry;
 using Tuntas.Data.Verification;
 using Tuntas.Domain.Common;
 using Tuntas.Domain.Interventions;
+using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
 using Tuntas.Web.Access;
+using Tuntas.Web.Common;
 using Tuntas.Web.Interventions;
 using Tuntas.Web.Localization;
 using Tuntas.Web.Verification;
@@ -25,7 +24,7 @@ namespace Tuntas.Web.Pages.Interventions;
 [RequestFormLimits(MultipartBodyLengthLimit = EvidenceStore.MaxBytes + (1024 * 1024))]
 [RequestSizeLimit(EvidenceStore.MaxBytes + (1024 * 1024))]
 public sealed class RecordModel(
-    TuntasDbContext db, RegisterQueries register, DeliveryService deliveries, AuditTrail audit, EvidenceStore store, TimeProvider time, IStringLocalizer<SharedResource> text)
+    RegisterQueries register, InterventionQueries queries, RecordDelivery deliveries, EvidenceStore store, RegionClock clock, IStringLocalizer<SharedResource> text)
     : PageModel
 {
     public Caller Caller { get; private set; } = null!;
@@ -48,7 +47,7 @@ public sealed class RecordModel(
             return NotFoundPage();
         }
 
-        Input = new DeliveryInput { Date = Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Programme = Caller.Programme };
+        Input = new DeliveryInput { Date = DateText.Iso(Today), Programme = Caller.Programme };
         return Page();
     }
 
@@ -85,30 +84,13 @@ public sealed class RecordModel(
             file = saved;
         }
 
-        try
+        var recorded = await deliveries.RecordAsync(
+            new DeliveryRecorder(Caller.UserName, Caller.Scope, Caller.Role == Domain.Access.Role.Agency ? Caller.Programme : null),
+            Household.Id, Input.PersonId, Input.Programme ?? string.Empty, report, file, ct);
+        if (recorded.Error is { } error)
         {
-            await audit.BeginAsync(ct);
-            await deliveries.RecordAsync(
-                new DeliveryRecorder(Caller.UserName, Caller.Scope, Caller.Role == Domain.Access.Role.Agency ? Caller.Programme : null),
-                Household.Id, Input.PersonId, Input.Programme ?? string.Empty, report, file, audit, ct);
-            await audit.CommitAsync(ct);
-        }
-        catch (DomainException e)
-        {
-            Error = e.Localized;
-        }
-        catch (DbUpdateException)
-        {
-            // Two submissions of the same delivery at once: the unique key keeps one.
-            Error = text["DeliveryDuplicate"];
-        }
-        finally
-        {
-            await audit.DisposeAsync();
-        }
-
-        if (Error is not null)
-        {
+            // A conflict is two submissions of the same delivery at once: the unique key kept one.
+            Error = error.Words(text, "DeliveryDuplicate");
             if (file is not null)
             {
                 store.Delete([file]);
@@ -123,7 +105,7 @@ public sealed class RecordModel(
     private async Task<bool> LoadAsync(string noKk, CancellationToken ct)
     {
         Caller = HttpContext.GetCaller();
-        Today = ClassificationService.Today(time.GetUtcNow().UtcDateTime);
+        Today = clock.Today();
         var parsed = NomorKk.Parse(noKk);
         if (!InterventionAccess.MayRecord(Caller.Role) || !parsed.IsValid
             || await register.FindHouseholdAsync(Caller.Scope, parsed.Value!, ct) is not { } household)
@@ -132,19 +114,13 @@ public sealed class RecordModel(
         }
 
         Household = household;
-        Programmes = await ProgrammesForAsync(db, Caller, ct);
+        Programmes = await ProgrammesForAsync(queries, Caller, ct);
         return true;
     }
 
     /// <summary>The open programmes a caller may record: an agency officer's own, or all of them.</summary>
-    public static async Task<List<Programme>> ProgrammesForAsync(TuntasDbContext db, Caller caller, CancellationToken ct)
-    {
-        var own = caller.Role == Domain.Access.Role.Agency ? caller.Programme : null;
-        return await db.Programmes.AsNoTracking()
-            .Where(p => p.Active && (own == null || p.Code == own))
-            .OrderBy(p => p.Code)
-            .ToListAsync(ct);
-    }
+    public static Task<List<Programme>> ProgrammesForAsync(InterventionQueries queries, Caller caller, CancellationToken ct) =>
+        queries.OpenProgrammesAsync(caller.Role == Domain.Access.Role.Agency ? caller.Programme : null, ct);
 
     private PartialViewResult NotFoundPage()
     {
@@ -205,7 +181,7 @@ public sealed class DeliveryInput
             return true;
         }
 
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        if (DateText.TryParse(text, out var parsed))
         {
             date = parsed;
             return true;

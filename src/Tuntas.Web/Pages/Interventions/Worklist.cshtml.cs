@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Tuntas.Data;
 using Tuntas.Data.Interventions;
 using Tuntas.Data.Registry;
 using Tuntas.Domain.Access;
@@ -15,7 +13,7 @@ namespace Tuntas.Web.Pages.Interventions;
 /// An agency's worklist: the extreme-poor households of a region whose unmet needs name the
 /// programme. An agency officer tied to a programme always sees their own.
 /// </summary>
-public sealed class WorklistModel(TuntasDbContext db, RegisterQueries register, InterventionQueries queries, TimeProvider time) : RegionPageModel(register, time)
+public sealed class WorklistModel(RegisterQueries register, InterventionQueries queries, RegionClock clock) : RegionPageModel(register, clock)
 {
     public IReadOnlyList<Programme> Programmes { get; private set; } = [];
 
@@ -40,7 +38,7 @@ public sealed class WorklistModel(TuntasDbContext db, RegisterQueries register, 
         }
 
         var own = OwnProgramme;
-        Programmes = await db.Programmes.AsNoTracking().Where(p => p.Active && (own == null || p.Code == own)).OrderBy(p => p.Code).ToListAsync(ct);
+        Programmes = await queries.OpenProgrammesAsync(own, ct);
         var wanted = (own ?? ProgrammeText)?.Trim().ToUpperInvariant();
         Programme = Programmes.FirstOrDefault(p => p.Code == wanted);
         if (Region is null || Programme is null)
@@ -55,8 +53,7 @@ public sealed class WorklistModel(TuntasDbContext db, RegisterQueries register, 
         }
 
         Rows = await queries.WorklistAsync(Region.Code, Programme.Code, At, ct);
-        var villages = Rows.Select(r => r.Household.VillageCode).Distinct().Select(RegionCode.From).ToList();
-        VillageNames = await db.Regions.AsNoTracking().Where(r => villages.Contains(r.Code)).ToDictionaryAsync(r => r.Code.Value, r => r.Name, ct);
+        VillageNames = await queries.VillageNamesAsync(Rows.Select(r => r.Household.VillageCode), ct);
         if (WantsExport)
         {
             return SpreadsheetResult.For(WantsCsv,

@@ -6,6 +6,7 @@ using Tuntas.Data.Registry;
 using Tuntas.Domain.Access;
 using Tuntas.Domain.Monitoring;
 using Tuntas.Domain.Regions;
+using Tuntas.Web.Common;
 using Tuntas.Web.Interventions;
 using Tuntas.Web.Monitoring;
 
@@ -17,9 +18,9 @@ namespace Tuntas.Web.Pages.Monitoring;
 /// Every count links to the households behind it, except for the province, which sees aggregates.
 /// </summary>
 public sealed class DashboardModel(
-    RegisterQueries register, DashboardQuery dashboard, Tuntas.Data.TuntasDbContext db, Tuntas.Data.Audit.AuditTrail audit, TimeProvider time,
+    RegisterQueries register, DashboardQuery dashboard, SetTarget targets, RegionClock clock,
     IStringLocalizer<SharedResource> text, Tuntas.Data.ClaimAudit.ClaimAuditQueries claimAudits, PublicFiguresQuery publicFigures)
-    : RegionPageModel(register, time)
+    : RegionPageModel(register, clock)
 {
     public HeadlineFigures Figures { get; private set; } = null!;
 
@@ -69,7 +70,7 @@ public sealed class DashboardModel(
             return NotFoundPage();
         }
 
-        if (targetDate is null || !TryDay(targetDate, out var day))
+        if (!TryDay(targetDate, out var day))
         {
             TargetError = text["TargetDateInvalid"];
         }
@@ -77,14 +78,12 @@ public sealed class DashboardModel(
         {
             TargetError = text["TargetHouseholdsInvalid"];
         }
+        else if ((await targets.SetAsync(Region.Code, day, households, Caller.UserName, ct)).Error is { } error)
+        {
+            TargetError = error.Words(text);
+        }
         else
         {
-            var target = new Target(Region.Code, day, households, Caller.UserName, HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
-            await audit.BeginAsync(ct);
-            db.Targets.Add(target);
-            audit.Record(Caller.UserName, "target.set", Tuntas.Data.Audit.AuditSubject.Named("target", Region.Code.Value, Region.Code.Value), null,
-                new { region = Region.Code.Value, date = day, households });
-            await audit.CommitAsync(ct);
             return Redirect(Link(Region.Code));
         }
 

@@ -4,6 +4,8 @@ using Tuntas.Data.Monitoring;
 using Tuntas.Data.Registry;
 using Tuntas.Data.Spreadsheets;
 using Tuntas.Domain.Access;
+using Tuntas.Domain.Common;
+using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
 using Tuntas.Web.Interventions;
 using Tuntas.Web.Monitoring;
@@ -15,8 +17,8 @@ namespace Tuntas.Web.Pages.Monitoring;
 /// named by <c>status</c>, in the region where they lived then. The same set as the count, masked per
 /// role; exported to CSV or XLSX with <c>format=</c>. The province sees aggregates only: 404.
 /// </summary>
-public sealed class HouseholdsModel(RegisterQueries register, HeadlineQuery headline, DashboardQuery dashboard, TimeProvider time, PersonalDataLog views)
-    : RegionPageModel(register, time)
+public sealed class HouseholdsModel(RegisterQueries register, HeadlineQuery headline, DashboardQuery dashboard, RegionClock clock, PersonalDataLog views)
+    : RegionPageModel(register, clock)
 {
     public const int PageSize = 50;
 
@@ -54,8 +56,8 @@ public sealed class HouseholdsModel(RegisterQueries register, HeadlineQuery head
         if (FromText is not null || ToText is not null)
         {
             if (list.Statuses() is not [var exit] || exit is HouseholdStatus.Listed or HouseholdStatus.Verified
-                || !DateOnly.TryParseExact(FromText, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var from)
-                || !DateOnly.TryParseExact(ToText, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var to)
+                || !DateText.TryParse(FromText, out var from)
+                || !DateText.TryParse(ToText, out var to)
                 || from > to)
             {
                 return NotFoundPage();

@@ -1,0 +1,40 @@
+using Tuntas.Data.Common;
+using Tuntas.Data.Import.Reading;
+using Tuntas.Domain.Common;
+
+namespace Tuntas.Data.Interventions;
+
+/// <summary>
+/// An agency's recipient list imported (from the browser, the command line or the demo): the list
+/// is read and matched first, then written in one unit of work. A dry run does all of it and keeps
+/// nothing. A file that cannot be read, or a programme that does not exist or is closed, is refused
+/// with the reason.
+/// </summary>
+public sealed class ImportRecipientList(UnitOfWork work, RecipientListImporter importer) : IUseCase
+{
+    public async Task<WriteResult<RecipientImportSummary>> RunAsync(RecipientImportOptions options, CancellationToken ct = default)
+    {
+        RecipientListReading reading;
+        try
+        {
+            reading = await importer.ReadAsync(options, ct);
+        }
+        catch (Exception e) when (e is ImportFileException or UnknownProgrammeException)
+        {
+            return new WriteError.RuleBroken(new DomainException(e.Message));
+        }
+
+        using (reading)
+        {
+            RecipientImportSummary? written = null;
+            var result = await work.RunOrRefuseAsync(async c =>
+            {
+                written = await reading.WriteAsync(work.Audit, c);
+
+                // A dry run is rolled back like a refusal: everything ran in the transaction, nothing is kept.
+                return options.DryRun ? new WriteError.NotAllowed("a dry run") : WriteResult<RecipientImportSummary>.Ok(written);
+            }, ct);
+            return options.DryRun && written is not null ? WriteResult<RecipientImportSummary>.Ok(written) : result;
+        }
+    }
+}
