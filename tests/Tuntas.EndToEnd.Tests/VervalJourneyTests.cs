@@ -39,7 +39,7 @@ public class VervalJourneyTests
         await using var live = await LiveApp.StartAsync(TestProvider.Sqlite);
         await live.CreateUserAsync("dinsos.bontang", Role.Verifier, "64.74");
         await live.CreateUserAsync("op.bontangkuala", Role.Operator, "64.74.01.1001");
-        var today = ClassificationService.Today(DateTime.UtcNow);
+        var today = Tuntas.Domain.Regions.RegionClock.DayAt(DateTime.UtcNow);
         await using (var scope = live.App.Services.CreateAsyncScope())
         {
             // Family 6474010101200001 spends below the line: classification lists it.

@@ -171,7 +171,7 @@ public sealed partial class DemoLoader
     private async Task RunBontangAsync(Plan plan, CancellationToken ct)
     {
         const string Verifier = "dinsos.bontang";
-        SetTarget(Bontang, new DateOnly(2025, 12, 31), 0, "admin");
+        await Monitoring.SetTarget.RecordAsync(db, audit, Bontang, new DateOnly(2025, 12, 31), 0, "admin", _now, ct);
 
         // September 2022: the register is classified; the poor families are listed.
         clock.Set(new DateOnly(2022, 9, 30));
@@ -227,7 +227,7 @@ public sealed partial class DemoLoader
     private async Task RunKutaiTimurAsync(Plan plan, CancellationToken ct)
     {
         const string Verifier = "dinsos.kutim";
-        SetTarget(KutaiTimur, new DateOnly(2024, 12, 31), 0, "admin");
+        await Monitoring.SetTarget.RecordAsync(db, audit, KutaiTimur, new DateOnly(2024, 12, 31), 0, "admin", _now, ct);
         clock.Set(new DateOnly(2024, 1, 15));
         await classification.ClassifyAsync(db.Households.InRegion(KutaiTimur), new DateOnly(2024, 1, 15), StatusChanges.SystemClassification, audit, ct);
 
@@ -350,13 +350,6 @@ public sealed partial class DemoLoader
         }
 
         await db.SaveChangesAsync(ct);
-    }
-
-    private void SetTarget(RegionCode region, DateOnly date, int households, string actor)
-    {
-        var target = new Target(region, date, households, actor, _now);
-        db.Targets.Add(target);
-        audit.Record(actor, "target.set", AuditSubject.Named("target", region.Value, region.Value), null, new { region = region.Value, date, households });
     }
 
     /// <summary>A stand-in for a photo or the berita acara: a record with a unique hash and no file behind it.</summary>

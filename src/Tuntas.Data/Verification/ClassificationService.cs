@@ -34,7 +34,7 @@ public sealed class ClassificationService(TuntasDbContext db, TimeProvider time)
     {
         var criteria = await CriteriaAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
-        var today = Today(now);
+        var today = Domain.Regions.RegionClock.DayAt(now);
         int households = 0, candidates = 0, changed = 0, listed = 0;
         long lastId = 0;
         while (true)
@@ -106,9 +106,6 @@ public sealed class ClassificationService(TuntasDbContext db, TimeProvider time)
         var criteria = await CriteriaAsync(ct);
         return Classify(household, criteria, at);
     }
-
-    /// <summary>Today in Kalimantan Timur (WITA): the day a change made now is dated (see <see cref="Domain.Regions.RegionClock"/>).</summary>
-    public static DateOnly Today(DateTime utcNow) => Domain.Regions.RegionClock.DayAt(utcNow);
 
     private static string Reason(Classification c)
     {

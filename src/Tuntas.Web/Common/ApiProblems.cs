@@ -25,11 +25,11 @@ public static class ApiProblems
     /// Reads the <c>region</c> and <c>at</c> parameters of a figures endpoint (<c>at</c> defaults to
     /// today in WITA); the 400 answer naming the bad one when they cannot be read.
     /// </summary>
-    public static ValidationProblem? ReadRegionAndDay(string? region, string? at, TimeProvider time, out RegionCode code, out DateOnly day)
+    public static ValidationProblem? ReadRegionAndDay(string? region, string? at, RegionClock clock, out RegionCode code, out DateOnly day)
     {
         var parsed = RegionCode.Parse(region);
         code = parsed.Value!;
-        day = Tuntas.Data.Verification.ClassificationService.Today(time.GetUtcNow().UtcDateTime);
+        day = clock.Today(parsed.IsValid ? parsed.Value : null);
         if (string.IsNullOrWhiteSpace(region) || !parsed.IsValid)
         {
             return BadParameter("region", parsed.Error ?? "Give a region code, for example 64.74.");

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tuntas.Data.Interventions;
+using Tuntas.Domain.Regions;
 using Tuntas.Web.Access;
 using Tuntas.Web.Common;
 
@@ -25,10 +26,10 @@ public static class GapsApi
     }
 
     private static async Task<Results<Ok<GapsResponse>, ProblemHttpResult, ValidationProblem>> Get(
-        string? region, string? at, HttpContext context, GapsQuery query, TimeProvider time, CancellationToken ct)
+        string? region, string? at, HttpContext context, GapsQuery query, RegionClock clock, CancellationToken ct)
     {
         var caller = context.GetCaller();
-        if (ApiProblems.ReadRegionAndDay(region, at, time, out var code, out var day) is { } bad)
+        if (ApiProblems.ReadRegionAndDay(region, at, clock, out var code, out var day) is { } bad)
         {
             return bad;
         }

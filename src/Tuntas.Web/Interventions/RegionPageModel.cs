@@ -23,12 +23,6 @@ public abstract class RegionPageModel : PageModel
         this.clock = clock;
     }
 
-    /// <summary>For screens that still hand over the time provider: the same clock over it.</summary>
-    protected RegionPageModel(RegisterQueries register, TimeProvider time)
-        : this(register, new RegionClock(time))
-    {
-    }
-
     public Caller Caller { get; protected set; } = null!;
 
     /// <summary>The register's read queries, for screens that list households or regions.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tuntas.Data.Monitoring;
+using Tuntas.Domain.Regions;
 using Tuntas.Web.Access;
 using Tuntas.Web.Common;
 
@@ -22,10 +23,10 @@ public static class DashboardApi
     }
 
     private static async Task<Results<Ok<DashboardReport>, ProblemHttpResult, ValidationProblem>> Get(
-        string? region, string? at, string? from, string? to, HttpContext context, DashboardQuery query, Tuntas.Data.ClaimAudit.ClaimAuditQueries claimAudits, TimeProvider time, CancellationToken ct)
+        string? region, string? at, string? from, string? to, HttpContext context, DashboardQuery query, Tuntas.Data.ClaimAudit.ClaimAuditQueries claimAudits, RegionClock clock, CancellationToken ct)
     {
         var caller = context.GetCaller();
-        if (ApiProblems.ReadRegionAndDay(region, at, time, out var code, out var day) is { } bad)
+        if (ApiProblems.ReadRegionAndDay(region, at, clock, out var code, out var day) is { } bad)
         {
             return bad;
         }

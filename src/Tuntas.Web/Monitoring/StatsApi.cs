@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tuntas.Data.Monitoring;
+using Tuntas.Domain.Regions;
 using Tuntas.Web.Access;
 using Tuntas.Web.Common;
 
@@ -18,10 +19,10 @@ public static class StatsApi
     }
 
     private static async Task<Results<Ok<HeadlineFigures>, ProblemHttpResult, ValidationProblem>> Get(
-        string? region, string? at, HttpContext context, HeadlineQuery query, TimeProvider time, CancellationToken ct)
+        string? region, string? at, HttpContext context, HeadlineQuery query, RegionClock clock, CancellationToken ct)
     {
         var caller = context.GetCaller();
-        if (ApiProblems.ReadRegionAndDay(region, at, time, out var code, out var day) is { } bad)
+        if (ApiProblems.ReadRegionAndDay(region, at, clock, out var code, out var day) is { } bad)
         {
             return bad;
         }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tuntas.Data.Monitoring;
+using Tuntas.Domain.Regions;
 using Tuntas.Web.Common;
 
 namespace Tuntas.Web.Public;
@@ -22,9 +23,9 @@ public static class PublicStatsApi
     }
 
     private static async Task<Results<Ok<PublicFigures>, ProblemHttpResult, ValidationProblem>> Get(
-        string? region, string? at, PublicFiguresQuery query, TimeProvider time, CancellationToken ct)
+        string? region, string? at, PublicFiguresQuery query, RegionClock clock, CancellationToken ct)
     {
-        if (ApiProblems.ReadRegionAndDay(region, at, time, out var code, out var day) is { } bad)
+        if (ApiProblems.ReadRegionAndDay(region, at, clock, out var code, out var day) is { } bad)
         {
             return bad;
         }

@@ -26,7 +26,7 @@ public partial class ClaimAuditPagesTests
 {
     private static readonly RegionCode Bontang = RegionCode.From("64.74");
 
-    private static DateOnly Today => ClassificationService.Today(DateTime.UtcNow);
+    private static DateOnly Today => Tuntas.Domain.Regions.RegionClock.DayAt(DateTime.UtcNow);
 
     private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -23,7 +23,7 @@ public class VervalJourneyTests
     /// <summary>The first bytes of a JPEG file, then anything: what the server checks is the content.</summary>
     private static readonly byte[] Photo = [0xFF, 0xD8, 0xFF, 0xE0, .. "a photo of the house"u8.ToArray()];
 
-    private static DateOnly Today => ClassificationService.Today(DateTime.UtcNow);
+    private static DateOnly Today => Tuntas.Domain.Regions.RegionClock.DayAt(DateTime.UtcNow);
 
     private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

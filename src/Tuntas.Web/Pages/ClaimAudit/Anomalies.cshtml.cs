@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Tuntas.Data.ClaimAudit;
 using Tuntas.Data.Registry;
 using Tuntas.Domain.ClaimAudit;
+using Tuntas.Domain.Regions;
 using Tuntas.Web.Access;
 using Tuntas.Web.Interventions;
 using Tuntas.Web.Localization;
@@ -13,7 +14,7 @@ namespace Tuntas.Web.Pages.ClaimAudit;
 /// The anomaly flags of a region over a period, grouped by rule with the rule in plain words, each
 /// No. KK leading to its household page. For Dinas Sosial, analysts and administrators.
 /// </summary>
-public sealed class AnomaliesModel(RegisterQueries register, AnomalyQuery anomalies, TimeProvider time) : RegionPageModel(register, time)
+public sealed class AnomaliesModel(RegisterQueries register, AnomalyQuery anomalies, RegionClock clock) : RegionPageModel(register, clock)
 {
     public AnomalyReport? Report { get; private set; }
 

@@ -6,6 +6,7 @@ using Tuntas.Data.Registry;
 using Tuntas.Domain.Access;
 using Tuntas.Domain.ClaimAudit;
 using Tuntas.Domain.Common;
+using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
 using Tuntas.Web.Access;
 using Tuntas.Web.Common;
@@ -17,8 +18,8 @@ namespace Tuntas.Web.Pages.ClaimAudit;
 /// The claim audits of a region: their progress and results, a form to draw a new one, and a
 /// sample-size calculator. For Dinas Sosial verifiers and administrators.
 /// </summary>
-public sealed class IndexModel(RegisterQueries register, ClaimAuditQueries queries, DrawClaimAudit draw, TimeProvider time, IStringLocalizer<SharedResource> text)
-    : RegionPageModel(register, time)
+public sealed class IndexModel(RegisterQueries register, ClaimAuditQueries queries, DrawClaimAudit draw, RegionClock clock, IStringLocalizer<SharedResource> text)
+    : RegionPageModel(register, clock)
 {
     public IReadOnlyList<ClaimAuditStanding> Audits { get; private set; } = [];
 

@@ -14,7 +14,7 @@ namespace Tuntas.Web.Pages.Reports;
 /// packages it receives and sees the consolidation by kabupaten/kota.
 /// </summary>
 [RequestSizeLimit(MaxPackageBytes + (1024 * 1024))]
-public sealed class IndexModel(RegisterQueries register, ReportPackages packages, ImportReportPackage importPackage, ProvinceConsolidation consolidation, IStringLocalizer<SharedResource> localizer, TimeProvider time) : RegionPageModel(register, time)
+public sealed class IndexModel(RegisterQueries register, ReportPackages packages, ImportReportPackage importPackage, ProvinceConsolidation consolidation, IStringLocalizer<SharedResource> localizer, RegionClock clock) : RegionPageModel(register, clock)
 {
     public const long MaxPackageBytes = 20 * 1024 * 1024;
 
