@@ -23,6 +23,21 @@ public sealed partial class EvidenceStore(IConfiguration configuration, RegionCl
     private string Root => Path.GetFullPath(configuration["Tuntas:Evidence"] ?? Path.Combine("data", "evidence"));
 
     /// <summary>Stores a file; returns what to attach, or a resource key naming why it was refused.</summary>
+    /// <summary>
+    /// An optional upload of a form: nothing when none was sent; otherwise the stored file, or the
+    /// words (in the page's language) saying why it was refused.
+    /// </summary>
+    public async Task<(EvidenceFile? File, string? Refusal)> SaveOptionalAsync(IFormFile? upload, Microsoft.Extensions.Localization.IStringLocalizer text, CancellationToken ct)
+    {
+        if (upload is not { Length: > 0 })
+        {
+            return (null, null);
+        }
+
+        var (saved, problem) = await SaveAsync(upload, ct);
+        return saved is null ? (null, text[problem!, upload.FileName]) : (saved, null);
+    }
+
     public async Task<(EvidenceFile? File, string? Error)> SaveAsync(IFormFile file, CancellationToken ct)
     {
         if (file.Length == 0 || file.Length > MaxBytes)

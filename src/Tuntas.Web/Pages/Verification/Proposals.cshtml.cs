@@ -71,17 +71,11 @@ public sealed class ProposalsModel(
             }
         }
 
-        EvidenceFile? file = null;
-        if (evidence is { Length: > 0 })
+        var (file, refusal) = await store.SaveOptionalAsync(evidence, text, ct);
+        if (refusal is not null)
         {
-            var (saved, problem) = await store.SaveAsync(evidence, ct);
-            if (saved is null)
-            {
-                Error = text[problem!, evidence.FileName];
-                return Page();
-            }
-
-            file = saved;
+            Error = refusal;
+            return Page();
         }
 
         var result = await receive.ReceiveAsync(

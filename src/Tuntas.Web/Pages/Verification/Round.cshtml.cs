@@ -71,17 +71,11 @@ public sealed class RoundModel(
             return Page();
         }
 
-        EvidenceFile? file = null;
-        if (minutes is { Length: > 0 })
+        var (file, refusal) = await store.SaveOptionalAsync(minutes, text, ct);
+        if (refusal is not null)
         {
-            var (saved, problem) = await store.SaveAsync(minutes, ct);
-            if (saved is null)
-            {
-                Error = text[problem!, minutes.FileName];
-                return Page();
-            }
-
-            file = saved;
+            Error = refusal;
+            return Page();
         }
 
         var chosen = input.Decisions.Where(d => Enum.IsDefined(d.Value)).ToDictionary(d => d.Key, d => d.Value);
@@ -109,10 +103,10 @@ public sealed class RoundModel(
             return Page();
         }
 
-        var (saved, problem) = await store.SaveAsync(minutes, ct);
+        var (saved, refused) = await store.SaveOptionalAsync(minutes, text, ct);
         if (saved is null)
         {
-            Error = text[problem!, minutes.FileName];
+            Error = refused;
             return Page();
         }
 
