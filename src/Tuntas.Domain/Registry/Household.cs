@@ -137,6 +137,12 @@ public sealed class Household
             throw new DomainException(RegistryErrors.MoveBeforeLastMove(NoKk.Value, _moves.Max(m => m.MovedOn)));
         }
 
+        // A move dated before the last decision would change where that decision was counted.
+        if (StatusSince is { } since && movedOn < since)
+        {
+            throw new DomainException(RegistryErrors.EffectiveDateBeforeLastChange(movedOn, since));
+        }
+
         var from = VillageCode;
         MoveTo(villageCode);
         _moves.Add(new HouseholdMove(this, from, villageCode, movedOn, actor, source, EnsureUtc(nowUtc)));
