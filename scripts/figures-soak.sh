@@ -12,4 +12,4 @@ export TUNTAS_TEST_PROVIDERS="$providers"
 dotnet build tests/Tuntas.Data.Tests -c Debug --nologo -v q -clp:ErrorsOnly
 echo "== $TUNTAS_FIGURES_SEQUENCES sequences of $TUNTAS_FIGURES_STEPS steps on $providers"
 dotnet test tests/Tuntas.Data.Tests --no-build --nologo --filter "FullyQualifiedName~FiguresHistoryTests.RandomSequences" \
-  --logger "console;verbosity=normal" | grep -E "Passed |Failed |Error Message|sequences, steps" || true
+  --logger "console;verbosity=detailed" | grep -E "Passed |Failed |Error Message|sequences, steps" || true

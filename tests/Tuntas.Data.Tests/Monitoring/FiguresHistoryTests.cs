@@ -181,7 +181,8 @@ public class FiguresHistoryTests(ITestOutputHelper output)
                 var graduated = await db.Households.AsNoTracking().Where(h => h.Status == HouseholdStatus.Graduated).Select(h => h.NoKk).ToListAsync();
                 if (graduated.Count > 0)
                 {
-                    var family = families.Single(f => f.NoKk == graduated[random.Next(graduated.Count)].Value);
+                    var chosen = graduated[random.Next(graduated.Count)].Value;
+                    var family = families.Single(f => f.NoKk == chosen);
                     family.Spending = 150_000 + random.Next(100_000);
                     await ImportAsync(database, day, family);
                     totals.Relistings += await StatusAsync(database, family.NoKk) == HouseholdStatus.Listed ? 1 : 0;
