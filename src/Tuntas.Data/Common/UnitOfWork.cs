@@ -13,7 +13,9 @@ public interface IUseCase;
 /// takes the audit chain's lock, runs the domain work, saves, brings the day counts up to date for
 /// every household the work touched (<see cref="Monitoring.DayCountTracker"/>), appends the audit
 /// entries and commits; or, on a broken rule or a concurrent change, rolls everything back, forgets
-/// what the work left in memory and returns the typed reason. Nothing else opens a transaction.
+/// what the work left in memory and returns the typed reason. The only other transactions are
+/// those of whole-table jobs that own their work: the household import's bulk path, the region
+/// loader of <c>tuntas init</c> and a rebuild of the day counts.
 /// </summary>
 public sealed class UnitOfWork(TuntasDbContext db, AuditTrail audit, RegionClock clock)
 {
