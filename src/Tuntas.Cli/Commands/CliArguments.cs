@@ -20,7 +20,7 @@ internal static class CliArguments
             return true;
         }
 
-        error = $"'{text}' is not a date; write it as YYYY-MM-DD, for example 2025-04-09.";
+        error = DateText.NotADate(text).Message;
         return false;
     }
 

@@ -217,9 +217,6 @@ public sealed class DayCountTracker(TuntasDbContext db)
     private DayCountDelta _delta = new();
     private HandlingWindow? _window;
 
-    /// <summary>Whether any household has been announced since the last <see cref="ApplyAsync"/>.</summary>
-    public bool Pending => _households.Count > 0;
-
     /// <summary>Reads the contributions of <paramref name="households"/> not announced yet, before they change.</summary>
     public async Task BeforeChangeAsync(IEnumerable<long> households, CancellationToken ct = default)
     {

@@ -45,7 +45,8 @@ public sealed record RegionTimeZone(string Name, TimeSpan Offset)
 
     /// <summary>
     /// The zone of a region by its province code: Sumatra, Java, West and Central Kalimantan keep WIB;
-    /// Bali, Nusa Tenggara, South, East and North Kalimantan and Sulawesi keep WITA; Maluku and Papua WIT.
+    /// Bali, Nusa Tenggara, South, East and North Kalimantan and Sulawesi keep WITA; Maluku and Papua
+    /// (81 and above, the Papua provinces made in 2022 included) keep WIT.
     /// </summary>
     public static RegionTimeZone Of(RegionCode region)
     {

@@ -35,25 +35,9 @@ public static class Formats
     /// <summary>A UTC time shown in the region's zone (Kalimantan Timur: WITA, UTC+8), e.g. <c>9 April 2025 14.05 WITA</c>.</summary>
     public static string Time(DateTime utc, RegionCode? region)
     {
-        var (offset, zone) = ZoneOf(region);
-        var local = utc + offset;
+        // The zone of the region's province comes from the one table of zones (RegionTimeZone).
+        var (local, zone) = RegionClock.Local(utc, region);
         return $"{Date(DateOnly.FromDateTime(local))} {local.ToString("HH.mm", CultureInfo.InvariantCulture)} {zone}";
-    }
-
-    /// <summary>
-    /// The time zone of a province: WIB (UTC+7) for Sumatra, Java and West/Central Kalimantan,
-    /// WITA (UTC+8) for South/East/North Kalimantan, Bali, Nusa Tenggara and Sulawesi, WIT (UTC+9)
-    /// for Maluku and Papua.
-    /// </summary>
-    public static (TimeSpan Offset, string Name) ZoneOf(RegionCode? region)
-    {
-        var province = region?.AtLevel(RegionLevel.Province)?.Digits ?? "64";
-        return province switch
-        {
-            "51" or "52" or "53" or "63" or "64" or "65" or "71" or "72" or "73" or "74" or "75" or "76" => (TimeSpan.FromHours(8), "WITA"),
-            "81" or "82" or "91" or "92" or "93" or "94" or "95" or "96" or "97" => (TimeSpan.FromHours(9), "WIT"),
-            _ => (TimeSpan.FromHours(7), "WIB"),
-        };
     }
 
     public static string Status(HouseholdStatus status) => UiCulture.IsEnglish ? status.ToEnglish() : status.ToIndonesian();
