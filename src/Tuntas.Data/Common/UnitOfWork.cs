@@ -29,14 +29,24 @@ public sealed class UnitOfWork(TuntasDbContext db, AuditTrail audit, RegionClock
     /// Runs <paramref name="work"/> as one committed, audited unit of work; a work that returns a
     /// refusal (not found, not allowed) is rolled back like a broken rule.
     /// </summary>
-    public async Task<WriteResult<T>> RunOrRefuseAsync<T>(Func<CancellationToken, Task<WriteResult<T>>> work, CancellationToken ct = default)
+    public Task<WriteResult<T>> RunOrRefuseAsync<T>(Func<CancellationToken, Task<WriteResult<T>>> work, CancellationToken ct = default) =>
+        RunCoreAsync(work, keep: true, ct);
+
+    /// <summary>
+    /// A dry run: <paramref name="work"/> runs exactly as it would (same transaction, same rules) and
+    /// its value is returned, but everything it wrote is rolled back.
+    /// </summary>
+    public Task<WriteResult<T>> TryOutAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken ct = default) =>
+        RunCoreAsync(async c => WriteResult<T>.Ok(await work(c)), keep: false, ct);
+
+    private async Task<WriteResult<T>> RunCoreAsync<T>(Func<CancellationToken, Task<WriteResult<T>>> work, bool keep, CancellationToken ct)
     {
         var committed = false;
         try
         {
             await audit.BeginAsync(ct);
             var result = await work(ct);
-            if (!result.Succeeded)
+            if (!result.Succeeded || !keep)
             {
                 return result;
             }
@@ -58,7 +68,7 @@ public sealed class UnitOfWork(TuntasDbContext db, AuditTrail audit, RegionClock
             await audit.DisposeAsync();
             if (!committed)
             {
-                // What the refused work changed in memory is not what is stored.
+                // What refused (or tried-out) work changed in memory is not what is stored.
                 db.ChangeTracker.Clear();
             }
         }

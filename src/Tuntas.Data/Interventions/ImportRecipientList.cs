@@ -26,15 +26,10 @@ public sealed class ImportRecipientList(UnitOfWork work, RecipientListImporter i
 
         using (reading)
         {
-            RecipientImportSummary? written = null;
-            var result = await work.RunOrRefuseAsync(async c =>
-            {
-                written = await reading.WriteAsync(work.Audit, c);
-
-                // A dry run is rolled back like a refusal: everything ran in the transaction, nothing is kept.
-                return options.DryRun ? new WriteError.NotAllowed("a dry run") : WriteResult<RecipientImportSummary>.Ok(written);
-            }, ct);
-            return options.DryRun && written is not null ? WriteResult<RecipientImportSummary>.Ok(written) : result;
+            // A dry run does all of it in the transaction and keeps nothing.
+            return options.DryRun
+                ? await work.TryOutAsync(c => reading.WriteAsync(work.Audit, c), ct)
+                : await work.RunAsync(c => reading.WriteAsync(work.Audit, c), ct);
         }
     }
 }
