@@ -76,6 +76,11 @@ public static class TuntasCli
             await error.WriteLineAsync($"tuntas: {e.Message}");
             return ExitCodes.UsageError;
         }
+        catch (Tuntas.Data.Database.UnusableDatabaseException e)
+        {
+            await error.WriteLineAsync($"tuntas: {e.Message}");
+            return ExitCodes.UsageError;
+        }
         catch (System.Data.Common.DbException e)
         {
             // The database could not be reached or refused the schema: say which, without a stack trace.

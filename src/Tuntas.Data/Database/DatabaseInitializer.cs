@@ -20,7 +20,7 @@ public static class DatabaseInitializer
         {
             // The schema history before the first release was folded into one initial migration; a
             // database made by a build from before that cannot be upgraded in place.
-            throw new InvalidOperationException(
+            throw new UnusableDatabaseException(
                 $"The database {database.Display} was made by a development build of Tuntas before its first release (schema step {unknown[0]}); " +
                 "it cannot be upgraded. Move it aside and run `tuntas init` (or `tuntas serve --demo`) to make a new one.");
         }
@@ -69,3 +69,6 @@ public static class DatabaseInitializer
         }
     }
 }
+
+/// <summary>A database this build cannot use as it is; the message says what to do instead. Nothing was written.</summary>
+public sealed class UnusableDatabaseException(string message) : InvalidOperationException(message);
