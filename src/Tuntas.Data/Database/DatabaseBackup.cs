@@ -104,6 +104,13 @@ public static class DatabaseBackup
 
         var (count, last, applied) = await ReadBackupAsync(source, ct);
         var unknown = applied.Except(knownMigrations, StringComparer.Ordinal).ToList();
+        var first = knownMigrations.Min(StringComparer.Ordinal);
+        if (unknown.Count > 0 && unknown.All(u => string.CompareOrdinal(u, first) < 0))
+        {
+            // Migration ids begin with their time: these come from before the schema history was folded.
+            throw new BackupRefusedException($"{source} was made by a development build of Tuntas before its first release (migration {unknown[0]}); it cannot be restored into this version.");
+        }
+
         if (unknown.Count > 0)
         {
             throw new BackupRefusedException($"{source} was made by a newer Tuntas (migration {unknown[^1]} is unknown to this version); restore it with that version.");

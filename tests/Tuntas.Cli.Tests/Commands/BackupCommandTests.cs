@@ -153,6 +153,30 @@ public sealed class BackupCommandTests(DemoDatabase demo) : IClassFixture<DemoDa
     }
 
     [Fact]
+    public async Task Restore_OfABackupFromBeforeTheSchemaFold_SaysSo_NotANewerVersion_AndWritesNothing()
+    {
+        var old = PathOf("old.db");
+        await using (var connection = new SqliteConnection($"Data Source={old};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var create = connection.CreateCommand();
+            create.CommandText = """
+                CREATE TABLE "__EFMigrationsHistory" ("MigrationId" TEXT NOT NULL PRIMARY KEY, "ProductVersion" TEXT NOT NULL);
+                INSERT INTO "__EFMigrationsHistory" VALUES ('20261122190302_Initial', '10.0.0'), ('20261123054859_ClaimAudits', '10.0.0');
+                """;
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var target = PathOf("restored-old.db");
+        var run = await CliRun.RunAsync("restore", old, "--db", "sqlite:" + target);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("development build of Tuntas before its first release", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("newer Tuntas", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(target));
+    }
+
+    [Fact]
     public async Task BackupAndRestore_OnPostgres_PrintThePgDumpAndPgRestoreCommands_Exit2()
     {
         var db = "postgresql://tuntas:secret@db.example:5433/tuntas";
