@@ -36,6 +36,26 @@ public static class TuntasDatabase
         return new PostgresTuntasDbContext(pgOptions.Options);
     }
 
+    /// <summary>
+    /// A second context on <paramref name="db"/>'s connection, with a change tracker of its own: for
+    /// work inside the first context's transaction (join it with <c>UseTransactionAsync</c>) that
+    /// should not scan everything the first one tracks. The connection stays the first context's.
+    /// </summary>
+    public static TuntasDbContext OnSameConnection(TuntasDbContext db)
+    {
+        var connection = db.Database.GetDbConnection();
+        if (db is SqliteTuntasDbContext)
+        {
+            var options = new DbContextOptionsBuilder<SqliteTuntasDbContext>();
+            options.UseSqlite(connection, o => o.CommandTimeout(120));
+            return new SqliteTuntasDbContext(options.Options);
+        }
+
+        var pgOptions = new DbContextOptionsBuilder<PostgresTuntasDbContext>();
+        pgOptions.UseNpgsql(connection, o => o.CommandTimeout(120));
+        return new PostgresTuntasDbContext(pgOptions.Options);
+    }
+
     public static void Configure(DbContextOptionsBuilder options, DatabaseUri database)
     {
         if (database.Provider == DatabaseProvider.Sqlite)

@@ -15,11 +15,10 @@ public sealed partial class DemoLoader
     public const string BontangAuditSeed = "bontang-2025-04";
     public const string IndependentVerifier = "uji.bontang";
 
-    private async Task RunClaimAuditAsync(CancellationToken ct)
+    private void ScheduleClaimAudit(Timeline timeline) => timeline.At(new DateOnly(2025, 4, 14), async ct =>
     {
         await db.SaveChangesAsync(ct);
         var service = new ClaimAuditService(db, verval, new Domain.Regions.RegionClock(clock));
-        clock.Set(new DateOnly(2025, 4, 14));
         var sample = await service.DrawAsync(
             new DrawRequest(Bontang, HouseholdStatus.Graduated, new DateOnly(2023, 1, 1), new DateOnly(2025, 4, 9), 30, BontangAuditSeed, false),
             "dinsos.bontang", audit, ct);
@@ -29,14 +28,14 @@ public sealed partial class DemoLoader
         for (var i = 0; i < items.Count; i++)
         {
             var day = new DateOnly(2025, 4, 22).AddDays(i / 5);
-            clock.Set(day);
-            var (finding, note) = i == 11
-                ? (RecheckFinding.Wrong, "Kepala keluarga kembali tidak bekerja sejak Maret 2025; pengeluaran per kapita di bawah garis kemiskinan ekstrem. Diusulkan masuk kembali ke daftar.")
-                : (RecheckFinding.Confirmed, (string?)null);
-            await service.RecordFindingAsync(sample.Id, items[i].NoKk, null, finding, note, day, IndependentVerifier, audit, ct);
+            var (noKk, index) = (items[i].NoKk, i);
+            timeline.At(day, async c =>
+            {
+                var (finding, note) = index == 11
+                    ? (RecheckFinding.Wrong, "Kepala keluarga kembali tidak bekerja sejak Maret 2025; pengeluaran per kapita di bawah garis kemiskinan ekstrem. Diusulkan masuk kembali ke daftar.")
+                    : (RecheckFinding.Confirmed, (string?)null);
+                await service.RecordFindingAsync(sample.Id, noKk, null, finding, note, day, IndependentVerifier, audit, c);
+            });
         }
-
-        await db.SaveChangesAsync(ct);
-        clock.Reset();
-    }
+    });
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Tuntas.Data.Interventions;
 using Tuntas.Domain.Access;
 using Tuntas.Domain.Regions;
@@ -21,42 +22,56 @@ public sealed partial class DemoLoader
 {
     private const string Header = "no_kk,nik,tanggal,tanggal_akhir,nilai,keterangan";
 
-    private async Task RunDeliveriesAsync(Plan plan, CancellationToken ct)
+    /// <summary>Schedules each agency list on the day it was sent, imported as the agency would.</summary>
+    private void ScheduleDeliveries(Plan plan, Timeline timeline)
     {
-        // The lists only read the families: stop tracking the history written so far, so each
-        // import saves its own rows without scanning every record of the replay.
+        var lists = new List<RecipientList>();
+        BontangLists(plan, lists);
+        KutaiTimurLists(plan, lists);
+        var n = 0;
+        foreach (var list in lists.Where(l => l.Rows.Count > 0 && l.Published <= Today).OrderBy(l => l.Published).ThenBy(l => l.Programme, StringComparer.Ordinal))
+        {
+            var number = ++n;
+            timeline.At(list.Published, ct => ImportListAsync(list, number, ct));
+        }
+    }
+
+    private async Task ImportListAsync(RecipientList list, int number, CancellationToken ct)
+    {
+        // The import is its own unit of work inside the demo's transaction: the entries of the
+        // scenario so far go to the chain first, so the chain stays in the order of the days.
         await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
-        var folder = Directory.CreateTempSubdirectory("tuntas-demo-lists-");
+        await audit.FlushAsync(ct);
+
+        // On a context of its own in the same transaction, so that the import does not scan every
+        // record of the replay that the demo's context tracks.
+        await using var lists = Database.TuntasDatabase.OnSameConnection(db);
+        await lists.Database.UseTransactionAsync(db.Database.CurrentTransaction!.GetDbTransaction(), ct);
+        var folder = Directory.CreateTempSubdirectory("tuntas-demo-list-");
         try
         {
-            var importing = new ImportRecipientList(new Common.UnitOfWork(db, new Audit.AuditTrail(db, clock), new RegionClock(clock)), new RecipientListImporter(db, clock));
-            var lists = new List<RecipientList>();
-            BontangLists(plan, lists);
-            KutaiTimurLists(plan, lists);
-            var n = 0;
-            foreach (var list in lists.Where(l => l.Rows.Count > 0 && l.Published <= Today).OrderBy(l => l.Published).ThenBy(l => l.Programme, StringComparer.Ordinal))
+            var path = Path.Combine(folder.FullName, $"{number:000}-{list.Programme.ToLowerInvariant()}-{list.Published:yyyyMMdd}.csv");
+            await File.WriteAllTextAsync(path, Header + "\n" + string.Join("\n", list.Rows) + "\n", new UTF8Encoding(false), ct);
+            var importing = new ImportRecipientList(new Common.UnitOfWork(lists, new Audit.AuditTrail(lists, clock), new RegionClock(clock)), new RecipientListImporter(lists, clock));
+            var imported = await importing.RunAsync(new RecipientImportOptions(path, list.Programme, path + ".errors.csv", new RegionScope(list.Region), list.Officer), ct);
+            if (imported.Error is { } error)
             {
-                var path = Path.Combine(folder.FullName, $"{++n:000}-{list.Programme.ToLowerInvariant()}-{list.Published:yyyyMMdd}.csv");
-                await File.WriteAllTextAsync(path, Header + "\n" + string.Join("\n", list.Rows) + "\n", new UTF8Encoding(false), ct);
-                clock.Set(list.Published);
-                var imported = await importing.RunAsync(new RecipientImportOptions(path, list.Programme, path + ".errors.csv", new RegionScope(list.Region), list.Officer), ct);
-                if (imported.Error is { } error)
-                {
-                    throw new InvalidOperationException($"The demo list {path} was refused: {error.English}");
-                }
-            }
-
-            clock.Reset();
-            var officer = await db.Users.SingleOrDefaultAsync(u => u.UserName == "disnakertrans.kutim", ct);
-            if (officer is not null)
-            {
-                officer.ProgrammeCode = "PADAT-KARYA";
+                throw new InvalidOperationException($"The demo list {path} was refused: {error.English}");
             }
         }
         finally
         {
             folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Disnakertrans Kutai Timur's officer records padat karya.</summary>
+    private async Task SetUpAgencyOfficerAsync(CancellationToken ct)
+    {
+        var officer = await db.Users.SingleOrDefaultAsync(u => u.UserName == "disnakertrans.kutim", ct);
+        if (officer is not null)
+        {
+            officer.ProgrammeCode = "PADAT-KARYA";
         }
     }
 

@@ -29,7 +29,7 @@ public sealed record DemoResult(int HouseholdsAdded, int PeopleAdded, IReadOnlyL
 public sealed partial class DemoLoader
 {
     private readonly TuntasDbContext db;
-    private readonly UnitOfWork work;
+    private readonly UnitOfWork scenario;
     private readonly AddUser addUser;
     private readonly AuditTrail audit;
     private readonly RegionClock time;
@@ -39,15 +39,16 @@ public sealed partial class DemoLoader
 
     public DemoLoader(UnitOfWork work, AddUser addUser, RegionClock time)
     {
-        this.work = work;
         this.addUser = addUser;
         db = work.Db;
-        audit = work.Audit;
         this.time = time;
 
-        // The history is replayed: each visit is entered on its own day, as the rules require of
-        // everyone. The audit trail keeps the real time at which the demo was loaded.
+        // The history is replayed on a clock that moves with the scenario: each visit, decision,
+        // delivery list and audit entry is recorded on its scenario day, as the rules require of
+        // everyone, so the audit chain runs forward in time.
         clock = new ReplayClock(time.Time);
+        scenario = new UnitOfWork(db, new AuditTrail(db, clock), new RegionClock(clock));
+        audit = scenario.Audit;
         classification = new ClassificationService(db, clock);
         verval = new VervalService(db, classification, clock);
     }
@@ -75,12 +76,10 @@ public sealed partial class DemoLoader
     ];
 
     private Faker _f = new("id_ID");
-    private DateTime _now;
 
     public async Task<DemoResult> LoadAsync(int seed, CancellationToken ct = default)
     {
         _f = new Faker("id_ID") { Random = new Randomizer(seed) };
-        _now = time.UtcNow;
         foreach (var account in Accounts)
         {
             await EnsureAccountAsync(account, ct);
@@ -92,17 +91,22 @@ public sealed partial class DemoLoader
             return new DemoResult(0, 0, Accounts, field.Count, DemoPassword);
         }
 
-        // The whole scenario is one unit of work: a demo is loaded completely or not at all.
-        var loaded = await work.RunAsync(async c =>
+        // The whole scenario is one unit of work: a demo is loaded completely or not at all. The
+        // first entry, at the real time of loading, says that the entries after it are a replay.
+        var loaded = await scenario.RunAsync(async c =>
         {
-            var plan = await CreateHouseholdsAsync(seed, c);
             audit.Record("demo", "demo.load", AuditSubject.Named("demo", seed.ToString(System.Globalization.CultureInfo.InvariantCulture)), null,
-                new { households = plan.All.Count, people = plan.All.Sum(h => h.Members.Count), note = "made-up families of the demo scenario" });
-            await RunBontangAsync(plan, c);
-            await RunKutaiTimurAsync(plan, c);
-            await RunDeliveriesAsync(plan, c);
-            await AddIllustrativePopulationAsync(c);
-            await RunClaimAuditAsync(c);
+                new { from = ScenarioStart, note = "made-up families of the demo scenario; the entries that follow replay its history on the days it happened" });
+            var timeline = new Timeline(clock);
+            var plan = await CreateHouseholdsAsync(seed, c);
+            ScheduleBontang(plan, timeline);
+            ScheduleKutaiTimur(plan, timeline);
+            ScheduleDeliveries(plan, timeline);
+            timeline.At(KutaiTimurLoaded, AddIllustrativePopulationAsync);
+            ScheduleClaimAudit(timeline);
+            await timeline.RunAsync(c);
+            await RecordPresentAsync(plan, c);
+            await SetUpAgencyOfficerAsync(c);
             return plan;
         }, ct);
         if (loaded.Value is not { } plan)
@@ -117,7 +121,10 @@ public sealed partial class DemoLoader
     /// <summary>Made-up families: the caseloads of the articles and, around them, families that are not poor.</summary>
     private async Task<Plan> CreateHouseholdsAsync(int seed, CancellationToken ct)
     {
-        var sample = new SampleHouseholds(seed, DateOnly.FromDateTime(_now));
+        // Every family is made up as of the day its register was loaded: Bontang's in 2022, Kutai Timur's in 2024.
+        var sample = new SampleHouseholds(seed, ScenarioStart);
+        var bontangAt = AtTen(ScenarioStart);
+        var kutimAt = AtTen(KutaiTimurLoaded);
         var plan = new Plan();
         var bontangVillages = await VillagesOfAsync(Bontang, ct);
         var kutimVillages = await VillagesOfAsync(KutaiTimur, ct);
@@ -126,7 +133,7 @@ public sealed partial class DemoLoader
         for (var i = 0; i < 182; i++)
         {
             var village = i < 3 ? BontangKuala : bontangVillages[i % bontangVillages.Count];
-            var h = sample.CreateOne(village, _now, WelfareProfile.ExtremePoor);
+            var h = sample.CreateOne(village, bontangAt, WelfareProfile.ExtremePoor);
             (i < 7 ? plan.BontangRemaining : plan.BontangGraduating).Add(h);
         }
 
@@ -136,7 +143,7 @@ public sealed partial class DemoLoader
         {
             for (var i = 0; i < verified + excluded; i++)
             {
-                var h = sample.CreateOne(villages[i % villages.Count], _now, WelfareProfile.ExtremePoor);
+                var h = sample.CreateOne(villages[i % villages.Count], kutimAt, WelfareProfile.ExtremePoor);
                 (i < excluded ? plan.KutimExcluded : plan.KutimVerified).Add(h);
             }
         }
@@ -147,7 +154,7 @@ public sealed partial class DemoLoader
         var people = plan.KutimVerified.Sum(h => h.Members.Count);
         for (var i = 0; people < 5_000; i++)
         {
-            var h = sample.CreateOne(others[(i * 7) % others.Count], _now, WelfareProfile.ExtremePoor);
+            var h = sample.CreateOne(others[(i * 7) % others.Count], kutimAt, WelfareProfile.ExtremePoor);
             if (i % 16 == 5)
             {
                 plan.KutimExcluded.Add(h);
@@ -160,27 +167,35 @@ public sealed partial class DemoLoader
         }
 
         plan.All.AddRange(plan.BontangRemaining.Concat(plan.BontangGraduating).Concat(plan.KutimVerified).Concat(plan.KutimExcluded));
-        plan.NotPoor.AddRange(sample.Create(bontangVillages, 12, _now, WelfareProfile.NotPoor));
-        plan.NotPoor.AddRange(sample.Create(kutimVillages, 3, _now, WelfareProfile.NotPoor));
+        plan.NotPoor.AddRange(sample.Create(bontangVillages, 12, bontangAt, WelfareProfile.NotPoor));
+        plan.NotPoor.AddRange(sample.Create(kutimVillages, 3, kutimAt, WelfareProfile.NotPoor));
         plan.All.AddRange(plan.NotPoor);
         db.Households.AddRange(plan.All);
         await db.SaveChangesAsync(ct);
         return plan;
     }
 
-    private async Task RunBontangAsync(Plan plan, CancellationToken ct)
+    /// <summary>The day Bontang's register was loaded: the scenario's first day.</summary>
+    public static readonly DateOnly ScenarioStart = new(2022, 9, 1);
+
+    /// <summary>The day Kutai Timur's register was loaded.</summary>
+    public static readonly DateOnly KutaiTimurLoaded = new(2024, 1, 8);
+
+    private void ScheduleBontang(Plan plan, Timeline timeline)
     {
         const string Verifier = "dinsos.bontang";
-        await Monitoring.SetTarget.RecordAsync(db, audit, Bontang, new DateOnly(2025, 12, 31), 0, "admin", _now, ct);
+        timeline.At(ScenarioStart, ct => Monitoring.SetTarget.RecordAsync(db, audit, Bontang, new DateOnly(2025, 12, 31), 0, "admin", clock.GetUtcNow().UtcDateTime, ct));
 
         // September 2022: the register is classified; the poor families are listed.
-        clock.Set(new DateOnly(2022, 9, 30));
-        await classification.ClassifyAsync(db.Households.InRegion(Bontang), new DateOnly(2022, 9, 30), StatusChanges.SystemClassification, audit, ct);
+        var classified = new DateOnly(2022, 9, 30);
+        timeline.At(classified, ct => classification.ClassifyAsync(db.Households.InRegion(Bontang), classified, StatusChanges.SystemClassification, audit, ct));
 
         // Q4 2022: every listed family is visited and verified: 182 on 31 December 2022.
-        clock.Set(new DateOnly(2022, 10, 1));
-        var round = await verval.CreateRoundAsync(Bontang, "Verval Triwulan IV 2022", new DateOnly(2022, 10, 1), new DateOnly(2022, 12, 31), 6, Verifier, audit, ct);
-        await VisitAllAsync(round.Round, new DateOnly(2022, 10, 3), 78, Verifier, _ => (HouseholdStatus.Verified, Poor()), ct);
+        timeline.At(new DateOnly(2022, 10, 1), async ct =>
+        {
+            var round = await verval.CreateRoundAsync(Bontang, "Verval Triwulan IV 2022", new DateOnly(2022, 10, 1), new DateOnly(2022, 12, 31), 6, Verifier, audit, ct);
+            await ScheduleVisitsAsync(timeline, round.Round, new DateOnly(2022, 10, 3), 78, Verifier, _ => HouseholdStatus.Verified, ct);
+        });
 
         // 2023 to 9 April 2025: 175 graduate, each after a re-assessment visit with a photo.
         var graduations = Spread(plan.BontangGraduating.Count, new DateOnly(2023, 2, 1), new DateOnly(2025, 4, 8));
@@ -188,76 +203,82 @@ public sealed partial class DemoLoader
         var events = plan.BontangGraduating.Select((h, i) => (Day: graduations[i], Household: h, Graduate: true))
             .Concat(remaining.SelectMany(day => plan.BontangRemaining.Select(h => (Day: day, Household: h, Graduate: false))))
             .OrderBy(e => e.Day).ToList();
-        foreach (var (day, household, graduate) in events)
+        foreach (var (day, household, graduate) in events.Where(e => e.Day <= Today))
         {
-            if (day > Today)
-            {
-                continue;
-            }
-
-            clock.Set(day.AddDays(-7));
             if (graduate)
             {
                 plan.GraduatedOn[household] = day;
             }
 
-            var task = await verval.CreateTaskAsync(household, graduate ? VisitPurpose.Graduation : VisitPurpose.Reverification, day.AddDays(14), Verifier, audit, ct);
-            await VisitAsync(task, household, day, Verifier, graduate ? (HouseholdStatus.Graduated, NotPoor()) : (HouseholdStatus.Verified, Poor()), ct);
+            ScheduleRevisit(timeline, household, day, graduate ? VisitPurpose.Graduation : VisitPurpose.Reverification, Verifier,
+                graduate ? HouseholdStatus.Graduated : HouseholdStatus.Verified);
         }
+    }
 
-        // Now: a round in progress, with tasks for the seven, a village meeting waiting for approval
-        // and an objection from a resident.
-        clock.Reset();
+    /// <summary>
+    /// Bontang now, at the real time of loading: a round in progress with tasks for the seven, a
+    /// village meeting waiting for approval and a resident's proposal.
+    /// </summary>
+    private async Task RecordPresentAsync(Plan plan, CancellationToken ct)
+    {
+        const string Verifier = "dinsos.bontang";
         var quarter = QuarterOf(Today);
         var current = await verval.CreateRoundAsync(Bontang, $"Verval Triwulan {Roman(quarter.Quarter)} {quarter.Start.Year}", quarter.Start, quarter.End, 6, Verifier, audit, ct);
         await db.SaveChangesAsync(ct);
         var kuala = plan.BontangRemaining.Where(h => h.VillageCode == BontangKuala).ToList();
-        var meeting = verval.RecordMeeting(current.Round, BontangKuala, Today > quarter.Start.AddDays(7) ? quarter.Start.AddDays(7) : Today, 24,
+        verval.RecordMeeting(current.Round, BontangKuala, Today > quarter.Start.AddDays(7) ? quarter.Start.AddDays(7) : Today, 24,
             "Lurah Bontang Kuala, Ketua LPM, 12 Ketua RT, pendamping PKH, kader posyandu",
             Placeholder(EvidenceKind.Document, "berita-acara-musyawarah-bontang-kuala.pdf", "application/pdf", "minutes:" + current.Round.Name),
             kuala.Select(h => (h, MeetingDecisionKind.Confirm, (string?)"Masih layak didampingi; kunjungi ulang.")),
             "operator.bontangkuala", audit);
-        _ = meeting;
         var notPoor = plan.All.First(h => h.VillageCode == BontangKuala && h.Status == HouseholdStatus.Registered);
         await verval.SubmitProposalAsync(ProposalKind.Usul, BontangKuala, notPoor,
             "Kepala keluarga kehilangan pekerjaan sebagai buruh pelabuhan sejak tiga bulan lalu; anak dua masih sekolah.",
             "Ketua RT 07", null, null, "operator.bontangkuala", audit, ct);
     }
 
-    private async Task RunKutaiTimurAsync(Plan plan, CancellationToken ct)
+    private void ScheduleKutaiTimur(Plan plan, Timeline timeline)
     {
         const string Verifier = "dinsos.kutim";
-        await Monitoring.SetTarget.RecordAsync(db, audit, KutaiTimur, new DateOnly(2024, 12, 31), 0, "admin", _now, ct);
-        clock.Set(new DateOnly(2024, 1, 15));
-        await classification.ClassifyAsync(db.Households.InRegion(KutaiTimur), new DateOnly(2024, 1, 15), StatusChanges.SystemClassification, audit, ct);
+        timeline.At(KutaiTimurLoaded, ct => Monitoring.SetTarget.RecordAsync(db, audit, KutaiTimur, new DateOnly(2024, 12, 31), 0, "admin", clock.GetUtcNow().UtcDateTime, ct));
+        var classified = new DateOnly(2024, 1, 15);
+        timeline.At(classified, ct => classification.ClassifyAsync(db.Households.InRegion(KutaiTimur), classified, StatusChanges.SystemClassification, audit, ct));
 
         // February to June 2024: the listed families are visited; those that do not qualify are
         // excluded ("those called poor may not be poor"), the others verified by 30 June 2024.
         var excluded = plan.KutimExcluded.Select(h => h.Id).ToHashSet();
-        clock.Set(new DateOnly(2024, 2, 1));
-        var round = await verval.CreateRoundAsync(KutaiTimur, "Verval Semester I 2024", new DateOnly(2024, 2, 1), new DateOnly(2024, 6, 30), 6, Verifier, audit, ct);
-        await VisitAllAsync(round.Round, new DateOnly(2024, 2, 5), 140, Verifier,
-            h => excluded.Contains(h.Id) ? (HouseholdStatus.Excluded, NotPoor()) : (HouseholdStatus.Verified, Poor()), ct);
+        timeline.At(new DateOnly(2024, 2, 1), async ct =>
+        {
+            var round = await verval.CreateRoundAsync(KutaiTimur, "Verval Semester I 2024", new DateOnly(2024, 2, 1), new DateOnly(2024, 6, 30), 6, Verifier, audit, ct);
+            await ScheduleVisitsAsync(timeline, round.Round, new DateOnly(2024, 2, 5), 140, Verifier,
+                h => excluded.Contains(h.Id) ? HouseholdStatus.Excluded : HouseholdStatus.Verified, ct);
+        });
 
         // After: graduations through the second half of 2024 and 2025; about a fifth remain.
         var leaving = plan.KutimVerified.Where((_, i) => i % 5 != 2).ToList();
         var days = Spread(leaving.Count, new DateOnly(2024, 7, 8), new DateOnly(2025, 10, 31));
         for (var i = 0; i < leaving.Count; i++)
         {
-            if (days[i] > Today)
+            if (days[i] <= Today)
             {
-                continue;
+                plan.GraduatedOn[leaving[i]] = days[i];
+                ScheduleRevisit(timeline, leaving[i], days[i], VisitPurpose.Graduation, Verifier, HouseholdStatus.Graduated);
             }
-
-            plan.GraduatedOn[leaving[i]] = days[i];
-            clock.Set(days[i].AddDays(-7));
-            var task = await verval.CreateTaskAsync(leaving[i], VisitPurpose.Graduation, days[i].AddDays(14), Verifier, audit, ct);
-            await VisitAsync(task, leaving[i], days[i], Verifier, (HouseholdStatus.Graduated, NotPoor()), ct);
         }
     }
 
+    /// <summary>A re-assessment: the task a week before, the visit on <paramref name="day"/>, its review two days later.</summary>
+    private void ScheduleRevisit(Timeline timeline, Household household, DateOnly day, VisitPurpose purpose, string verifier, HouseholdStatus to)
+    {
+        timeline.At(day.AddDays(-7), async ct =>
+        {
+            var task = await verval.CreateTaskAsync(household, purpose, day.AddDays(14), verifier, audit, ct);
+            timeline.At(day, _ => ScheduleVisit(timeline, task, household, day, verifier, to));
+        });
+    }
+
     /// <summary>Visits every task of a round over <paramref name="days"/> days from <paramref name="start"/>, and approves each visit.</summary>
-    private async Task VisitAllAsync(VervalRound round, DateOnly start, int days, string verifier, Func<Household, (HouseholdStatus, Finding)> outcome, CancellationToken ct)
+    private async Task ScheduleVisitsAsync(Timeline timeline, VervalRound round, DateOnly start, int days, string verifier, Func<Household, HouseholdStatus> outcome, CancellationToken ct)
     {
         var tasks = db.Tasks.Local.Where(t => ReferenceEquals(t.Round, round)).ToList();
         var ids = tasks.Select(t => t.HouseholdId).ToList();
@@ -266,13 +287,15 @@ public sealed partial class DemoLoader
         foreach (var task in tasks)
         {
             var household = households[task.HouseholdId];
-            await VisitAsync(task, household, start.AddDays(order++ * days / tasks.Count), verifier, outcome(household), ct);
+            var day = start.AddDays(order++ * days / tasks.Count);
+            timeline.At(day, _ => ScheduleVisit(timeline, task, household, day, verifier, outcome(household)));
         }
     }
 
-    private async Task VisitAsync(VisitTask task, Household household, DateOnly day, string verifier, (HouseholdStatus To, Finding Finding) outcome, CancellationToken ct)
+    /// <summary>Submits the visit of <paramref name="task"/> now (its day) and schedules its approval two days later.</summary>
+    private Task ScheduleVisit(Timeline timeline, VisitTask task, Household household, DateOnly day, string verifier, HouseholdStatus to)
     {
-        var (to, finding) = outcome;
+        var finding = to is HouseholdStatus.Verified ? Poor() : NotPoor();
         var visitor = task.AssignedTo ?? "operator.bontangkuala";
         var head = household.Head;
 
@@ -299,13 +322,16 @@ public sealed partial class DemoLoader
             },
             Recommendation = to,
         };
-        clock.Set(day);
         var photo = Placeholder(EvidenceKind.Photo, $"foto-rumah-{household.NoKk.Value}-{day:yyyyMMdd}.jpg", "image/jpeg", $"photo:{household.NoKk.Value}:{day:yyyy-MM-dd}");
         var visit = verval.SubmitVisit(task, household, report, [photo], visitor, audit);
-        clock.Set(day.AddDays(2));
-        await verval.ApproveAsync(visit, household, verifier, null, audit, ct);
-        clock.Reset();
+        timeline.At(Min(day.AddDays(2), Today), ct => verval.ApproveAsync(visit, household, verifier, null, audit, ct));
+        return Task.CompletedTask;
     }
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    /// <summary>10.00 WITA on <paramref name="day"/>, in UTC.</summary>
+    private static DateTime AtTen(DateOnly day) => day.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc);
 
     /// <summary>How far a demo visit lies from its desa's centre: ±0.006° (about 670 m) each way.</summary>
     private const double VisitSpreadDegrees = 0.012;
@@ -346,7 +372,7 @@ public sealed partial class DemoLoader
         {
             var spread = code.Value.Aggregate(2_166_136_261u, (a, c) => unchecked((a ^ c) * 16_777_619u));
             var people = (Bontang.Contains(code) ? 55_000 : 9_000) + (int)(spread % 30_000);
-            db.Population.Add(new PopulationCount(code, 2024, people, IllustrativePopulation, _now));
+            db.Population.Add(new PopulationCount(code, 2024, people, IllustrativePopulation, clock.GetUtcNow().UtcDateTime));
         }
 
         await db.SaveChangesAsync(ct);
@@ -356,7 +382,8 @@ public sealed partial class DemoLoader
     private static EvidenceFile Placeholder(EvidenceKind kind, string fileName, string contentType, string seed) =>
         new(kind, fileName, contentType, 0, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("demo:" + seed))), null);
 
-    private DateOnly Today => RegionClock.DayAt(_now);
+    /// <summary>The real today: the scenario's history runs up to it and stops there.</summary>
+    private DateOnly Today => time.Today();
 
     private static List<DateOnly> Spread(int count, DateOnly from, DateOnly to)
     {
@@ -412,20 +439,59 @@ public sealed partial class DemoLoader
         return villages.Order().ToList();
     }
 
-    /// <summary>A clock set to a day of the replayed history (10.00 WITA), or the real time once reset.</summary>
+    /// <summary>
+    /// A clock set to a moment of the replayed history (a step of a day from 08.00 WITA, four minutes
+    /// apart, until 16.00), never later than the real time; or the real time once reset.
+    /// </summary>
     private sealed class ReplayClock(TimeProvider real) : TimeProvider
     {
         private DateTimeOffset? _at;
 
-        public void Set(DateOnly day)
+        public void Set(DateOnly day, int step = 0)
         {
-            var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero);
+            var at = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddMinutes(Math.Min(step * 4, 480));
             _at = at > real.GetUtcNow() ? real.GetUtcNow() : at;
         }
 
         public void Reset() => _at = null;
 
         public override DateTimeOffset GetUtcNow() => _at ?? real.GetUtcNow();
+    }
+
+    /// <summary>
+    /// The scenario's steps in the order of their days, each run with the clock on its day; a step may
+    /// schedule later ones (a visit schedules its review). Steps of one day run in the order they were
+    /// scheduled.
+    /// </summary>
+    private sealed class Timeline(ReplayClock clock)
+    {
+        private readonly PriorityQueue<Func<CancellationToken, Task>, (DateOnly Day, long Order)> _steps = new();
+        private long _order;
+        private DateOnly _day = DateOnly.MinValue;
+
+        public void At(DateOnly day, Func<CancellationToken, Task> step)
+        {
+            if (day < _day)
+            {
+                throw new InvalidOperationException($"A step of {day:yyyy-MM-dd} cannot be scheduled once {_day:yyyy-MM-dd} has come.");
+            }
+
+            _steps.Enqueue(step, (day, _order++));
+        }
+
+        public async Task RunAsync(CancellationToken ct)
+        {
+            var ofDay = 0;
+            while (_steps.TryDequeue(out var step, out var when))
+            {
+                ofDay = when.Day == _day ? ofDay + 1 : 0;
+                _day = when.Day;
+                clock.Set(when.Day, ofDay);
+                await step(ct);
+            }
+
+            clock.Reset();
+        }
     }
 
     private sealed record Finding(PovertyIndicators Indicators, long Spending);

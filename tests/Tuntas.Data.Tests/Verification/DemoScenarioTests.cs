@@ -102,6 +102,31 @@ public class DemoScenarioTests
             Assert.True(flags.Count == 0, $"{region}:\n" + string.Join("\n", flags.Select(f => $"{f.Kind.ToWire()} {f.Region.Value} {f.NoKk} {f.Detail}")));
         }
 
+        // The scenario is replayed on its own days: after the entry that says a replay follows, the
+        // chain runs forward in time from September 2022, each visit is entered on the day it was
+        // made and reviewed within two days, each family was registered on its regency's load day,
+        // and only the work in progress today carries the time of loading.
+        var trail = await db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).Select(e => new { e.Sequence, e.RecordedAt, e.Action }).ToListAsync();
+        var marker = trail.Single(e => e.Action == "demo.load");
+        var replay = trail.SkipWhile(e => e.Sequence <= marker.Sequence).ToList();
+        Assert.Equal(DemoLoader.ScenarioStart, DateOnly.FromDateTime(replay[0].RecordedAt));
+        Assert.All(replay.Zip(replay.Skip(1)), p => Assert.True(p.First.RecordedAt <= p.Second.RecordedAt,
+            $"entry {p.Second.Sequence} ({p.Second.Action}, {p.Second.RecordedAt:O}) is recorded before entry {p.First.Sequence} ({p.First.RecordedAt:O})"));
+        string[] present = ["round.create", "task.create", "meeting.record", "proposal.usul"];
+        var atLoad = replay.Where(e => e.RecordedAt >= marker.RecordedAt).ToList();
+        Assert.All(atLoad, e => Assert.Contains(e.Action, present));
+        Assert.True(atLoad.Count < 20, $"{atLoad.Count} entries carry the time of loading");
+        var visits = await db.Visits.AsNoTracking().Select(v => new { v.Id, v.VisitedOn, v.SubmittedAt, v.ReviewedAt }).ToListAsync();
+        Assert.All(visits, v =>
+        {
+            Assert.Equal(v.VisitedOn, RegionClock.DayAt(v.SubmittedAt));
+            Assert.InRange(RegionClock.DayAt(v.ReviewedAt!.Value), v.VisitedOn, v.VisitedOn.AddDays(2));
+        });
+        var registered = await db.Households.AsNoTracking().Select(h => new { h.RegencyCode, h.CreatedAt }).ToListAsync();
+        Assert.All(registered, h => Assert.Equal(h.RegencyCode == bontang ? DemoLoader.ScenarioStart : DemoLoader.KutaiTimurLoaded, RegionClock.DayAt(h.CreatedAt)));
+        Assert.All(await db.StatusEvents.AsNoTracking().Where(e => e.VisitId != null).Select(e => new { e.EffectiveDate, e.RecordedAt }).ToListAsync(),
+            e => Assert.InRange(RegionClock.DayAt(e.RecordedAt), e.EffectiveDate, e.EffectiveDate.AddDays(2)));
+
         // The audit trail is intact, and notices tampering.
         var verified = await AuditVerifier.VerifyAsync(db);
         Assert.True(verified.Intact, verified.FirstBreak?.Problem);
