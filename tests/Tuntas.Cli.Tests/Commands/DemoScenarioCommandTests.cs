@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Tuntas.Testing;
 
 namespace Tuntas.Cli.Tests.Commands;
