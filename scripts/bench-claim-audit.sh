@@ -4,7 +4,7 @@
 # (scripts/bench-history.sql: every exit without a visit, so every exit is flagged), then times on the
 # same SQLite file:
 #   - tuntas anomalies --region REGENCY --json (every rule over the regency's whole history);
-#   - tuntas claim-audit draw of 400 graduations with a seed (population, hash, draw, assignment, audit entry);
+#   - tuntas claim-audit draw of 400 graduations (the server's seed; population, hash, draw, assignment, audit entry);
 #   - the floor: sqlite3 reading the same status events (one plain query over the regency's history).
 # Usage: scripts/bench-claim-audit.sh [HOUSEHOLDS] [REGENCY]   (defaults 130000 and 64.08)
 # With BENCH_DIR=DIR the database is kept there, and a later run skips to the timings.
@@ -37,7 +37,7 @@ printf 'households: %s, status events in %s: %s (graduations: %s)\n' "$household
 best() { for _ in 1 2 3; do seconds "$@"; done | sort -n | head -1; }
 anomalies_s=$(best ./tuntas anomalies --region "$regency" --db "sqlite:$db" --json)
 flags=$(./tuntas anomalies --region "$regency" --db "sqlite:$db" --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["flags"]))')
-draw_s=$(best ./tuntas claim-audit draw --region "$regency" --status graduated --from 2022-01-01 --to 2025-12-31 --size 400 --seed bench --db "sqlite:$db" --json)
+draw_s=$(best ./tuntas claim-audit draw --region "$regency" --status graduated --from 2022-01-01 --to 2025-12-31 --size 400 --db "sqlite:$db" --json)
 floor_ms=$(for _ in 1 2 3; do printf '.timer on\nSELECT COUNT(*), COUNT(DISTINCT HouseholdId), MAX(EffectiveDate), COUNT(DISTINCT Actor) FROM HouseholdStatusEvents WHERE RegencyCode = '"'$regency'"';\n' | sqlite3 "$db" 2>&1 | awk '/^Run Time/ {printf "%.1f\n", $4 * 1000}'; done | sort -n | head -1)
 start_s=$(best ./tuntas regions --parent 64 --db "sqlite:$db" --json)
 printf 'anomalies:        %.2f s (%s flags)\n' "$anomalies_s" "$flags"

@@ -31,7 +31,7 @@ public class PublicJourneyTests(ITestOutputHelper output)
         await Assertions.Expect(page.Locator("#trend-h")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#method-h")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#proof-h")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("[data-section=claim-audit]")).ToContainTextAsync("pemeriksaan ulang 30 dari 175 KK Graduasi menemukan 1 keliru");
+        await Assertions.Expect(page.Locator("[data-section=claim-audit]")).ToContainTextAsync("pemeriksaan ulang 30 dari 175 KK Graduasi: 29 sesuai, 1 keliru, 0 tidak ditemukan");
         await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "public-bontang.png"), FullPage = true });
 
         // A sanggah about a family the resident thinks is no longer poor.

@@ -12,15 +12,16 @@ using Tuntas.Domain.Registry;
 namespace Tuntas.Cli.Commands;
 
 /// <summary>
-/// <c>tuntas claim-audit estimate|size|draw|list|show|finding</c>: how true a headline is, checked by
-/// re-verifying a random sample of the households behind it.
+/// <c>tuntas claim-audit estimate|size|draw|replay|list|show|finding</c>: how true a headline is, checked by
+/// re-verifying a random sample of the households behind it. The seed of a draw is the server's;
+/// <c>replay</c> does a recorded draw again from its seed to check it.
 /// </summary>
 internal static class ClaimAuditCommand
 {
     public static Command Create(Func<ParseResult, CliContext> context) =>
         new("claim-audit", "Re-check a random sample of the households behind a figure and estimate how many records may be wrong.")
         {
-            Estimate(context), Size(context), Draw(context), List(context), Show(context), Finding(context),
+            Estimate(context), Size(context), Draw(context), Replay(context), List(context), Show(context), Finding(context),
         };
 
     private static Command Estimate(Func<ParseResult, CliContext> context)
@@ -97,15 +98,21 @@ internal static class ClaimAuditCommand
         var from = new Option<string>("--from") { Description = "First day of the period (YYYY-MM-DD).", Required = true };
         var to = new Option<string>("--to") { Description = "Last day of the period (YYYY-MM-DD).", Required = true };
         var size = new Option<int>("--size") { Description = "How many households to draw.", Required = true };
-        var seed = new Option<string?>("--seed") { Description = "The seed of the draw; the same seed gives the same sample. Without it one is generated and printed." };
+        // Kept only to refuse it with a reason: whoever draws does not choose the seed.
+        var seed = new Option<string?>("--seed") { Description = "Refused: the seed is drawn by the server.", Hidden = true, Arity = ArgumentArity.ZeroOrOne };
         var stratify = new Option<string?>("--stratify") { Description = "district: share the sample out over the kecamatan in proportion to their size." };
-        var command = new Command("draw", "Draw a reproducible random sample of the households that were in (or entered) a status in a period, and create the re-checks for independent verifiers. The draw is written to the audit trail at once.")
+        var command = new Command("draw", "Draw a random sample of the households that were in (or entered) a status in a period, and create the re-checks for independent verifiers. The server draws the seed from a cryptographic source and writes it, with the population's hash and the sample, to the audit trail at once; `replay` does the draw again from that seed.")
         {
             region, status, from, to, size, seed, stratify,
         };
         command.SetAction(async (parse, ct) =>
         {
             var cli = context(parse);
+            if (parse.GetResult(seed) is not null)
+            {
+                return cli.Fail("--seed is not accepted: the seed is drawn by the server from a cryptographic source and recorded with the draw, so nobody can choose it. Nothing was drawn. To check a recorded draw, use `tuntas claim-audit replay ID`.");
+            }
+
             if (!CliArguments.TryRegion(parse.GetValue(region), out var code, out var error) || code is null)
             {
                 return cli.Fail(error ?? "Give a region with --region.");
@@ -131,7 +138,7 @@ internal static class ClaimAuditCommand
             return await cli.WithAsync<DrawClaimAudit>(async draw =>
             {
                 var drawn = await draw.DrawAsync(
-                    new DrawRequest(code, wanted.Value, fromDay, toDay, parse.GetValue(size), parse.GetValue(seed), stratifyText is not null),
+                    new DrawRequest(code, wanted.Value, fromDay, toDay, parse.GetValue(size), stratifyText is not null),
                     "cli:" + Environment.UserName, ct);
                 if (drawn.Value is not { } sample)
                 {
@@ -171,6 +178,63 @@ internal static class ClaimAuditCommand
         return command;
     }
 
+    private static Command Replay(Func<ParseResult, CliContext> context)
+    {
+        var id = new Argument<long>("ID") { Description = "The claim audit's number." };
+        var command = new Command("replay", "Do a recorded draw again from its seed over the population as of the audit's dates, and check it against what was recorded. Exit 0 when it matches, 3 when the population (its hash) or the sample no longer matches, 2 for an unknown audit.") { id };
+        command.SetAction(async (parse, ct) =>
+        {
+            var cli = context(parse);
+            var auditId = parse.GetValue(id);
+            return await cli.WithAsync<ClaimAuditService>(async service =>
+            {
+                var replay = await service.ReplayAsync(auditId, ct);
+                if (replay is null)
+                {
+                    return cli.Fail($"Claim audit {auditId} does not exist.");
+                }
+
+                var audit = replay.Audit;
+                if (cli.Json)
+                {
+                    cli.WriteJson(ClaimAuditJson.Replay(replay));
+                }
+                else
+                {
+                    cli.Output.WriteLine($"Claim audit {audit.Id}: {audit.Status.ToWire()} households of {audit.Region.Value}, {audit.From:yyyy-MM-dd} to {audit.To:yyyy-MM-dd}, drawn with seed {audit.Seed}.");
+                    foreach (var noKk in replay.Sample?.Select(c => c.NoKk) ?? [])
+                    {
+                        cli.Output.WriteLine($"  {noKk}");
+                    }
+
+                    cli.Output.WriteLine(replay.Matches
+                        ? $"The replay matches the record: the same {audit.Population} households (population hash {audit.PopulationHash}) and the same {replay.RecordedSample.Count} drawn."
+                        : "The replay does NOT match the record.");
+                }
+
+                if (replay.Matches)
+                {
+                    return ExitCodes.Success;
+                }
+
+                if (!replay.PopulationMatches)
+                {
+                    cli.Error.WriteLine($"tuntas: the population of claim audit {audit.Id} has changed since the draw: the hash recorded was {audit.PopulationHash} ({audit.Population} households), the hash found now is {replay.FoundHash} ({replay.FoundPopulation} households). A status change effective in the audited period was recorded after the draw.");
+                }
+
+                if (!replay.SampleMatches)
+                {
+                    cli.Error.WriteLine(replay.Sample is null
+                        ? $"tuntas: the seed cannot draw {replay.RecordedSample.Count} households from the {replay.FoundPopulation} found now."
+                        : $"tuntas: the seed now draws {replay.Sample.Count(c => !replay.RecordedSample.Contains(c.NoKk))} household(s) other than those recorded.");
+                }
+
+                return ExitCodes.ProblemFound;
+            }, ct);
+        });
+        return command;
+    }
+
     private static Command List(Func<ParseResult, CliContext> context)
     {
         var region = new Option<string>("--region") { Description = "This region and the regions below it.", Required = true };
@@ -195,8 +259,8 @@ internal static class ClaimAuditCommand
                     foreach (var a in audits)
                     {
                         var t = a.Tally;
-                        var result = t.Estimate is { } e ? string.Create(CultureInfo.InvariantCulture, $"{e.LowErrors}–{e.HighErrors} of {e.Population} may be wrong") : $"{t.SampleSize - t.Pending} of {t.SampleSize} checked";
-                        cli.Output.WriteLine($"{a.Id,5}  {a.Region.Value,-13} {a.Status.ToWire(),-10} {a.From:yyyy-MM-dd}..{a.To:yyyy-MM-dd}  n={t.SampleSize} of {t.Population}  wrong {t.Wrong}  {result}");
+                        var result = t.NotConfirmedEstimate is { } u ? string.Create(CultureInfo.InvariantCulture, $"{u.LowErrors}–{u.HighErrors} of {u.Population} not confirmed") : $"{t.SampleSize - t.Pending} of {t.SampleSize} checked";
+                        cli.Output.WriteLine($"{a.Id,5}  {a.Region.Value,-13} {a.Status.ToWire(),-10} {a.From:yyyy-MM-dd}..{a.To:yyyy-MM-dd}  n={t.SampleSize} of {t.Population}  confirmed {t.Confirmed}  wrong {t.Wrong}  not found {t.CouldNotVerify}  {result}");
                     }
                 }
 
@@ -259,8 +323,8 @@ internal static class ClaimAuditCommand
                         cli.Output.WriteLine($"  {i.NoKk}  {i.AssignedTo ?? "-",-24} {i.Finding?.ToWire() ?? "pending",-17} {i.Note}");
                     }
 
-                    cli.Output.WriteLine(tally.Estimate is { } e
-                        ? string.Create(CultureInfo.InvariantCulture, $"{e.Errors} wrong of {e.Sample} checked ({tally.CouldNotVerify} could not be verified): between {e.LowErrors} and {e.HighErrors} of {e.Population} may be wrong (95%).")
+                    cli.Output.WriteLine(tally is { Estimate: { } e, NotConfirmedEstimate: { } u }
+                        ? string.Create(CultureInfo.InvariantCulture, $"Of {tally.SampleSize} drawn: {tally.Confirmed} confirmed, {tally.Wrong} wrong, {tally.CouldNotVerify} not found. Not confirmed: between {u.LowErrors} and {u.HighErrors} of {u.Population} (95%); found wrong: between {e.LowErrors} and {e.HighErrors}.")
                         : $"{tally.SampleSize - tally.Pending} of {tally.SampleSize} re-checked so far.");
                 }
 

@@ -20,7 +20,6 @@ public static class ClaimAuditJson
         estimatedErrors = new { low = e.LowErrors, mid = e.MidErrors, high = e.HighErrors },
     };
 
-
     public static object Standing(ClaimAuditStanding a) => new
     {
         auditId = a.Id,
@@ -42,8 +41,29 @@ public static class ClaimAuditJson
         confirmed = t.Confirmed,
         wrong = t.Wrong,
         couldNotVerify = t.CouldNotVerify,
+        notConfirmed = t.NotConfirmed,
         pending = t.Pending,
         complete = t.Complete,
         estimate = t.Estimate is { } e ? Estimate(e) : null,
+        notConfirmedEstimate = t.NotConfirmedEstimate is { } u ? Estimate(u) : null,
+    };
+
+    /// <summary>
+    /// A replayed draw: <c>sample</c> is what the recorded seed draws from the population found now,
+    /// in the same shape as the draw's; the recorded hash and sample stand beside what was found.
+    /// </summary>
+    public static object Replay(ClaimAuditReplay r) => new
+    {
+        auditId = r.Audit.Id,
+        seed = r.Audit.Seed,
+        populationHash = r.Audit.PopulationHash,
+        populationHashFound = r.FoundHash,
+        population = r.Audit.Population,
+        populationFound = r.FoundPopulation,
+        sample = r.Sample?.Select(c => c.NoKk).ToList(),
+        recordedSample = r.RecordedSample,
+        populationMatches = r.PopulationMatches,
+        sampleMatches = r.SampleMatches,
+        matches = r.Matches,
     };
 }

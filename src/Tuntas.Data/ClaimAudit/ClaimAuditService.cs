@@ -11,12 +11,34 @@ using Tuntas.Domain.Verification;
 
 namespace Tuntas.Data.ClaimAudit;
 
-/// <summary>What to draw: the households that were in (or entered) <paramref name="Status"/> in a region and period.</summary>
-public sealed record DrawRequest(RegionCode Region, HouseholdStatus Status, DateOnly From, DateOnly To, int Size, string? Seed, bool StratifyByDistrict);
+/// <summary>
+/// What to draw: the households that were in (or entered) <paramref name="Status"/> in a region and
+/// period. There is no seed to give: the server draws it (<see cref="SampleDraw.NewSeed"/>).
+/// </summary>
+public sealed record DrawRequest(RegionCode Region, HouseholdStatus Status, DateOnly From, DateOnly To, int Size, bool StratifyByDistrict);
 
 /// <summary>
-/// Claim audits as commands: draw a sample (written to the audit trail at once, with its seed and a
-/// hash of the population, so nobody can quietly redraw), assign the re-checks to independent
+/// A recorded draw done again from its seed over the population as of the audit's dates, read now.
+/// <paramref name="Sample"/> is what the seed gives over that population (null when it is now empty
+/// or smaller than the sample).
+/// </summary>
+public sealed record ClaimAuditReplay(ClaimAuditSample Audit, string FoundHash, int FoundPopulation, IReadOnlyList<SampleCandidate>? Sample)
+{
+    /// <summary>The households drawn and recorded, in draw order.</summary>
+    public IReadOnlyList<string> RecordedSample { get; } = Audit.Items.OrderBy(i => i.Id).Select(i => i.NoKk).ToList();
+
+    public bool PopulationMatches => string.Equals(FoundHash, Audit.PopulationHash, StringComparison.Ordinal);
+
+    public bool SampleMatches => Sample is not null && Sample.Select(c => c.NoKk).SequenceEqual(RecordedSample, StringComparer.Ordinal);
+
+    /// <summary>True when the replay gives back exactly what was recorded: the same population and the same households.</summary>
+    public bool Matches => PopulationMatches && SampleMatches;
+}
+
+/// <summary>
+/// Claim audits as commands: draw a sample (with a seed the server draws from a cryptographic source,
+/// written to the audit trail at once with the hash of the population, in the same commit as the
+/// sample, so nobody can choose the seed or quietly redraw), replay a recorded draw, assign the re-checks to independent
 /// verifiers, and record their findings. Each is a step of a use case (<see cref="DrawClaimAudit"/>, <see cref="RecordClaimAuditFinding"/>), inside its unit of work.
 /// </summary>
 public sealed class ClaimAuditService(TuntasDbContext db, VervalService verval, RegionClock clock)
@@ -43,7 +65,7 @@ public sealed class ClaimAuditService(TuntasDbContext db, VervalService verval, 
         }
 
         var population = await PopulationAsync(request, ct);
-        var drawn = SampleDraw.Draw(population.Select(p => p.Candidate).ToList(), request.Size, request.Seed ?? SampleDraw.NewSeed(), request.StratifyByDistrict);
+        var drawn = SampleDraw.Draw(population.Select(p => p.Candidate).ToList(), request.Size, SampleDraw.NewSeed(), request.StratifyByDistrict);
         var byNoKk = population.ToDictionary(p => p.Candidate.NoKk, StringComparer.Ordinal);
 
         var sample = new ClaimAuditSample(request.Region, request.Status, request.From, request.To, drawn, request.StratifyByDistrict, actor, Now);
@@ -84,6 +106,31 @@ public sealed class ClaimAuditService(TuntasDbContext db, VervalService verval, 
             assignedTo = sample.Items.Select(i => i.AssignedTo).ToList(),
         });
         return sample;
+    }
+
+    /// <summary>
+    /// Does a recorded draw again: the population of the audit's region, status and period read now
+    /// (only changes effective up to the period's last day count), its hash, and what the recorded
+    /// seed draws from it. Null for an audit that does not exist. Writes nothing.
+    /// </summary>
+    public async Task<ClaimAuditReplay?> ReplayAsync(long auditId, CancellationToken ct = default)
+    {
+        var sample = await db.ClaimAuditSamples.AsNoTracking().Include(s => s.Items).SingleOrDefaultAsync(s => s.Id == auditId, ct);
+        if (sample is null)
+        {
+            return null;
+        }
+
+        var request = new DrawRequest(sample.Region, sample.Status, sample.From, sample.To, sample.Items.Count, sample.Stratified);
+        var population = (await PopulationAsync(request, ct)).Select(p => p.Candidate).ToList();
+        var hash = SampleDraw.PopulationHash(population.Select(c => c.NoKk));
+        IReadOnlyList<SampleCandidate>? again = null;
+        if (population.Count >= request.Size && request.Size > 0)
+        {
+            again = SampleDraw.Draw(population, request.Size, sample.Seed, sample.Stratified).Sample;
+        }
+
+        return new ClaimAuditReplay(sample, hash, population.Count, again);
     }
 
     /// <summary>How long the village has to visit a household found wrong.</summary>

@@ -8,11 +8,12 @@ namespace Tuntas.Data.Demo;
 /// The demo's claim audit: after the "7 KK remain" announcement, Dinas Sosial Bontang draws 30 of the
 /// 175 graduations since 2023 and an independent verifier (who made and approved none of the original
 /// visits) re-checks them in the field. One family is found to be still extreme poor; a visit task
-/// follows so the village can correct its record.
+/// follows so the village can correct its record. The draw is made like any other: the server draws
+/// its seed and records it with the population's hash, so the demo's sample differs from one load to
+/// the next and can be replayed (<c>tuntas claim-audit replay</c>).
 /// </summary>
 public sealed partial class DemoLoader
 {
-    public const string BontangAuditSeed = "bontang-2025-04";
     public const string IndependentVerifier = "uji.bontang";
 
     private void ScheduleClaimAudit(Timeline timeline) => timeline.At(new DateOnly(2025, 4, 14), async ct =>
@@ -20,7 +21,7 @@ public sealed partial class DemoLoader
         await db.SaveChangesAsync(ct);
         var service = new ClaimAuditService(db, verval, new Domain.Regions.RegionClock(clock));
         var sample = await service.DrawAsync(
-            new DrawRequest(Bontang, HouseholdStatus.Graduated, new DateOnly(2023, 1, 1), new DateOnly(2025, 4, 9), 30, BontangAuditSeed, false),
+            new DrawRequest(Bontang, HouseholdStatus.Graduated, new DateOnly(2023, 1, 1), new DateOnly(2025, 4, 9), 30, false),
             "dinsos.bontang", audit, ct);
         await db.SaveChangesAsync(ct);
 

@@ -4,6 +4,7 @@ using Tuntas.Data.Database;
 using Tuntas.Domain.Monitoring;
 using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
+using Tuntas.Domain.Verification;
 
 namespace Tuntas.Data.Monitoring;
 
@@ -119,7 +120,7 @@ public static class DayCountStore
         foreach (var chunk in households.Chunk(Chunk))
         {
             var events = (await db.StatusEvents.AsNoTracking().Where(e => chunk.Contains(e.HouseholdId))
-                    .Select(e => new { e.HouseholdId, e.Id, e.From, e.To, e.EffectiveDate, e.VillageCode, WithVisit = e.VisitId != null })
+                    .Select(e => new { e.HouseholdId, e.Id, e.From, e.To, e.EffectiveDate, e.VillageCode, WithVisit = e.Visit != null && e.Visit.Review == ReviewState.Approved })
                     .ToListAsync(ct))
                 .ToLookup(e => e.HouseholdId);
             if (events.Count == 0)
@@ -171,7 +172,7 @@ public static class DayCountStore
         foreach (var entry in tracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
-                || entry.Entity is not (HouseholdStatusEvent or Person or Tuntas.Domain.Interventions.Delivery))
+                || entry.Entity is not (HouseholdStatusEvent or Person or Tuntas.Domain.Interventions.Delivery or Visit))
             {
                 continue;
             }
@@ -198,6 +199,7 @@ public static class DayCountStore
         {
             HouseholdStatusEvent s => s.HouseholdId,
             Person p => p.HouseholdId,
+            Visit v => v.HouseholdId,
             Tuntas.Domain.Interventions.Delivery d => d.HouseholdId,
             _ => 0,
         }).Where(id => id > 0);

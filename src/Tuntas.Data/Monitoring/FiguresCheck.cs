@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
+using Tuntas.Domain.Verification;
 
 namespace Tuntas.Data.Monitoring;
 
@@ -109,7 +110,7 @@ public sealed class FiguresCheck(TuntasDbContext db, HeadlineQuery headline, Das
                            join c in changes on e.HouseholdId equals c.HouseholdId
                            where c.To == e.To && Caseload.Contains(c.From)
                            select c;
-        return (await fromCaseload.CountAsync(ct), await fromCaseload.CountAsync(c => c.VisitId != null, ct));
+        return (await fromCaseload.CountAsync(ct), await fromCaseload.CountAsync(c => c.Visit != null && c.Visit.Review == ReviewState.Approved, ct));
     }
 
     private async Task<Dictionary<string, (int Households, int People)>> ChildrenFromHistoryAsync(RegionCode region, DateOnly at, CancellationToken ct)

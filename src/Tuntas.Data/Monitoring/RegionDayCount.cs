@@ -31,7 +31,8 @@ public sealed class DayCountState
     public const int SingleId = 1;
 
     /// <summary>The layout of the measures this code writes; counts built with another layout are rebuilt by <c>tuntas init</c>.</summary>
-    public const int CurrentLayout = 2;
+    /// <remarks>3: <see cref="Tuntas.Domain.Monitoring.DayCountMeasure.ExitedWithVisit"/> counts only visits Dinas Sosial approved.</remarks>
+    public const int CurrentLayout = 3;
 
     public int Id { get; init; } = SingleId;
 

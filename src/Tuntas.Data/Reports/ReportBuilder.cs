@@ -64,10 +64,10 @@ public sealed class ReportBuilder(TuntasDbContext db, HeadlineQuery headline, Cl
             .ToList();
 
         // Verification coverage: exits backed by an approved visit, and the visits approved by then.
-        var exits = await last.Where(e => Exits.Contains(e.To)).Select(e => new { e.VisitId }).ToListAsync(ct);
+        var exits = await last.Where(e => Exits.Contains(e.To)).Select(e => new { Approved = e.Visit != null && e.Visit.Review == ReviewState.Approved }).ToListAsync(ct);
         var inRegion = HeadlineQuery.InRegion(db.StatusEvents, region).Select(e => e.HouseholdId).Distinct();
         var approvedVisits = await db.Visits.CountAsync(v => v.Review == ReviewState.Approved && v.VisitedOn <= at && inRegion.Contains(v.HouseholdId), ct);
-        var withVisit = exits.Count(e => e.VisitId != null);
+        var withVisit = exits.Count(e => e.Approved);
         var poor = figures.ExtremePoor;
         var coverage = new VerificationCoverage(
             poor.Households, poor.Verified, Share(poor.Verified, poor.Households), exits.Count, withVisit, Share(withVisit, exits.Count), approvedVisits);

@@ -14,20 +14,26 @@ public sealed record VerificationCoverage(
 
 /// <summary>
 /// A claim audit of the region beside its headline: how it was drawn (seed, population hash) and what
-/// the independent re-checks found; the estimate once every household is checked.
+/// the independent re-checks found; the estimates once every household is checked. The error
+/// estimate counts the households found wrong; the "not confirmed" one also those that could not be
+/// found (<see cref="Tuntas.Domain.ClaimAudit.ClaimAuditTally.NotConfirmedEstimate"/>), both out of the
+/// whole sample.
 /// </summary>
 public sealed record ClaimAuditFigures(
     long AuditId, string Status, DateOnly From, DateOnly To, string Seed, string PopulationHash,
     int Population, int Sample, int Confirmed, int Wrong, int CouldNotVerify, int Pending,
-    double? ErrorRate, double? Low, double? High, int? EstimatedErrorsLow, double? EstimatedErrorsMid, int? EstimatedErrorsHigh, string Method)
+    double? ErrorRate, double? Low, double? High, int? EstimatedErrorsLow, double? EstimatedErrorsMid, int? EstimatedErrorsHigh, string Method,
+    int NotConfirmed = 0, double? NotConfirmedRate = null, int? NotConfirmedLow = null, double? NotConfirmedMid = null, int? NotConfirmedHigh = null)
 {
     public static ClaimAuditFigures Of(ClaimAudit.ClaimAuditStanding a)
     {
         var t = a.Tally;
         var e = t.Estimate;
+        var u = t.NotConfirmedEstimate;
         return new ClaimAuditFigures(
             a.Id, Tuntas.Domain.Registry.HouseholdStatusNames.ToWire(a.Status), a.From, a.To, a.Seed, a.PopulationHash, t.Population, t.SampleSize, t.Confirmed, t.Wrong,
-            t.CouldNotVerify, t.Pending, e?.ErrorRate, e?.Low, e?.High, e?.LowErrors, e?.MidErrors, e?.HighErrors, Tuntas.Domain.ClaimAudit.ErrorRateEstimate.Method);
+            t.CouldNotVerify, t.Pending, e?.ErrorRate, e?.Low, e?.High, e?.LowErrors, e?.MidErrors, e?.HighErrors, Tuntas.Domain.ClaimAudit.ErrorRateEstimate.Method,
+            t.NotConfirmed, u?.ErrorRate, u?.LowErrors, u?.MidErrors, u?.HighErrors);
     }
 }
 

@@ -156,14 +156,16 @@ public sealed class ReportPackages(TuntasDbContext db, ReportBuilder builder)
         }
         else
         {
-            xlsx.WriteRow(["Audit klaim (pemeriksaan ulang independen)", "Status", "Periode", "Populasi", "Sampel", "Sesuai", "Keliru", "Tidak dapat diverifikasi", "Belum diperiksa", "Perkiraan keliru: bawah", "tengah", "atas", "Benih", "SHA-256 populasi"]);
+            xlsx.WriteRow(["Audit klaim (pemeriksaan ulang independen)", "Status", "Periode", "Populasi", "Sampel", "Sesuai", "Keliru", "Tidak dapat diverifikasi", "Belum diperiksa", "Perkiraan keliru: bawah", "tengah", "atas", "Benih", "SHA-256 populasi",
+                "Tidak terkonfirmasi (keliru + tidak ditemukan)", "Perkiraan tidak terkonfirmasi: bawah", "tengah", "atas"]);
             foreach (var a in audits)
             {
                 xlsx.WriteRow([
                     a.AuditId, a.Status, $"{a.From.ToString("yyyy-MM-dd", culture)}..{a.To.ToString("yyyy-MM-dd", culture)}", (long)a.Population, (long)a.Sample,
                     (long)a.Confirmed, (long)a.Wrong, (long)a.CouldNotVerify, (long)a.Pending,
                     a.EstimatedErrorsLow is { } low ? (long)low : "-", a.EstimatedErrorsMid is { } mid ? mid : "-", a.EstimatedErrorsHigh is { } high ? (long)high : "-",
-                    a.Seed, a.PopulationHash]);
+                    a.Seed, a.PopulationHash,
+                    (long)a.NotConfirmed, a.NotConfirmedLow is { } ulow ? (long)ulow : "-", a.NotConfirmedMid is { } umid ? umid : "-", a.NotConfirmedHigh is { } uhigh ? (long)uhigh : "-"]);
             }
         }
 

@@ -12,7 +12,7 @@ public enum RecheckFinding
     /// <summary>The record is wrong (for example: still extreme poor although graduated).</summary>
     Wrong = 2,
 
-    /// <summary>The household could not be found or assessed; it does not count either way.</summary>
+    /// <summary>The household could not be found or assessed; the record is not confirmed and counts against the claim.</summary>
     CouldNotVerify = 3,
 }
 

@@ -106,17 +106,33 @@ public sealed record OriginalDecision(string? Visitor, string? Reviewer, string?
         new[] { Visitor, Reviewer, Actor }.Any(n => n is not null && string.Equals(n.Trim(), userName.Trim(), StringComparison.OrdinalIgnoreCase));
 }
 
-/// <summary>The findings of an audit counted, and what they imply for the population.</summary>
+/// <summary>
+/// The findings of an audit counted, and what they imply for the population. A household that could
+/// not be found or assessed stays in the sample: it is "not confirmed", exactly what a record that
+/// exists only on paper looks like, so it counts against the claim (<see cref="NotConfirmedEstimate"/>).
+/// Both estimates are over the whole sample drawn, never over the households that happened to be found.
+/// </summary>
 public sealed record ClaimAuditTally(int Population, int SampleSize, int Confirmed, int Wrong, int CouldNotVerify, int Pending)
 {
     public bool Complete => Pending == 0;
 
-    /// <summary>Households actually checked: confirmed or found wrong (could-not-verify ones say nothing either way).</summary>
+    /// <summary>Households assessed either way: confirmed or found wrong.</summary>
     public int Checked => Confirmed + Wrong;
 
-    /// <summary>The estimate for the population from the households checked; null until the audit is complete or when none could be checked.</summary>
+    /// <summary>Households whose record the re-check did not confirm: found wrong or not found (could not be verified).</summary>
+    public int NotConfirmed => Wrong + CouldNotVerify;
+
+    /// <summary>How many records of the population a re-check would find wrong, from the whole sample; null until the audit is complete.</summary>
     public ErrorRateEstimate? Estimate =>
-        Complete && Checked > 0 ? ErrorRateEstimate.Compute(Population, Checked, Wrong) : null;
+        Complete && SampleSize > 0 ? ErrorRateEstimate.Compute(Population, SampleSize, Wrong) : null;
+
+    /// <summary>
+    /// How many records of the population a re-check would not confirm (wrong or not found), from the
+    /// whole sample; null until the audit is complete. This is the figure a claim is judged by: an
+    /// audit whose every household was not found gives a result (all unconfirmed), not "no result".
+    /// </summary>
+    public ErrorRateEstimate? NotConfirmedEstimate =>
+        Complete && SampleSize > 0 ? ErrorRateEstimate.Compute(Population, SampleSize, NotConfirmed) : null;
 
     public static ClaimAuditTally Of(int population, int size, IEnumerable<RecheckFinding?> findings)
     {

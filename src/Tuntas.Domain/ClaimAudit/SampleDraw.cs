@@ -18,12 +18,17 @@ public sealed record DrawnSample(string Seed, string PopulationHash, int Populat
 /// an unrelated sample. With strata (kecamatan), the sample size is shared out in proportion to each
 /// stratum's size (largest remainders), and each stratum takes its smallest keys.
 /// </summary>
+/// <remarks>
+/// Whoever draws does not choose the seed: a new audit always takes <see cref="NewSeed"/>, drawn
+/// from a cryptographic source, so nobody can try seeds offline until the sample looks convenient.
+/// <see cref="Draw"/> with a recorded seed serves to replay a draw and check it.
+/// </remarks>
 public static class SampleDraw
 {
     public const int MaxSeedLength = 64;
 
-    /// <summary>A fresh seed when none is given: 16 random hexadecimal digits.</summary>
-    public static string NewSeed() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+    /// <summary>The seed of a new draw: 128 bits from a cryptographic random number generator, as 32 hexadecimal digits.</summary>
+    public static string NewSeed() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
     public static DrawnSample Draw(IReadOnlyCollection<SampleCandidate> population, int size, string seed, bool stratifyByDistrict)
     {

@@ -59,7 +59,10 @@ public sealed record HandlingWindow(int Months)
     }
 }
 
-/// <summary>One status change of a household, as the day counts need it.</summary>
+/// <summary>
+/// One status change of a household, as the day counts need it. <c>WithVisit</c>: the change rests
+/// on a field visit that Dinas Sosial approved (a visit pending review or returned does not count).
+/// </summary>
 public sealed record CountedEvent(long Id, HouseholdStatus From, HouseholdStatus To, DateOnly EffectiveDate, string VillageCode, bool WithVisit);
 
 /// <summary>One delivery: its day and the last day of its period (the day itself when it has none).</summary>

@@ -8,7 +8,7 @@ namespace Tuntas.Web.Monitoring;
 /// approved field visit backs, and the claim audits (or that there is none yet).
 /// </summary>
 /// <param name="Households">The extreme-poor households; null when withheld.</param>
-/// <param name="Proof">Exits and those backed by a visit; null when withheld.</param>
+/// <param name="Proof">Exits and those backed by an approved visit (a visit pending review or returned does not count); null when withheld.</param>
 /// <param name="Audits">The audits of the region whose period ended by the day, one per status.</param>
 /// <param name="AuditsLink">The claim-audit screen of the region, for those who may open it.</param>
 public sealed record ClaimAuditLine(int? Households, FieldProof? Proof, IReadOnlyList<ClaimAuditStanding> Audits, string? AuditsLink);

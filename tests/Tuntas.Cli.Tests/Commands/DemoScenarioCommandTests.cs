@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Tuntas.Testing;
 
 namespace Tuntas.Cli.Tests.Commands;
@@ -74,7 +75,8 @@ public class DemoScenarioCommandTests(DemoDatabase demo) : IClassFixture<DemoDat
             Assert.Equal(64, content.GetProperty("auditHead").GetProperty("hash").GetString()!.Length);
 
             // The claim audit stands beside the headline in the package: the demo's re-check of 30 of the 175 graduations.
-            var claim = content.GetProperty("claimAudits").EnumerateArray().Single(a => a.GetProperty("seed").GetString() == "bontang-2025-04");
+            var claim = content.GetProperty("claimAudits").EnumerateArray().Single(a => a.GetProperty("status").GetString() == "graduated");
+            Assert.Matches("^[0-9a-f]{32}$", claim.GetProperty("seed").GetString());
             Assert.Equal(("graduated", 175, 30, 1, 0), (claim.GetProperty("status").GetString(), claim.GetProperty("population").GetInt32(),
                 claim.GetProperty("sample").GetInt32(), claim.GetProperty("wrong").GetInt32(), claim.GetProperty("pending").GetInt32()));
             Assert.True(claim.GetProperty("estimatedErrorsHigh").GetInt32() > claim.GetProperty("estimatedErrorsLow").GetInt32());
@@ -131,35 +133,116 @@ public class DemoScenarioCommandTests(DemoDatabase demo) : IClassFixture<DemoDat
         return run.Json().GetProperty("sample").EnumerateArray().Select(e => e.GetString()!).ToList();
     }
 
+    private static string[] DrawArgs(string uri, int size, params string[] more) =>
+        ["claim-audit", "draw", "--region", "64.74", "--status", "graduated", "--from", "2023-01-01", "--to", "2025-04-09", "--size", size.ToString(System.Globalization.CultureInfo.InvariantCulture), "--json", "--db", uri, .. more];
+
     [Fact]
-    public async Task ClaimAuditDraw_TheSameSeedGivesTheSameThirtyHouseholds_AnotherSeedAnotherSample()
+    public async Task ClaimAuditDraw_TakesTheServersSeed_AndAReplayGivesTheSameThirtyHouseholds()
     {
-        string[] Draw(string seed) =>
-            ["claim-audit", "draw", "--region", "64.74", "--status", "graduated", "--from", "2023-01-01", "--to", "2025-04-09", "--size", "30", "--seed", seed, "--json", "--db", demo.Uri];
+        var first = await CliRun.RunAsync(DrawArgs(demo.Uri, 30));
+        var other = await CliRun.RunAsync(DrawArgs(demo.Uri, 30));
 
-        var first = await CliRun.RunAsync(Draw("uji-petik-2025"));
-        var again = await CliRun.RunAsync(Draw("uji-petik-2025"));
-        var other = await CliRun.RunAsync(Draw("seed-lain"));
-
-        Assert.Equal(175, first.Json().GetProperty("population").GetInt32());
+        var json = first.Json();
+        Assert.Equal(175, json.GetProperty("population").GetInt32());
         Assert.Equal(30, Sample(first).Distinct().Count());
-        Assert.Equal(Sample(first), Sample(again));
-        Assert.NotEqual(Sample(first).Order(), Sample(other).Order());
-        Assert.NotEqual(first.Json().GetProperty("auditId").GetInt64(), again.Json().GetProperty("auditId").GetInt64());
-        Assert.Equal(first.Json().GetProperty("populationHash").GetString(), other.Json().GetProperty("populationHash").GetString());
+        Assert.Matches("^[0-9a-f]{32}$", json.GetProperty("seed").GetString());
+        Assert.NotEqual(json.GetProperty("seed").GetString(), other.Json().GetProperty("seed").GetString());
+        Assert.Equal(json.GetProperty("populationHash").GetString(), other.Json().GetProperty("populationHash").GetString());
+        var id = json.GetProperty("auditId").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        // The recorded draw done again from its seed: the same households in the same order, exit 0.
+        var replay = await CliRun.RunAsync("claim-audit", "replay", id, "--json", "--db", demo.Uri);
+        Assert.True(replay.ExitCode == 0, replay.ToString());
+        Assert.Equal(Sample(first), Sample(replay));
+        Assert.Equal((json.GetProperty("seed").GetString(), json.GetProperty("populationHash").GetString(), true),
+            (replay.Json().GetProperty("seed").GetString(), replay.Json().GetProperty("populationHashFound").GetString(), replay.Json().GetProperty("matches").GetBoolean()));
+        var text = await CliRun.RunAsync("claim-audit", "replay", id, "--db", demo.Uri);
+        Assert.Equal(0, text.ExitCode);
+        Assert.Contains("matches the record", text.Output, StringComparison.Ordinal);
+        Assert.All(Sample(first), noKk => Assert.Contains(noKk, text.Output, StringComparison.Ordinal));
+        var unknown = await CliRun.RunAsync("claim-audit", "replay", "999999", "--db", demo.Uri);
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("Claim audit 999999 does not exist", unknown.Error, StringComparison.Ordinal);
+
+        // The demo's own audit is a recorded draw like any other, and replays.
+        var list = await CliRun.RunAsync("claim-audit", "list", "--region", "64.74", "--json", "--db", demo.Uri);
+        var demoAudit = list.Json().GetProperty("audits").EnumerateArray().Single(a => a.GetProperty("createdBy").GetString() == "dinsos.bontang");
+        Assert.Matches("^[0-9a-f]{32}$", demoAudit.GetProperty("seed").GetString());
+        Assert.Equal(0, (await CliRun.RunAsync("claim-audit", "replay", demoAudit.GetProperty("auditId").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture), "--db", demo.Uri)).ExitCode);
 
         // The demo's independent verifier (not the one who approved the graduations) gets every re-check.
-        var shown = await CliRun.RunAsync("claim-audit", "show", first.Json().GetProperty("auditId").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture), "--json", "--db", demo.Uri);
+        var shown = await CliRun.RunAsync("claim-audit", "show", id, "--json", "--db", demo.Uri);
         Assert.All(shown.Json().GetProperty("items").EnumerateArray(), i => Assert.Equal("uji.bontang", i.GetProperty("assignedTo").GetString()));
-
-        // Without a seed one is made and printed, so the draw can be repeated.
-        var unseeded = await CliRun.RunAsync("claim-audit", "draw", "--region", "64.74", "--status", "graduated", "--from", "2023-01-01", "--to", "2025-04-09", "--size", "5", "--json", "--db", demo.Uri);
-        var seed = unseeded.Json().GetProperty("seed").GetString()!;
-        Assert.Matches("^[0-9a-f]{16}$", seed);
-        Assert.Equal(Sample(unseeded), Sample(await CliRun.RunAsync("claim-audit", "draw", "--region", "64.74", "--status", "graduated", "--from", "2023-01-01", "--to", "2025-04-09", "--size", "5", "--seed", seed, "--json", "--db", demo.Uri)));
 
         // The audit trail still verifies after the draws.
         Assert.Equal(0, (await CliRun.RunAsync("audit", "verify", "--db", demo.Uri)).ExitCode);
+    }
+
+    [Fact]
+    public async Task ClaimAuditDraw_WithASeed_IsRefusedWithExit2_AndWritesNothing()
+    {
+        async Task<(int Audits, int Entries)> CountAsync()
+        {
+            await using var db = demo.Database.CreateContext();
+            return (await db.ClaimAuditSamples.CountAsync(), await db.AuditEntries.CountAsync());
+        }
+
+        var before = await CountAsync();
+        var refused = await CliRun.RunAsync(DrawArgs(demo.Uri, 30, "--seed", "bontang-2025-04"));
+        var inText = await CliRun.RunAsync(DrawArgs(demo.Uri, 30, "--seed", "bontang-2025-04").Where(a => a != "--json").ToArray());
+        var bare = await CliRun.RunAsync(DrawArgs(demo.Uri, 30, "--seed"));
+
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("the seed is drawn by the server", refused.Json().GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal((2, 2), (inText.ExitCode, bare.ExitCode));
+        Assert.Contains("the seed is drawn by the server", inText.Error, StringComparison.Ordinal);
+        Assert.Contains("Nothing was drawn", inText.Error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, inText.Output);
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task ClaimAuditReplay_AfterTheAuditedPopulationChanged_Exits3_NamingTheRecordedAndTheFoundHash()
+    {
+        // A copy of the demo, so the change below leaves the other tests' figures alone.
+        var copy = Path.Combine(Path.GetTempPath(), $"tuntas-replay-{Guid.NewGuid():N}.db");
+        Assert.Equal(0, (await CliRun.RunAsync("backup", "--out", copy, "--db", demo.Uri)).ExitCode);
+        var uri = "sqlite:" + copy;
+        try
+        {
+            var drawn = await CliRun.RunAsync(DrawArgs(uri, 30));
+            Assert.True(drawn.ExitCode == 0, drawn.ToString());
+            var id = drawn.Json().GetProperty("auditId").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var recorded = drawn.Json().GetProperty("populationHash").GetString()!;
+            Assert.Equal(0, (await CliRun.RunAsync("claim-audit", "replay", id, "--db", uri)).ExitCode);
+
+            // After the draw, one of the seven is written down as graduated on 8 April 2025, inside the audited period.
+            await using (var db = Tuntas.Data.Database.TuntasDatabase.CreateContext(Tuntas.Data.Database.DatabaseUri.Parse(uri)))
+            {
+                var noKk = await db.Households.AsNoTracking()
+                    .Where(h => h.RegencyCode == Tuntas.Domain.Regions.RegionCode.From("64.74") && h.Status == Tuntas.Domain.Registry.HouseholdStatus.Verified)
+                    .Select(h => h.NoKk).FirstAsync();
+                await ImportedHistory.ChangeAsync(db, noKk.Value, Tuntas.Domain.Registry.HouseholdStatus.Verified, Tuntas.Domain.Registry.HouseholdStatus.Graduated, new DateOnly(2025, 4, 8), "impor");
+            }
+
+            var replay = await CliRun.RunAsync("claim-audit", "replay", id, "--json", "--db", uri);
+            Assert.Equal(3, replay.ExitCode);
+            var json = replay.Json();
+            Assert.Equal((recorded, false, 175, 176), (json.GetProperty("populationHash").GetString(), json.GetProperty("populationMatches").GetBoolean(),
+                json.GetProperty("population").GetInt32(), json.GetProperty("populationFound").GetInt32()));
+            var found = json.GetProperty("populationHashFound").GetString()!;
+            Assert.NotEqual(recorded, found);
+            Assert.Equal(30, json.GetProperty("sample").GetArrayLength());
+            Assert.Contains($"the hash recorded was {recorded} (175 households), the hash found now is {found} (176 households)", replay.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { copy, copy + "-wal", copy + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
     }
 
     [Fact]
@@ -167,7 +250,7 @@ public class DemoScenarioCommandTests(DemoDatabase demo) : IClassFixture<DemoDat
     {
         var list = await CliRun.RunAsync("claim-audit", "list", "--region", "64.74", "--json", "--db", demo.Uri);
         Assert.True(list.ExitCode == 0, list.ToString());
-        var demoAudit = list.Json().GetProperty("audits").EnumerateArray().Single(a => a.GetProperty("seed").GetString() == "bontang-2025-04");
+        var demoAudit = list.Json().GetProperty("audits").EnumerateArray().Single(a => a.GetProperty("createdBy").GetString() == "dinsos.bontang");
         var result = demoAudit.GetProperty("result");
         Assert.Equal((175, 30, 1, true), (result.GetProperty("population").GetInt32(), result.GetProperty("sample").GetInt32(), result.GetProperty("wrong").GetInt32(), result.GetProperty("complete").GetBoolean()));
         var estimate = result.GetProperty("estimate").GetProperty("estimatedErrors");

@@ -47,28 +47,43 @@ public class ClaimAuditServiceTests
         return families;
     }
 
-    private static async Task<ClaimAuditSample> DrawAsync(ServiceProvider services, HouseholdStatus status, int size, string seed, DateOnly? from = null, DateOnly? to = null)
+    private static async Task<ClaimAuditSample> DrawAsync(ServiceProvider services, HouseholdStatus status, int size, DateOnly? from = null, DateOnly? to = null)
     {
         ClaimAuditSample? sample = null;
         await VervalKit.RunAsync(services, async unit =>
-            sample = await unit.Scope<ClaimAuditService>().DrawAsync(new DrawRequest(Bontang, status, from ?? From, to ?? To, size, seed, false), "dinsos.kepala", unit.Audit));
+            sample = await unit.Scope<ClaimAuditService>().DrawAsync(new DrawRequest(Bontang, status, from ?? From, to ?? To, size, false), "dinsos.kepala", unit.Audit));
         return sample!;
     }
 
+    private static async Task<ClaimAuditReplay?> ReplayAsync(ServiceProvider services, long id)
+    {
+        await using var unit = VervalKit.Open(services);
+        return await unit.Scope<ClaimAuditService>().ReplayAsync(id);
+    }
+
     [Theory, DatabaseData]
-    public async Task TheDraw_IsReproducible_OnRecord_AndGoesToIndependentVerifiers(TestProvider provider)
+    public async Task TheDraw_TakesTheServersSeed_IsReplayable_OnRecord_AndGoesToIndependentVerifiers(TestProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var services = VervalKit.Services(database);
         var families = await ScenarioAsync(services);
 
-        var first = await DrawAsync(services, HouseholdStatus.Graduated, 4, "seed-a");
-        var again = await DrawAsync(services, HouseholdStatus.Graduated, 4, "seed-a");
-        var other = await DrawAsync(services, HouseholdStatus.Graduated, 4, "seed-b");
+        var first = await DrawAsync(services, HouseholdStatus.Graduated, 4);
+        var other = await DrawAsync(services, HouseholdStatus.Graduated, 4);
 
+        // Each draw gets a fresh seed of 128 random bits; nobody chooses it.
+        Assert.Matches("^[0-9a-f]{32}$", first.Seed);
+        Assert.NotEqual(first.Seed, other.Seed);
         Assert.Equal(8, first.Population);
-        Assert.Equal(first.Items.Select(i => i.NoKk), again.Items.Select(i => i.NoKk));
-        Assert.NotEqual(first.Items.Select(i => i.NoKk).Order(), other.Items.Select(i => i.NoKk).Order());
+
+        // Replaying the recorded draw from its seed gives back the same households in the same order.
+        var replay = await ReplayAsync(services, first.Id);
+        Assert.NotNull(replay);
+        Assert.True(replay.Matches);
+        Assert.Equal(first.PopulationHash, replay.FoundHash);
+        Assert.Equal(first.Items.Select(i => i.NoKk), replay.Sample!.Select(c => c.NoKk));
+        Assert.Equal(first.Items.Select(i => i.NoKk), SampleDraw.Draw(families.Take(8).Select(f => new SampleCandidate(f.NoKk.Value, f.DistrictCode)).ToList(), 4, first.Seed, false).Sample.Select(c => c.NoKk));
+        Assert.Null(await ReplayAsync(services, other.Id + 1));
         Assert.Equal(first.PopulationHash, SampleDraw.PopulationHash(families.Take(8).Select(f => f.NoKk.Value)));
         Assert.All(first.Items, i => Assert.Equal(Independent, i.AssignedTo));
         Assert.All(first.Items, i => Assert.Equal((VervalKit.Visitor, VervalKit.Reviewer), (i.OriginalVisitor, i.OriginalReviewer)));
@@ -77,16 +92,16 @@ public class ClaimAuditServiceTests
         await using var unit = VervalKit.Open(services);
         var entry = await unit.Db.AuditEntries.AsNoTracking().Where(e => e.Action == "claim-audit.draw").OrderBy(e => e.Sequence).FirstAsync();
         Assert.Equal(first.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), entry.EntityKey);
-        Assert.Contains("\"seed\":\"seed-a\"", entry.After, StringComparison.Ordinal);
+        Assert.Contains($"\"seed\":\"{first.Seed}\"", entry.After, StringComparison.Ordinal);
         Assert.Contains(first.PopulationHash, entry.After, StringComparison.Ordinal);
         Assert.All(first.Items, i => Assert.Contains(i.NoKk, entry.After, StringComparison.Ordinal));
 
         // Verified in the period: all twelve entered it in February.
-        Assert.Equal(12, (await DrawAsync(services, HouseholdStatus.Verified, 3, "x")).Population);
+        Assert.Equal(12, (await DrawAsync(services, HouseholdStatus.Verified, 3)).Population);
 
         // Graduated on the first day of a later period (entered before it) counts too; verified on that day, only the four left.
-        Assert.Equal(8, (await DrawAsync(services, HouseholdStatus.Graduated, 1, "x", new DateOnly(2025, 6, 1), new DateOnly(2025, 6, 30))).Population);
-        Assert.Equal(4, (await DrawAsync(services, HouseholdStatus.Verified, 1, "x", new DateOnly(2025, 6, 1), new DateOnly(2025, 6, 30))).Population);
+        Assert.Equal(8, (await DrawAsync(services, HouseholdStatus.Graduated, 1, new DateOnly(2025, 6, 1), new DateOnly(2025, 6, 30))).Population);
+        Assert.Equal(4, (await DrawAsync(services, HouseholdStatus.Verified, 1, new DateOnly(2025, 6, 1), new DateOnly(2025, 6, 30))).Population);
     }
 
     [Theory, DatabaseData]
@@ -95,7 +110,7 @@ public class ClaimAuditServiceTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var services = VervalKit.Services(database);
         await ScenarioAsync(services);
-        var sample = await DrawAsync(services, HouseholdStatus.Graduated, 8, "census");
+        var sample = await DrawAsync(services, HouseholdStatus.Graduated, 8);
         var noKks = sample.Items.Select(i => i.NoKk).ToList();
 
         // The verifier who approved the graduation visits cannot re-check them, nor can the visitor.
@@ -142,6 +157,39 @@ public class ClaimAuditServiceTests
     }
 
     [Theory, DatabaseData]
+    public async Task AReplay_AfterAStatusChangeInTheAuditedPeriod_NoLongerMatches_AndSaysWhichHashes(TestProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var services = VervalKit.Services(database);
+        var families = await ScenarioAsync(services);
+        var sample = await DrawAsync(services, HouseholdStatus.Graduated, 4);
+        Assert.True((await ReplayAsync(services, sample.Id))!.Matches);
+
+        // After the draw, a ninth family's graduation is recorded, effective inside the audited period.
+        await VervalKit.RunAsync(services, async unit =>
+        {
+            unit.Db.Attach(families[8]);
+            await VervalKit.VisitAsync(unit, families[8], new DateOnly(2025, 6, 2), HouseholdStatus.Graduated, 600_000, VisitPurpose.Graduation);
+        });
+
+        var replay = (await ReplayAsync(services, sample.Id))!;
+        Assert.False(replay.PopulationMatches);
+        Assert.False(replay.Matches);
+        Assert.Equal((8, 9), (replay.Audit.Population, replay.FoundPopulation));
+        Assert.Equal(sample.PopulationHash, replay.Audit.PopulationHash);
+        Assert.Equal(SampleDraw.PopulationHash(families.Take(9).Select(f => f.NoKk.Value)), replay.FoundHash);
+
+        // A change after the period's last day does not touch the population as of its dates.
+        var later = await DrawAsync(services, HouseholdStatus.Graduated, 3, From, new DateOnly(2025, 6, 30));
+        await VervalKit.RunAsync(services, async unit =>
+        {
+            unit.Db.Attach(families[9]);
+            await VervalKit.VisitAsync(unit, families[9], new DateOnly(2025, 7, 15), HouseholdStatus.Graduated, 600_000, VisitPurpose.Graduation);
+        });
+        Assert.True((await ReplayAsync(services, later.Id))!.Matches);
+    }
+
+    [Theory, DatabaseData]
     public async Task ADrawThatCannotBeMade_SaysWhy_AndKeepsNothing(TestProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -159,7 +207,7 @@ public class ClaimAuditServiceTests
             await using var unit = VervalKit.Open(services);
             await unit.Audit.BeginAsync();
             var error = await Assert.ThrowsAsync<DomainException>(() =>
-                unit.Scope<ClaimAuditService>().DrawAsync(new DrawRequest(Bontang, status, from, to, size, "s", false), "dinsos.kepala", unit.Audit));
+                unit.Scope<ClaimAuditService>().DrawAsync(new DrawRequest(Bontang, status, from, to, size, false), "dinsos.kepala", unit.Audit));
             Assert.False(string.IsNullOrWhiteSpace(error.Indonesian));
         }
 
@@ -175,7 +223,7 @@ public class ClaimAuditServiceTests
         await ScenarioAsync(services);
         ClaimAuditSample? sample = null;
         await VervalKit.RunAsync(services, async unit =>
-            sample = await unit.Scope<ClaimAuditService>().DrawAsync(new DrawRequest(RegionCode.From("64"), HouseholdStatus.Graduated, From, To, 3, "kaltim", false), "bappeda.kaltim", unit.Audit));
+            sample = await unit.Scope<ClaimAuditService>().DrawAsync(new DrawRequest(RegionCode.From("64"), HouseholdStatus.Graduated, From, To, 3, false), "bappeda.kaltim", unit.Audit));
 
         // Bontang's independent verifier holds the re-checks and may open the audit; the province's region
         // contains Bontang, but a regency user's scope does not contain the province.

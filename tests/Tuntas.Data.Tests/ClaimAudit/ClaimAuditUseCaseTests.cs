@@ -27,7 +27,7 @@ public class ClaimAuditUseCaseTests
 
         await using var unit = VervalKit.Open(services);
         var drawn = await unit.Scope<DrawClaimAudit>().DrawAsync(
-            new DrawRequest(RegionCode.From("64.99"), HouseholdStatus.Graduated, From, To, 3, "s", false), "dinsos.kepala");
+            new DrawRequest(RegionCode.From("64.99"), HouseholdStatus.Graduated, From, To, 3, false), "dinsos.kepala");
 
         var refused = Assert.IsType<WriteError.RuleBroken>(drawn.Error);
         Assert.Equal("Region 64.99 is not in the Kemendagri list.", refused.English);
@@ -47,7 +47,7 @@ public class ClaimAuditUseCaseTests
         await using (var unit = VervalKit.Open(services))
         {
             var drawn = await unit.Scope<DrawClaimAudit>().DrawAsync(
-                new DrawRequest(RegionCode.From("64.74"), HouseholdStatus.Graduated, From, To, 3, "s", false), "dinsos.kepala");
+                new DrawRequest(RegionCode.From("64.74"), HouseholdStatus.Graduated, From, To, 3, false), "dinsos.kepala");
             Assert.True(drawn.Succeeded, drawn.Error?.English);
             (auditId, noKk) = (drawn.Value!.Id, drawn.Value.Items[0].NoKk);
         }

@@ -65,7 +65,7 @@ public class ClaimAuditItemTests
     }
 
     [Fact]
-    public void CouldNotVerify_CountsNeitherWay()
+    public void CouldNotVerify_StaysInTheSample_AndCountsAsNotConfirmed()
     {
         var sample = Sample(4);
         sample.Items[0].Record(RecheckFinding.CouldNotVerify, "Rumah kosong, tetangga tidak tahu.", Today, "x", Today, Now);
@@ -73,7 +73,9 @@ public class ClaimAuditItemTests
         sample.Items[2].Record(RecheckFinding.Confirmed, null, Today, "x", Today, Now);
         sample.Items[3].Record(RecheckFinding.Confirmed, null, Today, "x", Today, Now);
 
-        var estimate = sample.Tally().Estimate!;
-        Assert.Equal((3, 1), (estimate.Sample, estimate.Errors));
+        // Found wrong: 1 of the 4 drawn; not confirmed: the wrong one and the one not found, 2 of 4.
+        var tally = sample.Tally();
+        Assert.Equal((4, 1), (tally.Estimate!.Sample, tally.Estimate.Errors));
+        Assert.Equal((4, 2), (tally.NotConfirmedEstimate!.Sample, tally.NotConfirmedEstimate.Errors));
     }
 }

@@ -16,6 +16,15 @@ public class SampleDrawTests
         ];
 
     [Fact]
+    public void ANewSeed_Is128RandomBits_AndNeverTheSameTwice()
+    {
+        var seeds = Enumerable.Range(0, 50).Select(_ => SampleDraw.NewSeed()).ToList();
+
+        Assert.All(seeds, s => Assert.Matches("^[0-9a-f]{32}$", s));
+        Assert.Equal(50, seeds.Distinct().Count());
+    }
+
+    [Fact]
     public void TheSameSeed_DrawsTheSameHouseholds_AnotherSeedOthers()
     {
         var population = Population(100, 75);

@@ -99,6 +99,11 @@ public partial class ClaimAuditPagesTests
         await using var app = await AppAsync(provider);
         var head = await LoginAsync(app, "dinsos.bontang");
 
+        // The draw form has no seed: the server draws it.
+        var (_, form) = await head.GetAsync("/audit-klaim/64.74");
+        Assert.DoesNotContain("Draw.Seed", form, StringComparison.Ordinal);
+        Assert.Contains("Benih acak dibuat oleh server", form, StringComparison.Ordinal);
+
         // A refused draw keeps what was typed and says why.
         var tooMany = await PostAsync(head, "/audit-klaim/64.74", new()
         {
@@ -106,13 +111,13 @@ public partial class ClaimAuditPagesTests
             ["Draw.From"] = Day(Today.AddYears(-1)),
             ["Draw.To"] = Day(Today),
             ["Draw.Size"] = "5",
-            ["Draw.Seed"] = "sensus-bontang",
         });
         var refusedHtml = await tooMany.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.UnprocessableEntity, tooMany.StatusCode);
         Assert.Contains("antara 1 dan jumlah populasi (2)", refusedHtml, StringComparison.Ordinal);
-        Assert.Contains("value=\"sensus-bontang\"", refusedHtml, StringComparison.Ordinal);
+        Assert.Contains("value=\"5\"", refusedHtml, StringComparison.Ordinal);
 
+        // A seed slipped into the post is not heard.
         var drawn = await PostAsync(head, "/audit-klaim/64.74", new()
         {
             ["Draw.Status"] = "graduated",
@@ -124,6 +129,10 @@ public partial class ClaimAuditPagesTests
         Assert.Equal(HttpStatusCode.Redirect, drawn.StatusCode);
         var samplePage = drawn.Headers.Location!.OriginalString;
         Assert.Matches("^/audit-klaim/sampel/[0-9]+$", samplePage);
+        await using (var seeds = app.CreateDbContext())
+        {
+            Assert.Matches("^[0-9a-f]{32}$", (await seeds.ClaimAuditSamples.AsNoTracking().SingleAsync()).Seed);
+        }
 
         // The verifier who approved the graduations gets no form, and a forged post is refused.
         var (_, asHead) = await head.GetAsync(samplePage);
@@ -159,14 +168,16 @@ public partial class ClaimAuditPagesTests
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(checker, samplePage, Finding(noKks[1], "confirmed", string.Empty))).StatusCode);
 
         var (_, result) = await checker.GetAsync(samplePage);
-        Assert.Contains("antara 1 dan 1 dari 2 KK mungkin keliru (95%)", result, StringComparison.Ordinal);
+        Assert.Contains("antara 1 dan 1 dari 2 KK tidak terkonfirmasi (95%)", result, StringComparison.Ordinal);
+        Assert.Contains("Dari 2 KK dalam sampel: 1 sesuai, 1 keliru, 0 tidak ditemukan atau tidak dapat diverifikasi.", result, StringComparison.Ordinal);
+        Assert.Contains("tuntas claim-audit replay", result, StringComparison.Ordinal);
 
         // Beside the headline, for signed-in users and the public alike.
         var (_, dashboard) = await head.GetAsync("/dasbor/64.74");
-        Assert.Contains("pemeriksaan ulang 2 dari 2 KK Graduasi menemukan 1 keliru → antara 1 dan 1 dari 2 KK mungkin masih miskin ekstrem (95%)", WebUtility.HtmlDecode(dashboard), StringComparison.Ordinal);
-        Assert.Contains("2 keluar, 100% dengan kunjungan lapangan", WebUtility.HtmlDecode(dashboard), StringComparison.Ordinal);
+        Assert.Contains("pemeriksaan ulang 2 dari 2 KK Graduasi: 1 sesuai, 1 keliru, 0 tidak ditemukan → antara 1 dan 1 dari 2 KK tidak terkonfirmasi, yaitu mungkin masih miskin ekstrem atau tidak ditemukan (95%)", WebUtility.HtmlDecode(dashboard), StringComparison.Ordinal);
+        Assert.Contains("2 keluar, 100% dengan kunjungan lapangan yang disetujui", WebUtility.HtmlDecode(dashboard), StringComparison.Ordinal);
         var (_, publicPage) = await PageSession.Open(app).GetAsync("/publik/64.74");
-        Assert.Contains("menemukan 1 keliru", WebUtility.HtmlDecode(publicPage), StringComparison.Ordinal);
+        Assert.Contains("1 sesuai, 1 keliru, 0 tidak ditemukan", WebUtility.HtmlDecode(publicPage), StringComparison.Ordinal);
         Assert.DoesNotContain(noKks[0], publicPage, StringComparison.Ordinal);
 
         // The dashboard API carries it too, for machine clients (an analyst's token here).
@@ -187,6 +198,44 @@ public partial class ClaimAuditPagesTests
         Assert.Equal([RecheckFinding.Wrong, RecheckFinding.Confirmed], noKks.Select(k => items.Single(i => i.NoKk == k).Finding!.Value));
         Assert.All(items, i => Assert.Equal("uji.bontang", i.CheckedBy));
         Assert.Equal(1, await db.Tasks.CountAsync(t => t.Purpose == Domain.Verification.VisitPurpose.Reverification && t.CreatedBy == "uji.bontang"));
+    }
+
+    [Theory, DatabaseData]
+    public async Task AnAuditWhoseEveryHouseholdWasNotFound_ShowsAResult_AllUnconfirmed(TestProvider provider)
+    {
+        await using var app = await AppAsync(provider);
+        var head = await LoginAsync(app, "dinsos.bontang");
+        var drawn = await PostAsync(head, "/audit-klaim/64.74", new()
+        {
+            ["Draw.Status"] = "graduated",
+            ["Draw.From"] = Day(Today.AddYears(-1)),
+            ["Draw.To"] = Day(Today),
+            ["Draw.Size"] = "2",
+        });
+        var samplePage = drawn.Headers.Location!.OriginalString;
+        var checker = await LoginAsync(app, "uji.bontang");
+        var (_, asChecker) = await checker.GetAsync(samplePage);
+        foreach (var noKk in KkCell().Matches(asChecker).Select(m => m.Groups[1].Value))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(checker, samplePage, Finding(noKk, "could-not-verify", "Rumah kosong, tetangga tidak mengenal keluarga ini."))).StatusCode);
+        }
+
+        var (_, result) = await checker.GetAsync(samplePage);
+        Assert.Contains("antara 2 dan 2 dari 2 KK tidak terkonfirmasi (95%)", result, StringComparison.Ordinal);
+        Assert.Contains("Dari 2 KK dalam sampel: 0 sesuai, 0 keliru, 2 tidak ditemukan atau tidak dapat diverifikasi.", result, StringComparison.Ordinal);
+        var (_, list) = await checker.GetAsync("/audit-klaim/64.74");
+        Assert.Contains("antara 2 dan 2 dari 2 KK tidak terkonfirmasi (95%)", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pemeriksaan ulang masih berjalan", list, StringComparison.Ordinal);
+
+        // Beside the headline: a result, not "under way".
+        var (_, dashboard) = await head.GetAsync("/dasbor/64.74");
+        var line = WebUtility.HtmlDecode(dashboard);
+        Assert.Contains("0 sesuai, 0 keliru, 2 tidak ditemukan → antara 2 dan 2 dari 2 KK tidak terkonfirmasi", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("sedang berjalan", line, StringComparison.Ordinal);
+
+        // In English too.
+        var (_, english) = await head.GetAsync(samplePage + "?culture=en");
+        Assert.Contains("between 2 and 2 of 2 households not confirmed (95%)", english, StringComparison.Ordinal);
     }
 
     [Fact]

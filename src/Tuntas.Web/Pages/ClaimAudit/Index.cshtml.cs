@@ -76,8 +76,8 @@ public sealed class IndexModel(RegisterQueries register, ClaimAuditQueries queri
         }
         else
         {
-            var seed = string.IsNullOrWhiteSpace(Draw.Seed) ? null : Draw.Seed.Trim();
-            var drawn = await draw.DrawAsync(new DrawRequest(Region.Code, status.Value, from, to, size, seed, Draw.Stratify), Caller.UserName, ct);
+            // The seed is the server's: nothing in the form chooses it.
+            var drawn = await draw.DrawAsync(new DrawRequest(Region.Code, status.Value, from, to, size, Draw.Stratify), Caller.UserName, ct);
             if (drawn.Value is { } sample)
             {
                 return Redirect($"/audit-klaim/sampel/{sample.Id.ToString(CultureInfo.InvariantCulture)}");
@@ -114,7 +114,7 @@ public sealed class IndexModel(RegisterQueries register, ClaimAuditQueries queri
     }
 }
 
-/// <summary>The draw form, kept as typed when it is refused.</summary>
+/// <summary>The draw form, kept as typed when it is refused. It has no seed: the server draws it.</summary>
 public sealed class DrawInput
 {
     public string? Status { get; set; } = "graduated";
@@ -124,8 +124,6 @@ public sealed class DrawInput
     public string? To { get; set; }
 
     public int? Size { get; set; } = 30;
-
-    public string? Seed { get; set; }
 
     public bool Stratify { get; set; }
 }
