@@ -38,9 +38,12 @@ public sealed partial class DemoLoader
 
     private async Task ImportListAsync(RecipientList list, int number, CancellationToken ct)
     {
-        // The import is its own unit of work inside the demo's transaction: the entries of the
-        // scenario so far go to the chain first, so the chain stays in the order of the days.
+        // The import is its own unit of work inside the demo's transaction: the scenario so far is
+        // saved, its day counts applied (the import's own tracker then reads them as they stand,
+        // and nothing is counted twice) and its entries appended first, so the chain stays in the
+        // order of the days.
         await db.SaveChangesAsync(ct);
+        await db.CountTracker.ApplyAsync(ct);
         await audit.FlushAsync(ct);
 
         // On a context of its own in the same transaction, so that the import does not scan every
