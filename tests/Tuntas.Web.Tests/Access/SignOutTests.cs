@@ -10,7 +10,7 @@ namespace Tuntas.Web.Tests.Access;
 /// <summary>"Keluar" signs out from any page, with or without a valid antiforgery token; a GET never does.</summary>
 public partial class SignOutTests
 {
-    [GeneratedRegex("<form method=\"post\" action=\"/keluar\"[^>]*>.*?name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\".*?</form>", RegexOptions.Singleline)]
+    [GeneratedRegex("<form method=\"post\" action=\"/keluar\"[^>]*>(?:(?!</form>).)*name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"", RegexOptions.Singleline)]
     private static partial Regex SignOutForm();
 
     private static async Task<PageSession> SignedInAsync(TuntasWebFactory app)
