@@ -108,6 +108,8 @@ public static class TuntasWebApp
         // Import files may be large; the import page sets its own limit (UploadStore.MaxBytes).
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = UploadStore.MaxBytes);
         services.AddRazorPages().AddViewLocalization();
+        // Numbers and dates in forms and query strings are read the same way in every language.
+        services.ConfigureOptions<InvariantBindingSetup>();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             var supported = new[] { new CultureInfo(UiCulture.Indonesian), new CultureInfo(UiCulture.English) };

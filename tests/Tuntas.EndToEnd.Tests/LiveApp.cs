@@ -103,9 +103,12 @@ public sealed class LiveApp : IAsyncDisposable
         Assert.True(added.Succeeded, added.Error?.English);
     }
 
-    public async Task<IPage> NewPageAsync()
+    public Task<IPage> NewPageAsync() => NewPageAsync(new BrowserNewContextOptions { Locale = "id-ID" });
+
+    /// <summary>A page in a new browser context of its own (screen size, language, position).</summary>
+    public async Task<IPage> NewPageAsync(BrowserNewContextOptions options)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "id-ID" });
+        var context = await Browser.NewContextAsync(options);
         var page = await context.NewPageAsync();
 
         // Generous: the whole suite shares two cores with database servers and child processes.

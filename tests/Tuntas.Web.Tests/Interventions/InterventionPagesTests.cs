@@ -22,7 +22,7 @@ using Tuntas.Web.Tests.Pages;
 namespace Tuntas.Web.Tests.Interventions;
 
 /// <summary>The intervention screens walked through the real pages, scoped per role.</summary>
-public class InterventionPagesTests
+public partial class InterventionPagesTests
 {
     private const string BudiKk = "6474010101200001";
     private const string AgusKk = "6474010101200002";

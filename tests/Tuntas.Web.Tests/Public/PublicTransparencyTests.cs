@@ -17,7 +17,7 @@ using Tuntas.Web.Tests.Pages;
 namespace Tuntas.Web.Tests.Public;
 
 /// <summary>The public page and API, seen by someone without an account.</summary>
-public class PublicTransparencyTests
+public partial class PublicTransparencyTests
 {
     private static readonly DateOnly Listed = new(2025, 1, 10);
 

@@ -18,7 +18,7 @@ using Tuntas.Web.Tests.Pages;
 namespace Tuntas.Web.Tests.Verification;
 
 /// <summary>A verification round walked through the real pages: task, visit with a photo, review, status, timeline.</summary>
-public class VervalJourneyTests
+public partial class VervalJourneyTests
 {
     /// <summary>The first bytes of a JPEG file, then anything: what the server checks is the content.</summary>
     private static readonly byte[] Photo = [0xFF, 0xD8, 0xFF, 0xE0, .. "a photo of the house"u8.ToArray()];

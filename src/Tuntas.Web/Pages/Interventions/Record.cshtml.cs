@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -190,7 +189,7 @@ public sealed class DeliveryInput
         return false;
     }
 
-    /// <summary>Whole rupiah as people type them: <c>1250000</c>, <c>1.250.000</c> or <c>Rp1.250.000</c>; no cents.</summary>
+    /// <summary>Whole rupiah as people type them (<see cref="Rupiah.TryParse"/>); blank is no amount.</summary>
     private static bool TryRupiah(string? text, out long? amount)
     {
         amount = null;
@@ -199,19 +198,12 @@ public sealed class DeliveryInput
             return true;
         }
 
-        var digits = text.Trim();
-        if (digits.StartsWith("Rp", StringComparison.OrdinalIgnoreCase))
-        {
-            digits = digits[2..];
-        }
-
-        digits = digits.Replace(".", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal);
-        if (digits.Length is 0 or > 15 || !digits.All(char.IsAsciiDigit))
+        if (!Rupiah.TryParse(text, out var parsed))
         {
             return false;
         }
 
-        amount = long.Parse(digits, CultureInfo.InvariantCulture);
+        amount = parsed;
         return true;
     }
 }

@@ -108,7 +108,7 @@ public sealed partial class IndexModel(
         if (!ModelState.IsValid)
         {
             // A value that could not be read (a kind that is neither usul nor sanggah) is never guessed.
-            return text["FormValuesInvalid"];
+            return ModelState.Words(text);
         }
 
         var village = RegionCode.Parse(Input.Village);

@@ -67,7 +67,7 @@ public sealed class RoundModel(
 
         if (!ModelState.IsValid || input.HeldOn == default)
         {
-            Error = text["FormValuesInvalid"];
+            Error = ModelState.Words(text);
             return Page();
         }
 

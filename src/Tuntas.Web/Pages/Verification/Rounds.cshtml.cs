@@ -51,7 +51,7 @@ public sealed class RoundsModel(VervalQueries queries, CreateRound create, Regio
 
         if (!ModelState.IsValid || Input.Start == default || Input.End == default)
         {
-            Error = text["FormValuesInvalid"];
+            Error = ModelState.Words(text);
             return Page();
         }
 

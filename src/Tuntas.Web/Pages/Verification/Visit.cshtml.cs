@@ -70,7 +70,7 @@ public sealed class VisitModel(VervalQueries queries, SubmitVisit submit, Eviden
 
         if (!ModelState.IsValid || Input.VisitedOn == default)
         {
-            Error = text["FormValuesInvalid"];
+            Error = ModelState.Words(text);
             return Page();
         }
 
@@ -158,6 +158,8 @@ public sealed class VisitInput
 
     public bool NoShelter { get; set; }
 
+    /// <summary>Whole rupiah a month, as typed: <c>250000</c>, <c>250.000</c> or <c>Rp250.000</c>.</summary>
+    [Rupiah]
     public long? SpendingPerCapita { get; set; }
 
     public int MembersPresent { get; set; }
@@ -168,13 +170,13 @@ public sealed class VisitInput
 
     public int MembersBorn { get; set; }
 
-    // Position values come from the browser with a dot, whatever the interface language: they are
-    // read as text and parsed invariantly (model binding would use the Indonesian decimal comma).
-    public string? Latitude { get; set; }
+    // The browser writes the position with a dot whatever the interface language; the binding of
+    // numbers reads it the same way in every language (InvariantValueBinderProvider).
+    public double? Latitude { get; set; }
 
-    public string? Longitude { get; set; }
+    public double? Longitude { get; set; }
 
-    public string? Accuracy { get; set; }
+    public double? Accuracy { get; set; }
 
     public string? Notes { get; set; }
 
@@ -197,14 +199,11 @@ public sealed class VisitInput
         MembersMoved = MembersMoved,
         MembersDeceased = MembersDeceased,
         MembersBorn = MembersBorn,
-        Latitude = Coordinate(Latitude),
-        Longitude = Coordinate(Longitude),
-        AccuracyMetres = Coordinate(Accuracy),
+        Latitude = Latitude,
+        Longitude = Longitude,
+        AccuracyMetres = Accuracy,
         Notes = Notes,
         Recommendation = Recommendation,
         MergeIntoNoKk = MergeIntoNoKk,
     };
-
-    private static double? Coordinate(string? text) =>
-        double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? value : null;
 }
