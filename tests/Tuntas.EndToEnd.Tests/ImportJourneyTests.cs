@@ -32,7 +32,7 @@ public class ImportJourneyTests
 
         var result = page.Locator("section.card");
         await Assertions.Expect(result).ToContainTextAsync("Hasil pemeriksaan (belum disimpan)");
-        Assert.Contains("not a real date", await page.Locator("table.data").Last.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("tanggal_lahir '30-02-2015' bukan tanggal yang ada", await page.Locator("table.data").Last.InnerTextAsync(), StringComparison.Ordinal);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "tuntas-import-check.png"), FullPage = true });
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Impor sekarang" }).ClickAsync();

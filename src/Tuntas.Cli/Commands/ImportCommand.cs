@@ -5,10 +5,14 @@ using Tuntas.Cli.Common;
 using Tuntas.Data.Import;
 using Tuntas.Data.Import.Reading;
 using Tuntas.Domain.Access;
+using Tuntas.Domain.Common;
 
 namespace Tuntas.Cli.Commands;
 
-/// <summary><c>tuntas import FILE [--source LABEL] [--dry-run] [--json] [--errors PATH]</c> (contracts §3).</summary>
+/// <summary>
+/// <c>tuntas import FILE [--source LABEL] [--dry-run] [--json] [--errors PATH] [--lang id|en]</c> (contracts §3):
+/// the reasons (errors file and screen) and the warnings are in Bahasa Indonesia unless <c>--lang en</c>.
+/// </summary>
 internal static class ImportCommand
 {
     public static Command Create(Func<ParseResult, CliContext> context)
@@ -17,7 +21,9 @@ internal static class ImportCommand
         var source = new Option<string>("--source") { Description = "Where the list comes from (e.g. P3KE-2024, DTKS, Desa Bontang Kuala); kept with every change.", DefaultValueFactory = _ => "import" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Check the file and report what an import would do; write nothing to the database." };
         var errors = new Option<string?>("--errors") { Description = "Where to write the rejected rows (default FILE.errors.csv)." };
-        var command = new Command("import", "Import households and members from a CSV or XLSX file.") { file, source, dryRun, errors };
+        var lang = new Option<string>("--lang") { Description = "Language of the reasons and warnings: id (Bahasa Indonesia, the default) or en.", DefaultValueFactory = _ => "id" };
+        lang.AcceptOnlyFromAmong("id", "en");
+        var command = new Command("import", "Import households and members from a CSV or XLSX file.") { file, source, dryRun, errors, lang };
         command.SetAction(async (parse, ct) =>
         {
             var cli = context(parse);
@@ -30,7 +36,8 @@ internal static class ImportCommand
 
             return await cli.WithAsync<HouseholdImporter>(async importer =>
             {
-                var options = new ImportOptions(path, label, parse.GetValue(dryRun), parse.GetValue(errors) ?? path + ".errors.csv", RegionScope.National);
+                var language = parse.GetValue(lang) == "en" ? ErrorWords.English : ErrorWords.Indonesian;
+                var options = new ImportOptions(path, label, parse.GetValue(dryRun), parse.GetValue(errors) ?? path + ".errors.csv", RegionScope.National, Language: language);
 
                 ImportSummary summary;
                 try
@@ -57,6 +64,7 @@ internal static class ImportCommand
                         members = new { inserted = summary.Members.Inserted, updated = summary.Members.Updated, unchanged = summary.Members.Unchanged },
                         errorsFile = summary.ErrorsFile,
                         dryRun = summary.DryRun,
+                        warningRows = summary.WarningRows.Select(w => new { line = w.Line, nik = w.Nik, text = w.Text(language) }),
                     });
                 }
                 else
@@ -68,6 +76,19 @@ internal static class ImportCommand
                     if (summary.Rejected > 0)
                     {
                         cli.Output.WriteLine($"Rejected rows, with line, column and reason: {summary.ErrorsFile}");
+                        foreach (var (line, column, reason) in FirstRejections(summary.ErrorsFile!))
+                        {
+                            cli.Output.WriteLine(string.Create(c, $"  {Words("ImportCli.Line", language)} {line} ({column}): {reason}"));
+                        }
+                    }
+
+                    if (summary.WarningRows.Count > 0)
+                    {
+                        cli.Output.WriteLine(Words("ImportCli.Warnings", language));
+                        foreach (var warning in summary.WarningRows.Take(ShownOnScreen))
+                        {
+                            cli.Output.WriteLine(string.Create(c, $"  {Words("ImportCli.Line", language)} {warning.Line} (NIK {warning.Nik}): {warning.Text(language)}"));
+                        }
                     }
                 }
 
@@ -75,6 +96,23 @@ internal static class ImportCommand
             }, ct);
         });
         return command;
+    }
+
+    private const int ShownOnScreen = 20;
+
+    private static string Words(string key, System.Globalization.CultureInfo language) => ErrorWords.Find(key, language) ?? key;
+
+    /// <summary>The first rejected rows of the errors file (line, column, reason), as the reader will find them there.</summary>
+    private static List<(string Line, string Column, string Reason)> FirstRejections(string errorsFile)
+    {
+        using var reader = Sylvan.Data.Csv.CsvDataReader.Create(errorsFile, new Sylvan.Data.Csv.CsvDataReaderOptions { HasHeaders = true });
+        var rows = new List<(string, string, string)>();
+        while (rows.Count < ShownOnScreen && reader.Read())
+        {
+            rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        }
+
+        return rows;
     }
 
     private static async Task<ImportSummary> WithProgressAsync(HouseholdImporter importer, ImportOptions options, CancellationToken ct)

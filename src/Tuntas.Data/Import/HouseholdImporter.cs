@@ -152,8 +152,9 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time) : C
 
             var summary = await CountAsync(sql, dialect, options, rows, today, ct);
             Phase("counted");
-            await WriteErrorsFileAsync(sql, reader, options.ErrorsPath, ct);
+            await WriteErrorsFileAsync(sql, reader, options.ErrorsPath, options.ReasonLanguage, ct);
             Phase("errors file");
+            summary = summary with { WarningRows = await WarningRowsAsync(sql, ct) };
 
             long? batchId = null;
             if (!options.DryRun)
@@ -265,10 +266,10 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time) : C
         if (repeated > 0)
         {
             await sql.ExecuteAsync("""
-            UPDATE stage SET reject_column = 'nik', reject_reason = 'NIK ' || nik || ' already appears on line '
+            UPDATE stage SET reject_column = 'nik', reject_reason = '[{"c":"Import.NikRepeatedInFile","a":["' || nik || '",'
                 || CAST((SELECT MIN(s2.line) FROM stage s2 WHERE s2.nik = stage.nik AND s2.line < stage.line AND s2.reject_reason IS NULL) AS TEXT)
-                || ' of this file (KK ' || COALESCE((SELECT s3.no_kk FROM stage s3 WHERE s3.nik = stage.nik AND s3.reject_reason IS NULL ORDER BY s3.line LIMIT 1), '?')
-                || '); a person belongs to one family only.'
+                || ',"' || COALESCE((SELECT s3.no_kk FROM stage s3 WHERE s3.nik = stage.nik AND s3.reject_reason IS NULL ORDER BY s3.line LIMIT 1), '?')
+                || '"]}]'
             WHERE reject_reason IS NULL
               AND nik IN (SELECT nik FROM stage WHERE reject_reason IS NULL AND nik IS NOT NULL GROUP BY nik HAVING COUNT(*) > 1)
               AND EXISTS (SELECT 1 FROM stage s2 WHERE s2.nik = stage.nik AND s2.line < stage.line AND s2.reject_reason IS NULL)
@@ -277,8 +278,7 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time) : C
 
         // 2. A NIK that belongs to another household in the register.
         await sql.ExecuteAsync("""
-            UPDATE stage SET reject_column = 'nik', reject_reason = 'NIK ' || stage.nik || ' already belongs to KK ' || h."NoKk"
-                || ' in the register; a person belongs to one family only. Move the person there first, or correct the NIK.'
+            UPDATE stage SET reject_column = 'nik', reject_reason = '[{"c":"Import.NikInOtherFamily","a":["' || stage.nik || '","' || h."NoKk" || '"]}]'
             FROM "People" p JOIN "Households" h ON h."Id" = p."HouseholdId"
             WHERE stage.reject_reason IS NULL AND p."Nik" = stage.nik AND h."NoKk" <> stage.no_kk
             """, ct);
@@ -293,18 +293,18 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time) : C
                 RegionLevel.District => "DistrictCode",
                 _ => "VillageCode",
             };
-            await sql.ExecuteAsync($"""
-                UPDATE stage SET reject_column = 'no_kk', reject_reason = 'KK ' || stage.no_kk || ' is registered in '
-                    || h."VillageCode" || ', outside your region; only its own region can change it.'
+            await sql.ExecuteAsync($$"""
+                UPDATE stage SET reject_column = 'no_kk', reject_reason = '[{"c":"Import.FamilyOutsideScope","a":["' || stage.no_kk || '","'
+                    || h."VillageCode" || '"]}]'
                 FROM "Households" h
-                WHERE stage.reject_reason IS NULL AND h."NoKk" = stage.no_kk AND h."{column}" <> @scope
+                WHERE stage.reject_reason IS NULL AND h."NoKk" = stage.no_kk AND h."{{column}}" <> @scope
                 """, ct, ("scope", scope.Value));
         }
 
         // 4. A family whose Kepala Keluarga row was rejected is held back whole.
         await sql.ExecuteAsync("""
-            UPDATE stage SET reject_column = 'no_kk', reject_reason = 'The Kepala Keluarga row of KK ' || stage.no_kk
-                || ' (line ' || CAST(h.line AS TEXT) || ') was rejected, so the whole family is held back until that row is corrected.'
+            UPDATE stage SET reject_column = 'no_kk', reject_reason = '[{"c":"Import.HeadRejected","a":["' || stage.no_kk
+                || '",' || CAST(h.line AS TEXT) || ']}]'
             FROM (SELECT no_kk AS kk, MIN(line) AS line FROM stage WHERE is_head = 1 AND reject_reason IS NOT NULL AND no_kk IS NOT NULL GROUP BY no_kk) h
             WHERE stage.reject_reason IS NULL AND stage.no_kk = h.kk
             """, ct);
@@ -312,8 +312,8 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time) : C
         // 5. Exactly one Kepala Keluarga per family.
         await sql.ExecuteAsync("""
             UPDATE stage SET reject_column = 'hubungan', reject_reason = CASE WHEN c.heads = 0
-                    THEN 'KK ' || stage.no_kk || ' has no Kepala Keluarga row; every family needs exactly one, so all its rows are held back.'
-                    ELSE 'KK ' || stage.no_kk || ' has ' || CAST(c.heads AS TEXT) || ' Kepala Keluarga rows; every family needs exactly one, so all its rows are held back.' END
+                    THEN '[{"c":"Import.NoHead","a":["' || stage.no_kk || '"]}]'
+                    ELSE '[{"c":"Import.TwoHeads","a":["' || stage.no_kk || '",' || CAST(c.heads AS TEXT) || ']}]' END
             FROM (SELECT no_kk AS kk, SUM(is_head) AS heads FROM stage WHERE no_kk IS NOT NULL GROUP BY no_kk) c
             WHERE stage.reject_reason IS NULL AND stage.no_kk = c.kk AND c.heads <> 1
             """, ct);
@@ -321,8 +321,8 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time) : C
         // 6. The register's head of an existing family must still be in the file: a family cannot
         //    end up with two heads, and a head is not dropped silently.
         await sql.ExecuteAsync("""
-            UPDATE stage SET reject_column = 'hubungan', reject_reason = 'KK ' || stage.no_kk || ' already has Kepala Keluarga NIK '
-                || cur.nik || ' in the register, who is not among the accepted rows of this file; list that person too (with the right hubungan).'
+            UPDATE stage SET reject_column = 'hubungan', reject_reason = '[{"c":"Import.HeadMissing","a":["' || stage.no_kk || '","'
+                || cur.nik || '"]}]'
             FROM (SELECT h."NoKk" AS kk, p."Nik" AS nik FROM "Households" h JOIN "People" p ON p."HouseholdId" = h."Id"
                   WHERE p."Relation" = 'KepalaKeluarga') cur
             WHERE stage.reject_reason IS NULL AND stage.no_kk = cur.kk
@@ -357,7 +357,7 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time) : C
         var (desilSource, desilPeriod) = DesilLabels(options, today);
         var p = new (string, object?)[] { ("desil_source", desilSource), ("desil_period", desilPeriod) };
         var rejected = await sql.ScalarAsync("SELECT COUNT(*) FROM stage WHERE reject_reason IS NOT NULL", ct);
-        var warnings = await sql.ScalarAsync("SELECT COUNT(*) FROM stage WHERE reject_reason IS NULL AND warnings > 0", ct);
+        var warnings = await sql.ScalarAsync("SELECT COUNT(*) FROM stage WHERE reject_reason IS NULL AND warnings IS NOT NULL", ct);
         var householdsNew = await sql.ScalarAsync("""
             SELECT COUNT(*) FROM stage s WHERE s.is_head = 1 AND s.reject_reason IS NULL
               AND NOT EXISTS (SELECT 1 FROM "Households" h WHERE h."NoKk" = s.no_kk)
@@ -386,15 +386,30 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time) : C
         (options.Source, today.Year.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>The errors file: every rejected row as it came, its line, the column and the reason.</summary>
-    private static async Task WriteErrorsFileAsync(Sql sql, ImportFileReader reader, string path, CancellationToken ct)
+    private static async Task WriteErrorsFileAsync(Sql sql, ImportFileReader reader, string path, CultureInfo language, CancellationToken ct)
     {
         // The rejected rows are written as they came, so the errors file uses the file's own delimiter.
         await using var file = await ErrorsFile.CreateAsync(path, reader.Delimiter, reader.HeaderLine);
         await using var rows = await sql.ReaderAsync("SELECT line, reject_column, reject_reason, original FROM stage WHERE reject_reason IS NOT NULL ORDER BY line", ct);
         while (await rows.ReadAsync(ct))
         {
-            await file.WriteAsync(rows.GetInt64(0), rows.GetString(1), rows.GetString(2), rows.GetString(3));
+            await file.WriteAsync(rows.GetInt64(0), rows.GetString(1), ImportReasons.Text(rows.GetString(2), language), rows.GetString(3));
         }
+    }
+
+    /// <summary>The accepted rows with warnings, in file order, each with its warnings typed.</summary>
+    private static async Task<IReadOnlyList<ImportWarning>> WarningRowsAsync(Sql sql, CancellationToken ct)
+    {
+        var warnings = new List<ImportWarning>();
+        await using var rows = await sql.ReaderAsync(
+            $"SELECT line, nik, name, warnings FROM stage WHERE reject_reason IS NULL AND warnings IS NOT NULL ORDER BY line LIMIT {ImportOptions.ShownWarnings}", ct);
+        while (await rows.ReadAsync(ct))
+        {
+            warnings.Add(new ImportWarning(
+                rows.GetInt64(0), rows.IsDBNull(1) ? null : rows.GetString(1), rows.IsDBNull(2) ? null : rows.GetString(2), ImportReasons.Decode(rows.GetString(3))));
+        }
+
+        return warnings;
     }
 
     private static async Task<long> RecordBatchAsync(Sql sql, ImportFileReader reader, ImportOptions options, ImportSummary s, DateTime now, CancellationToken ct) =>

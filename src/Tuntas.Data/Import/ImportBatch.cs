@@ -55,6 +55,10 @@ public sealed class ImportRejectedRow
 
     public required string Column { get; set; }
 
+    /// <summary>
+    /// Why the row was refused, stored without words (<see cref="Domain.Import.ImportReasons"/>);
+    /// <see cref="ReasonText"/> gives them in a language.
+    /// </summary>
     public required string Reason { get; set; }
 
     /// <summary>The row's cells as CSV, exactly as read.</summary>
@@ -70,6 +74,9 @@ public sealed class ImportRejectedRow
     public DateTime CreatedAt { get; set; }
 
     public DateTime? ResolvedAt { get; set; }
+
+    /// <summary>The reason in words of <paramref name="language"/>.</summary>
+    public string ReasonText(System.Globalization.CultureInfo language) => Domain.Import.ImportReasons.Text(Reason, language);
 }
 
 /// <summary>One changed value of a household or of one of its members, with where the change came from.</summary>

@@ -64,7 +64,7 @@ internal sealed class SqliteImportDialect : ImportDialect
             line INTEGER NOT NULL, no_kk TEXT, nik TEXT, village TEXT, district TEXT, regency TEXT, province TEXT,
             name TEXT, sex TEXT, birth TEXT, relation TEXT, address TEXT, spending INTEGER, desil INTEGER,
             education TEXT, occupation TEXT, disability TEXT, insurance TEXT, is_head INTEGER NOT NULL,
-            reject_column TEXT, reject_reason TEXT, warnings INTEGER NOT NULL, original TEXT NOT NULL)
+            reject_column TEXT, reject_reason TEXT, warnings TEXT, original TEXT NOT NULL)
         """;
 
     public override string Differs(string a, string b) => $"({a} IS NOT {b})";
@@ -147,7 +147,7 @@ internal sealed class PostgresImportDialect : ImportDialect
         NpgsqlDbType.Bigint, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text,
         NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Bigint, NpgsqlDbType.Integer,
         NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Integer,
-        NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Text,
+        NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text,
     ];
 
     public override string CreateStageSql => """
@@ -155,7 +155,7 @@ internal sealed class PostgresImportDialect : ImportDialect
             line BIGINT NOT NULL, no_kk TEXT, nik TEXT, village TEXT, district TEXT, regency TEXT, province TEXT,
             name TEXT, sex TEXT, birth TEXT, relation TEXT, address TEXT, spending BIGINT, desil INTEGER,
             education TEXT, occupation TEXT, disability TEXT, insurance TEXT, is_head INTEGER NOT NULL,
-            reject_column TEXT, reject_reason TEXT, warnings INTEGER NOT NULL, original TEXT NOT NULL) ON COMMIT DROP
+            reject_column TEXT, reject_reason TEXT, warnings TEXT, original TEXT NOT NULL) ON COMMIT DROP
         """;
 
     public override string Differs(string a, string b) => $"({a} IS DISTINCT FROM {b})";

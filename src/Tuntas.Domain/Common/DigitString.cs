@@ -13,7 +13,7 @@ public static class DigitString
     {
         if (string.IsNullOrWhiteSpace(raw))
         {
-            return ParseResult<string>.Fail($"{label} is empty.");
+            return ParseResult<string>.Fail(ParseErrors.DigitsEmpty(label));
         }
 
         if (raw.Length == length && IsAllDigits(raw))
@@ -29,9 +29,7 @@ public static class DigitString
 
         if (LooksLikeScientificNotation(text))
         {
-            return ParseResult<string>.Fail(
-                $"{label} '{raw.Trim()}' was turned into a rounded number by Excel (scientific notation), so its last digits are lost. " +
-                $"Format the {label} column as Text in Excel and type or paste the {length} digits again.");
+            return ParseResult<string>.Fail(ParseErrors.DigitsScientific(label, raw.Trim(), length));
         }
 
         var digits = new StringBuilder(text.Length);
@@ -47,13 +45,13 @@ public static class DigitString
             }
             else
             {
-                return ParseResult<string>.Fail($"{label} '{raw.Trim()}' contains '{c}'; only digits are allowed.");
+                return ParseResult<string>.Fail(ParseErrors.DigitsNotADigit(label, raw.Trim(), c.ToString()));
             }
         }
 
         if (digits.Length != length)
         {
-            return ParseResult<string>.Fail($"{label} must have {length} digits; '{raw.Trim()}' has {digits.Length}.");
+            return ParseResult<string>.Fail(ParseErrors.DigitsLength(label, length, raw.Trim(), digits.Length));
         }
 
         return ParseResult<string>.Ok(digits.ToString());

@@ -57,6 +57,9 @@ public static class ErrorWords
         RegionLevel level => level.ToIndonesian().ToLowerInvariant(),
         NeedSubject subject => Find($"Error.NeedSubject.{subject}", language) ?? subject.ToString(),
         Alternatives choices => string.Join(" " + (Find("Error.Or", language) ?? "or") + " ", choices.Items),
+
+        // A reason given inside another (a NIK's own reason inside an import row's).
+        DomainError inner => Text(inner, language),
         _ => argument,
     };
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Tuntas.Domain.Common;
 
 namespace Tuntas.Domain.Import;
 
@@ -18,6 +19,14 @@ public static partial class CellReading
     /// </summary>
     public static DateOnly? Date(SourceCell cell, string column, bool required, out string? error)
     {
+        var date = ReadDate(cell, column, required, out var reason);
+        error = English(reason);
+        return date;
+    }
+
+    /// <summary>As <see cref="Date(SourceCell, string, bool, out string?)"/>, with the reason typed.</summary>
+    public static DateOnly? ReadDate(SourceCell cell, string column, bool required, out DomainError? error)
+    {
         error = null;
         if (cell.IsNumber && cell.Number is { } serial && serial is > 1 and < 2958466)
         {
@@ -28,7 +37,7 @@ public static partial class CellReading
         var text = Clean(cell.Text);
         if (text is null)
         {
-            error = required ? $"{column} is empty; write it as YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY." : null;
+            error = required ? ImportErrors.DateEmpty(column) : null;
             return null;
         }
 
@@ -37,8 +46,8 @@ public static partial class CellReading
         if (!DateOnly.TryParseExact(datePart, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             error = LooksLikeDate().IsMatch(datePart)
-                ? $"{column} '{text}' is not a real date (check the day and month)."
-                : $"{column} '{text}' is not a date; write it as YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY.";
+                ? ImportErrors.DateNotReal(column, text)
+                : ImportErrors.DateNotADate(column, text);
             return null;
         }
 
@@ -51,12 +60,20 @@ public static partial class CellReading
     /// </summary>
     public static long? Rupiah(SourceCell cell, string column, out string? error)
     {
+        var rupiah = ReadRupiah(cell, column, out var reason);
+        error = English(reason);
+        return rupiah;
+    }
+
+    /// <summary>As <see cref="Rupiah(SourceCell, string, out string?)"/>, with the reason typed.</summary>
+    public static long? ReadRupiah(SourceCell cell, string column, out DomainError? error)
+    {
         error = null;
         if (cell.IsNumber && cell.Number is { } number)
         {
             if (number < 0 || number != Math.Floor(number))
             {
-                error = $"{column} {cell.Text} must be whole rupiah, 0 or more.";
+                error = ImportErrors.RupiahNotWhole(column, cell.Text ?? string.Empty);
                 return null;
             }
 
@@ -87,7 +104,7 @@ public static partial class CellReading
 
         if (!long.TryParse(plain, NumberStyles.None, CultureInfo.InvariantCulture, out var rupiah))
         {
-            error = $"{column} '{text}' is not a whole number of rupiah (0 or more), e.g. 322170.";
+            error = ImportErrors.RupiahNotANumber(column, text);
             return null;
         }
 
@@ -99,25 +116,34 @@ public static partial class CellReading
     /// <paramref name="label"/> and <paramref name="column"/> when it cannot be read. A spreadsheet
     /// cell stored as a number is refused: Excel keeps only 15 significant digits.
     /// </summary>
-    public static string? Digits<T>(SourceCell cell, string label, string column, Func<string?, Common.ParseResult<T>> parse, Func<T, string> value, out string? error)
+    public static string? Digits<T>(SourceCell cell, string label, string column, Func<string?, ParseResult<T>> parse, Func<T, string> value, out string? error)
+    {
+        var digits = ReadDigits(cell, label, column, parse, value, out var reason);
+        error = English(reason);
+        return digits;
+    }
+
+    /// <summary>As <see cref="Digits{T}(SourceCell, string, string, Func{string?, ParseResult{T}}, Func{T, string}, out string?)"/>, with the reason typed.</summary>
+    public static string? ReadDigits<T>(SourceCell cell, string label, string column, Func<string?, ParseResult<T>> parse, Func<T, string> value, out DomainError? error)
     {
         error = null;
         if (cell.IsNumber)
         {
-            error = $"{label} {cell.Text} was stored by Excel as a number, which keeps only 15 significant digits, so it may already be wrong. " +
-                $"Format the {column} column as Text in Excel and type or paste the 16 digits again.";
+            error = ImportErrors.DigitsStoredAsNumber(label, cell.Text ?? string.Empty, column);
             return null;
         }
 
         var parsed = parse(cell.Text);
         if (!parsed.IsValid)
         {
-            error = parsed.Error;
+            error = parsed.Reason ?? ImportErrors.WrittenOut(parsed.Error!);
             return null;
         }
 
         return value(parsed.Value!);
     }
+
+    private static string? English(DomainError? reason) => reason is null ? null : ErrorWords.Text(reason, ErrorWords.English);
 
     /// <summary>Trimmed text with runs of white space made one space; null when blank.</summary>
     public static string? Clean(string? text)

@@ -4,7 +4,7 @@ namespace Tuntas.Domain.Import;
 
 /// <summary>
 /// One person row of an import file after checking: the typed values that could be read, and, when
-/// the row is refused, the first column at fault and the reasons in plain words. No. KK, NIK and
+/// the row is refused, the first column at fault and the reasons (typed, given words where they are shown). No. KK, NIK and
 /// relation are kept even on a refused row, so that the family rules can still be applied to it.
 /// </summary>
 public sealed record ImportRow
@@ -42,11 +42,13 @@ public sealed record ImportRow
     /// <summary>The first column at fault, or null when the row passed the row-level checks.</summary>
     public ImportColumn? RejectedColumn { get; init; }
 
-    public string? RejectionReason { get; init; }
+    /// <summary>Why the row is refused, typed (words at the edges: <see cref="ImportReasons"/>); empty when it is not.</summary>
+    public IReadOnlyList<Common.DomainError> Reasons { get; init; } = [];
 
-    public IReadOnlyList<string> Warnings { get; init; } = [];
+    /// <summary>What the row was accepted with but should be looked at, typed like <see cref="Reasons"/>.</summary>
+    public IReadOnlyList<Common.DomainError> Warnings { get; init; } = [];
 
-    public bool IsRejected => RejectionReason is not null;
+    public bool IsRejected => Reasons.Count > 0;
 
     public bool IsHead => Relation == FamilyRelation.KepalaKeluarga;
 }

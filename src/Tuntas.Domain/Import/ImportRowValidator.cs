@@ -22,7 +22,7 @@ public sealed class ImportRowValidator(
     private const int MaxNameLength = 200;
 
     // Files repeat the same few villages, relations and sexes on every row: remember each answer.
-    private readonly Dictionary<string, (string? Code, ImportColumn? Column, string? Error)> _villages = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string? Code, ImportColumn? Column, DomainError? Error)> _villages = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool> _districts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FamilyRelation?> _relations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Sex?> _sexes = new(StringComparer.Ordinal);
@@ -30,8 +30,8 @@ public sealed class ImportRowValidator(
 
     public ImportRow Validate(long line, Func<ImportColumn, SourceCell> cell)
     {
-        var errors = new List<(ImportColumn Column, string Reason)>();
-        var warnings = new List<string>();
+        var errors = new List<(ImportColumn Column, DomainError Reason)>();
+        var warnings = new List<DomainError>();
 
         var noKk = Digits(cell(ImportColumn.NoKk), ImportColumn.NoKk, NomorKk.Parse, k => k.Value, errors);
         var village = Village(cell(ImportColumn.KodeWilayah), errors);
@@ -41,15 +41,15 @@ public sealed class ImportRowValidator(
         var name = Clean(cell(ImportColumn.Nama).Text);
         if (name is null)
         {
-            errors.Add((ImportColumn.Nama, "nama is empty; every member needs a name."));
+            errors.Add((ImportColumn.Nama, ImportErrors.NameEmpty()));
         }
         else if (name.Length > MaxNameLength)
         {
-            errors.Add((ImportColumn.Nama, $"nama is {name.Length} characters long; at most {MaxNameLength} are allowed."));
+            errors.Add((ImportColumn.Nama, ImportErrors.NameTooLong(name.Length, MaxNameLength)));
         }
-        else if (UnsafeText.Find(name) is { } bad)
+        else if (TextRefusal(ImportColumn.Nama, name, dashesMeanNone: false) is { } refused)
         {
-            errors.Add((ImportColumn.Nama, $"nama holds an invisible control or text-direction character ({UnsafeText.Name(bad.CodePoint)}) at position {bad.Position}; type the name again without it."));
+            errors.Add((ImportColumn.Nama, refused));
         }
 
         var sexText = Clean(cell(ImportColumn.JenisKelamin).Text);
@@ -62,8 +62,8 @@ public sealed class ImportRowValidator(
         if (sex is null)
         {
             errors.Add((ImportColumn.JenisKelamin, sexText is null
-                ? "jenis_kelamin is empty; write L or P."
-                : $"jenis_kelamin '{sexText}' is not L/P or Laki-laki/Perempuan."));
+                ? ImportErrors.SexEmpty()
+                : ImportErrors.SexUnknown(sexText)));
         }
 
         var birthDate = BirthDate(cell(ImportColumn.TanggalLahir), errors);
@@ -78,33 +78,23 @@ public sealed class ImportRowValidator(
         if (relation is null)
         {
             errors.Add((ImportColumn.Hubungan, relationText is null
-                ? "hubungan is empty; write the relation to the head, e.g. Kepala Keluarga, Istri, Anak."
-                : $"hubungan '{relationText}' is not one of Kepala Keluarga, Istri, Suami, Anak, Menantu, Cucu, Orang Tua, Mertua, Famili Lain, Lainnya."));
+                ? ImportErrors.RelationEmpty()
+                : ImportErrors.RelationUnknown(relationText)));
         }
 
+        var address = FreeText(cell, ImportColumn.Alamat, 500, errors);
         var spending = Spending(cell(ImportColumn.PengeluaranKapita), errors);
         var desil = Desil(cell(ImportColumn.Desil), errors);
+        var education = FreeText(cell, ImportColumn.Pendidikan, MaxTextLength, errors);
+        var occupation = FreeText(cell, ImportColumn.Pekerjaan, MaxTextLength, errors);
+        var disability = FreeText(cell, ImportColumn.Disabilitas, MaxTextLength, errors);
+        var insurance = FreeText(cell, ImportColumn.JaminanKesehatan, MaxTextLength, errors);
 
         if (parsedNik is not null)
         {
             var explained = NikExplainer.Explain(parsedNik, today, KnownDistrict);
-            warnings.AddRange(explained.Warnings.Select(w => "NIK: " + w));
-            if (explained.Valid)
-            {
-                if (birthDate is not null && explained.BirthDate != birthDate)
-                {
-                    warnings.Add($"NIK says born {explained.BirthDate:yyyy-MM-dd}, tanggal_lahir says {birthDate:yyyy-MM-dd}.");
-                }
-
-                if (sex is not null && explained.Sex != sex)
-                {
-                    warnings.Add($"NIK says jenis_kelamin {explained.Sex!.Value.ToCode()}, the row says {sex.Value.ToCode()}.");
-                }
-            }
-            else
-            {
-                warnings.Add("NIK digits do not hold a real birth date: " + string.Join(" ", explained.Errors));
-            }
+            warnings.AddRange(explained.WarningReasons.Select(ImportErrors.NikWarning));
+            warnings.AddRange(NikDisagreements(explained, birthDate, sex));
         }
 
         var first = errors.Count > 0 ? errors[0] : default;
@@ -118,22 +108,80 @@ public sealed class ImportRowValidator(
             Sex = sex,
             BirthDate = birthDate,
             Relation = relation,
-            Address = Limit(Clean(cell(ImportColumn.Alamat).Text), 500),
+            Address = address,
             SpendingPerCapita = spending,
             Desil = desil,
-            Education = Limit(Clean(cell(ImportColumn.Pendidikan).Text), MaxTextLength),
-            Occupation = Limit(Clean(cell(ImportColumn.Pekerjaan).Text), MaxTextLength),
-            Disability = Limit(Clean(cell(ImportColumn.Disabilitas).Text), MaxTextLength),
-            HealthInsurance = Limit(Clean(cell(ImportColumn.JaminanKesehatan).Text), MaxTextLength),
+            Education = education,
+            Occupation = occupation,
+            Disability = disability,
+            HealthInsurance = insurance,
             RejectedColumn = errors.Count > 0 ? first.Column : null,
-            RejectionReason = errors.Count > 0 ? string.Join(" ", errors.Select(e => e.Reason)) : null,
+            Reasons = [.. errors.Select(e => e.Reason)],
             Warnings = warnings,
         };
     }
 
-    private static string? Digits<T>(SourceCell cell, ImportColumn column, Func<string?, ParseResult<T>> parse, Func<T, string> value, List<(ImportColumn, string)> errors)
+    /// <summary>
+    /// Where the digits of a NIK disagree with the person's recorded birth date or sex (or hold no
+    /// real birth date at all): warnings, for the import and for the household page alike.
+    /// </summary>
+    public static IReadOnlyList<DomainError> NikDisagreements(NikExplanation explained, DateOnly? birthDate, Sex? sex)
     {
-        var digits = CellReading.Digits(cell, column == ImportColumn.Nik ? "NIK" : "No. KK", column.Name(), parse, value, out var error);
+        var warnings = new List<DomainError>();
+        if (!explained.Valid)
+        {
+            warnings.AddRange(explained.ErrorReasons.Select(ImportErrors.NikNoBirthDate));
+            return warnings;
+        }
+
+        if (birthDate is not null && explained.BirthDate != birthDate)
+        {
+            warnings.Add(ImportErrors.NikBirthDiffers(explained.BirthDate!.Value, birthDate.Value));
+        }
+
+        if (sex is not null && explained.Sex != sex)
+        {
+            warnings.Add(ImportErrors.NikSexDiffers(explained.Sex!.Value.ToCode(), sex.Value.ToCode()));
+        }
+
+        return warnings;
+    }
+
+    /// <summary>
+    /// Why a text cell cannot be kept, or null: an invisible control or text-direction character, or
+    /// a first character (<c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>) that makes a spreadsheet run the cell as
+    /// a formula when the list is exported and opened again. In a free-text column a lone dash (or a
+    /// run of them), the usual way of writing "none", is kept.
+    /// </summary>
+    public static DomainError? TextRefusal(ImportColumn column, string text, bool dashesMeanNone)
+    {
+        if (UnsafeText.Find(text) is { } bad)
+        {
+            return ImportErrors.UnsafeCharacter(column.Name(), UnsafeText.Name(bad.CodePoint), bad.Position);
+        }
+
+        if (text.Length > 0 && text[0] is ('=' or '+' or '-' or '@') && !(dashesMeanNone && text.All(c => c == '-')))
+        {
+            return (column == ImportColumn.Nama ? ImportErrors.NameFormula(Limit(text, 60)!, text[0].ToString()) : ImportErrors.TextFormula(column.Name(), Limit(text, 60)!, text[0].ToString()));
+        }
+
+        return null;
+    }
+
+    private static string? FreeText(Func<ImportColumn, SourceCell> cell, ImportColumn column, int max, List<(ImportColumn, DomainError)> errors)
+    {
+        var text = Clean(cell(column).Text);
+        if (text is not null && TextRefusal(column, text, dashesMeanNone: true) is { } refused)
+        {
+            errors.Add((column, refused));
+        }
+
+        return Limit(text, max);
+    }
+
+    private static string? Digits<T>(SourceCell cell, ImportColumn column, Func<string?, ParseResult<T>> parse, Func<T, string> value, List<(ImportColumn, DomainError)> errors)
+    {
+        var digits = CellReading.ReadDigits(cell, column == ImportColumn.Nik ? "NIK" : "No. KK", column.Name(), parse, value, out var error);
         if (error is not null)
         {
             errors.Add((column, error));
@@ -152,12 +200,12 @@ public sealed class ImportRowValidator(
         return known;
     }
 
-    private string? Village(SourceCell cell, List<(ImportColumn, string)> errors)
+    private string? Village(SourceCell cell, List<(ImportColumn, DomainError)> errors)
     {
         var key = cell.Text ?? string.Empty;
         if (!_villages.TryGetValue(key, out var answer))
         {
-            var checkErrors = new List<(ImportColumn, string)>();
+            var checkErrors = new List<(ImportColumn, DomainError)>();
             var code = CheckVillage(cell, checkErrors);
             answer = _villages[key] = (code, checkErrors.Count > 0 ? checkErrors[0].Item1 : null, checkErrors.Count > 0 ? checkErrors[0].Item2 : null);
         }
@@ -170,40 +218,40 @@ public sealed class ImportRowValidator(
         return answer.Code;
     }
 
-    private string? CheckVillage(SourceCell cell, List<(ImportColumn, string)> errors)
+    private string? CheckVillage(SourceCell cell, List<(ImportColumn, DomainError)> errors)
     {
         var parsed = RegionCode.Parse(cell.Text);
         if (!parsed.IsValid)
         {
-            errors.Add((ImportColumn.KodeWilayah, "kode_wilayah: " + parsed.Error));
+            errors.Add((ImportColumn.KodeWilayah, ImportErrors.VillageCode(parsed.Reason ?? ImportErrors.WrittenOut(parsed.Error!))));
             return null;
         }
 
         var code = parsed.Value!;
         if (code.Level != RegionLevel.Village)
         {
-            errors.Add((ImportColumn.KodeWilayah, $"kode_wilayah {code.Value} is a {code.Level.ToIndonesian().ToLowerInvariant()} code; a family lives in a desa/kelurahan (10 digits, e.g. 64.74.01.1001)."));
+            errors.Add((ImportColumn.KodeWilayah, ImportErrors.VillageLevel(code.Value, code.Level.ToIndonesian().ToLowerInvariant())));
             return null;
         }
 
         if (!villageExists(code))
         {
-            errors.Add((ImportColumn.KodeWilayah, $"kode_wilayah {code.Value} is not a desa/kelurahan in the Kemendagri list."));
+            errors.Add((ImportColumn.KodeWilayah, ImportErrors.VillageUnknown(code.Value)));
             return null;
         }
 
         if (!scope.Contains(code))
         {
-            errors.Add((ImportColumn.KodeWilayah, $"kode_wilayah {code.Value} is outside your region ({scope}); you may import only families of your own region."));
+            errors.Add((ImportColumn.KodeWilayah, ImportErrors.VillageOutsideScope(code.Value, scope.ToString())));
             return null;
         }
 
         return code.Value;
     }
 
-    private DateOnly? BirthDate(SourceCell cell, List<(ImportColumn, string)> errors)
+    private DateOnly? BirthDate(SourceCell cell, List<(ImportColumn, DomainError)> errors)
     {
-        var parsed = CellReading.Date(cell, "tanggal_lahir", required: true, out var error);
+        var parsed = CellReading.ReadDate(cell, "tanggal_lahir", required: true, out var error);
         if (parsed is not { } date)
         {
             errors.Add((ImportColumn.TanggalLahir, error!));
@@ -212,22 +260,22 @@ public sealed class ImportRowValidator(
 
         if (date > today)
         {
-            errors.Add((ImportColumn.TanggalLahir, $"tanggal_lahir {date:yyyy-MM-dd} is in the future."));
+            errors.Add((ImportColumn.TanggalLahir, ImportErrors.BirthFuture(date)));
             return null;
         }
 
         if (date.Year < 1880)
         {
-            errors.Add((ImportColumn.TanggalLahir, $"tanggal_lahir {date:yyyy-MM-dd} is too long ago to be a living person."));
+            errors.Add((ImportColumn.TanggalLahir, ImportErrors.BirthTooOld(date)));
             return null;
         }
 
         return date;
     }
 
-    private static long? Spending(SourceCell cell, List<(ImportColumn, string)> errors)
+    private static long? Spending(SourceCell cell, List<(ImportColumn, DomainError)> errors)
     {
-        var rupiah = CellReading.Rupiah(cell, "pengeluaran_kapita", out var error);
+        var rupiah = CellReading.ReadRupiah(cell, "pengeluaran_kapita", out var error);
         if (error is not null)
         {
             errors.Add((ImportColumn.PengeluaranKapita, error));
@@ -236,7 +284,7 @@ public sealed class ImportRowValidator(
         return rupiah;
     }
 
-    private static int? Desil(SourceCell cell, List<(ImportColumn, string)> errors)
+    private static int? Desil(SourceCell cell, List<(ImportColumn, DomainError)> errors)
     {
         var text = Clean(cell.Text);
         if (text is null)
@@ -246,7 +294,7 @@ public sealed class ImportRowValidator(
 
         if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var desil) || desil is < 1 or > 10)
         {
-            errors.Add((ImportColumn.Desil, $"desil '{text}' must be a whole number from 1 to 10."));
+            errors.Add((ImportColumn.Desil, ImportErrors.DesilRange(text)));
             return null;
         }
 

@@ -63,20 +63,19 @@ public sealed record RegionCode : IComparable<RegionCode>
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return ParseResult<RegionCode>.Fail("Region code is empty.");
+            return ParseResult<RegionCode>.Fail(ParseErrors.RegionCodeEmpty());
         }
 
         var trimmed = text.Trim();
         var digits = trimmed.Replace(".", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal);
         if (!digits.All(char.IsAsciiDigit))
         {
-            return ParseResult<RegionCode>.Fail($"Region code '{trimmed}' may contain only digits and dots, like 64.74.01.1001.");
+            return ParseResult<RegionCode>.Fail(ParseErrors.RegionCodeNotDigits(trimmed));
         }
 
         if (digits.Length is not (2 or 4 or 6 or 10))
         {
-            return ParseResult<RegionCode>.Fail(
-                $"Region code '{trimmed}' has {digits.Length} digits; a code has 2 (provinsi), 4 (kabupaten/kota), 6 (kecamatan) or 10 (desa/kelurahan) digits.");
+            return ParseResult<RegionCode>.Fail(ParseErrors.RegionCodeLength(trimmed, digits.Length));
         }
 
         if (trimmed.Contains('.', StringComparison.Ordinal))
@@ -85,7 +84,7 @@ public sealed record RegionCode : IComparable<RegionCode>
             var expected = new RegionCode(digits).Value;
             if (!string.Equals(expected, trimmed.Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal))
             {
-                return ParseResult<RegionCode>.Fail($"Region code '{trimmed}' is dotted in the wrong places; write it as {expected}.");
+                return ParseResult<RegionCode>.Fail(ParseErrors.RegionCodeDots(trimmed, expected));
             }
         }
 

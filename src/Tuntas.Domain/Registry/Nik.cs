@@ -21,7 +21,7 @@ public sealed record Nik
     public static ParseResult<Nik> Parse(string? text)
     {
         var cleaned = DigitString.Clean(text, "NIK", Length);
-        return cleaned.IsValid ? ParseResult<Nik>.Ok(new Nik(cleaned.Value!)) : ParseResult<Nik>.Fail(cleaned.Error!);
+        return cleaned.IsValid ? ParseResult<Nik>.Ok(new Nik(cleaned.Value!)) : cleaned.As<Nik>();
     }
 
     /// <summary>Wraps 16 digits already checked (from the database).</summary>
@@ -48,7 +48,14 @@ public sealed record NikExplanation(
     Sex? Sex,
     string? Serial,
     IReadOnlyList<string> Warnings,
-    IReadOnlyList<string> Errors);
+    IReadOnlyList<string> Errors)
+{
+    /// <summary>The warnings typed (code and facts), for words in the reader's language.</summary>
+    public IReadOnlyList<DomainError> WarningReasons { get; init; } = [];
+
+    /// <summary>The errors typed (code and facts), for words in the reader's language.</summary>
+    public IReadOnlyList<DomainError> ErrorReasons { get; init; } = [];
+}
 
 public static class NikExplainer
 {
@@ -64,7 +71,10 @@ public static class NikExplainer
         var parsed = Nik.Parse(text);
         if (!parsed.IsValid)
         {
-            return new NikExplanation(raw, false, null, null, null, null, [], [parsed.Error!]);
+            return new NikExplanation(raw, false, null, null, null, null, [], [parsed.Error!])
+            {
+                ErrorReasons = parsed.Reason is { } reason ? [reason] : [],
+            };
         }
 
         return Explain(parsed.Value!, today, isKnownDistrict);
@@ -74,13 +84,13 @@ public static class NikExplainer
     public static NikExplanation Explain(Nik nik, DateOnly today, Func<RegionCode, bool>? isKnownDistrict = null)
     {
         var digits = nik.Value;
-        var warnings = new List<string>();
-        var errors = new List<string>();
+        var warnings = new List<DomainError>();
+        var errors = new List<DomainError>();
 
         var region = nik.RegionCode;
         if (isKnownDistrict is not null && !isKnownDistrict(region))
         {
-            warnings.Add($"Region prefix {region.Value} is not a kecamatan in the current Kemendagri list (it may be an older code).");
+            warnings.Add(ParseErrors.NikUnknownRegion(region.Value));
         }
 
         var day = int.Parse(digits.AsSpan(6, 2), CultureInfo.InvariantCulture);
@@ -100,30 +110,36 @@ public static class NikExplainer
         }
         else
         {
-            errors.Add($"Birth day {digits.Substring(6, 2)} is impossible: men have 01-31, women 41-71 (day + 40).");
+            errors.Add(ParseErrors.NikImpossibleDay(digits.Substring(6, 2)));
         }
 
         DateOnly? birthDate = null;
         if (month is < 1 or > 12)
         {
-            errors.Add($"Birth month {digits.Substring(8, 2)} is impossible: it must be 01-12.");
+            errors.Add(ParseErrors.NikImpossibleMonth(digits.Substring(8, 2)));
         }
         else if (errors.Count == 0)
         {
             birthDate = ResolveCentury(day, month, year2, today);
             if (birthDate is null)
             {
-                errors.Add($"Birth date {day:00}-{month:00}-{year2:00} does not exist in the calendar.");
+                errors.Add(ParseErrors.NikNoSuchDate(string.Create(CultureInfo.InvariantCulture, $"{day:00}-{month:00}-{year2:00}")));
             }
         }
 
         if (serial == "0000")
         {
-            warnings.Add("Serial 0000 is unusual (serials start at 0001); check the NIK.");
+            warnings.Add(ParseErrors.NikSerialZero());
         }
 
         var valid = errors.Count == 0;
-        return new NikExplanation(digits, valid, region.Value, valid ? birthDate : null, valid ? sex : null, serial, warnings, errors);
+        return new NikExplanation(
+            digits, valid, region.Value, valid ? birthDate : null, valid ? sex : null, serial,
+            [.. warnings.Select(w => ErrorWords.Text(w, ErrorWords.English))], [.. errors.Select(e => ErrorWords.Text(e, ErrorWords.English))])
+        {
+            WarningReasons = warnings,
+            ErrorReasons = errors,
+        };
     }
 
     private static DateOnly? ResolveCentury(int day, int month, int year2, DateOnly today)

@@ -15,7 +15,7 @@ public sealed record NomorKk
     public static ParseResult<NomorKk> Parse(string? text)
     {
         var cleaned = DigitString.Clean(text, "No. KK", Length);
-        return cleaned.IsValid ? ParseResult<NomorKk>.Ok(new NomorKk(cleaned.Value!)) : ParseResult<NomorKk>.Fail(cleaned.Error!);
+        return cleaned.IsValid ? ParseResult<NomorKk>.Ok(new NomorKk(cleaned.Value!)) : cleaned.As<NomorKk>();
     }
 
     public static NomorKk From(string digits) => Parse(digits).GetValueOrThrow();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Tuntas.Domain.Common;
 using Tuntas.Domain.Registry;
 using Tuntas.Testing;
 using static Tuntas.Data.Tests.Import.ImportKit;
@@ -119,6 +120,14 @@ public class FamilyRuleTests
         var summary = await ImportAsync(database, Csv(Header, Head, mismatched));
 
         Assert.Equal((2L, 2L, 0L, 1L), (summary.Rows, summary.Accepted, summary.Rejected, summary.Warnings));
+        var warning = Assert.Single(summary.WarningRows);
+        Assert.Equal((3L, "6474011203150004", "Andi Santoso"), (warning.Line, warning.Nik, warning.Name));
+        Assert.Equal(
+            "NIK says born 2015-03-12, tanggal_lahir says 2015-03-13. NIK says jenis_kelamin L, the row says P.",
+            warning.Text(ErrorWords.English));
+        Assert.Equal(
+            "Menurut NIK lahir 12-03-2015, menurut tanggal_lahir 13-03-2015. Menurut NIK jenis_kelamin L, menurut baris ini P.",
+            warning.Text(ErrorWords.Indonesian));
     }
 
     [Theory, DatabaseData]
@@ -130,6 +139,7 @@ public class FamilyRuleTests
         var summary = await ImportAsync(database, Csv(Header, Head, oldCode));
 
         Assert.Equal((2L, 0L, 1L), (summary.Accepted, summary.Rejected, summary.Warnings));
+        Assert.StartsWith("NIK: Awalan wilayah 99.01.01 bukan kecamatan", Assert.Single(summary.WarningRows).Text(ErrorWords.Indonesian), StringComparison.Ordinal);
     }
 
     [Theory, DatabaseData]
@@ -232,7 +242,9 @@ public class FamilyRuleTests
         await using var db = database.CreateContext();
         var kept = Assert.Single(await db.ImportRejectedRows.ToListAsync());
         Assert.Equal((3L, "tanggal_lahir", badChild, "64.74.01.1001"), (kept.Line, kept.Column, kept.Original, kept.VillageCode));
-        Assert.Contains("in the future", kept.Reason, StringComparison.Ordinal);
+        Assert.Equal("tanggal_lahir 2099-01-01 is in the future.", kept.ReasonText(ErrorWords.English));
+        Assert.Equal("tanggal_lahir 01-01-2099 ada di masa depan.", kept.ReasonText(ErrorWords.Indonesian));
+        Assert.DoesNotContain("future", kept.Reason, StringComparison.Ordinal); // stored without words
         Assert.Equal(2, await db.ImportBatches.CountAsync());
     }
 

@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using Tuntas.Data.Import;
 using Tuntas.Domain.Access;
+using Tuntas.Domain.Common;
 using Tuntas.Testing;
 
 namespace Tuntas.Data.Tests.Import;
@@ -33,11 +35,14 @@ internal static class ImportKit
 
     public static async Task<ImportSummary> ImportAsync(
         TestDatabase database, string path, bool dryRun = false, RegionScope? scope = null, string source = "test", DateTimeOffset? now = null,
-        long bulkLoadThreshold = ImportOptions.DefaultBulkLoadThreshold)
+        long bulkLoadThreshold = ImportOptions.DefaultBulkLoadThreshold, CultureInfo? language = null)
     {
         await using var db = database.CreateContext();
         var importer = new HouseholdImporter(db, new FakeTimeProvider(now ?? Now));
-        return await importer.RunAsync(new ImportOptions(path, source, dryRun, path + ".errors.csv", scope ?? RegionScope.National, BulkLoadThreshold: bulkLoadThreshold));
+
+        // The rules' tests read the reasons in English (the words are checked in both languages on their own).
+        return await importer.RunAsync(new ImportOptions(
+            path, source, dryRun, path + ".errors.csv", scope ?? RegionScope.National, BulkLoadThreshold: bulkLoadThreshold, Language: language ?? ErrorWords.English));
     }
 
     /// <summary>The errors file without its header, each line split into line number, column and reason.</summary>

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Tuntas.Domain.Common;
 using Tuntas.Testing;
 using static Tuntas.Data.Tests.Import.ImportKit;
 
@@ -27,6 +29,15 @@ public class RowRuleTests
         ("SpendingNegative", r => r[..^3] + ",,-5,", "pengeluaran_kapita", "not a whole number"),
         ("SpendingDecimal", r => r[..^3] + ",,1250.5,", "pengeluaran_kapita", "not a whole number"),
         ("DesilEleven", r => r[..^3] + ",,,11", "desil", "from 1 to 10"),
+
+        // A cell a spreadsheet would run as a formula, or one holding an invisible control character.
+        ("NameHyperlink", r => r.Replace("Andi Santoso", "\"=HYPERLINK(\"\"http://x\"\",\"\"klik\"\")\"", StringComparison.Ordinal), "nama", "nama '=HYPERLINK(\"http://x\",\"klik\")' starts with '='"),
+        ("NamePlus", r => r.Replace("Andi Santoso", "+62 Andi", StringComparison.Ordinal), "nama", "starts with '+', which a spreadsheet runs as a formula"),
+        ("NameMinus", r => r.Replace("Andi Santoso", "-2+3", StringComparison.Ordinal), "nama", "starts with '-'"),
+        ("NameAt", r => r.Replace("Andi Santoso", "@SUM(1)", StringComparison.Ordinal), "nama", "starts with '@'"),
+        ("NameControlCharacter", r => r.Replace("Andi Santoso", "Andi\u0007Santoso", StringComparison.Ordinal), "nama", "invisible control or text-direction character (U+0007) at position 5"),
+        ("AddressFormula", r => r[..^3] + ",=1+1,,", "alamat", "alamat '=1+1' starts with '='"),
+        ("OccupationFormula", r => r + ",,@x", "pekerjaan", "pekerjaan '@x' starts with '@'"),
     ];
 
     public static IEnumerable<object[]> ProviderAndCase() =>
@@ -41,13 +52,33 @@ public class RowRuleTests
         var (_, breakRow, column, reason) = Cases.Single(c => c.Name == rule);
         await using var database = await TestDatabase.CreateAsync(provider);
         var child = breakRow(Child);
+        var header = rule == "OccupationFormula" ? Header + ",pendidikan,pekerjaan" : Header;
 
-        var summary = await ImportAsync(database, Csv(Header, Head, Wife, child));
+        var summary = await ImportAsync(database, Csv(header, Head, Wife, child));
 
         Assert.Equal((3L, 2L, 1L), (summary.Rows, summary.Accepted, summary.Rejected));
         var error = Assert.Single(Errors(summary));
         Assert.Equal((4L, column), (error.Line, error.Column));
         Assert.Contains(reason, error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FormulaName_IsRefusedWithTheReasonInBahasaIndonesia_ALoneDashForNoneIsKept()
+    {
+        await using var database = await TestDatabase.CreateAsync(TestProvider.Sqlite);
+        var formula = Child.Replace("Andi Santoso", "\"=HYPERLINK(\"\"http://x\"\",\"\"klik\"\")\"", StringComparison.Ordinal);
+        var dash = Wife[..^3] + ",-,,,-,--";
+
+        var summary = await ImportAsync(database, Csv(Header + ",pendidikan,pekerjaan", Head, dash, formula), language: ErrorWords.Indonesian);
+
+        Assert.Equal((3L, 2L, 1L), (summary.Rows, summary.Accepted, summary.Rejected));
+        var error = Assert.Single(Errors(summary));
+        Assert.Equal(
+            (4L, "nama", "nama '=HYPERLINK(\"http://x\",\"klik\")' diawali '=', yang dibaca Excel sebagai rumus; nama orang tidak diawali =, +, - atau @. Hapus '=' di depan nama itu."),
+            error);
+        await using var db = database.CreateContext();
+        Assert.Equal(["Budi Santoso", "Siti Aminah"], await db.People.OrderBy(p => p.Name).Select(p => p.Name).ToListAsync());
+        Assert.Equal("--", (await db.People.SingleAsync(p => p.Name == "Siti Aminah")).Occupation);
     }
 
     [Theory]

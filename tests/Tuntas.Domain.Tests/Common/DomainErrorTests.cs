@@ -43,6 +43,7 @@ public partial class DomainErrorTests
     {
         _ when type == typeof(string) => "x",
         _ when type == typeof(DateOnly) => new DateOnly(2026, 1, 2),
+        _ when type == typeof(DomainError) => CommonErrors.NotADate("x"),
         _ when type.IsEnum => Enum.GetValues(type).GetValue(0)!,
         _ when type.IsAssignableFrom(typeof(string[])) => new[] { "a", "b" },
         _ when type.IsAssignableFrom(typeof(HouseholdStatus[])) => new[] { HouseholdStatus.Verified, HouseholdStatus.Excluded },

@@ -59,7 +59,7 @@ public class ImportPageTests
 
         Assert.Equal(HttpStatusCode.OK, check.StatusCode);
         Assert.Contains("Hasil pemeriksaan (belum disimpan)", checkHtml, StringComparison.Ordinal);
-        Assert.Contains("outside your region (64.74.01.1001)", checkHtml, StringComparison.Ordinal);
+        Assert.Contains("di luar wilayah Anda (64.74.01.1001)", checkHtml, StringComparison.Ordinal);
         Assert.Contains("Impor selesai", await confirm.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, errors.StatusCode);
         Assert.Contains("6474010101200012", await errors.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -159,5 +159,63 @@ public class ImportPageTests
         Assert.Contains("jenis_kelamin", download, StringComparison.Ordinal);
         Assert.Contains("6474010101200012,64.74.01.1002,6474011708800015,Agus Salim,X", download, StringComparison.Ordinal);
         Assert.DoesNotContain("Siti", download, StringComparison.Ordinal);
+    }
+
+    [Theory, DatabaseData]
+    public async Task ImportPage_GivesReasonsAndWarningsInTheReadersLanguage_WithTheirRows_AndRefusesAFormulaName(TestProvider provider)
+    {
+        await using var app = await TuntasWebFactory.CreateAsync(provider, withFamilies: false);
+        await app.CreateUserAndTokenAsync("op.bontangkuala", Role.Operator, "64.74.01.1001");
+        var file = string.Join("\n",
+            "no_kk,kode_wilayah,nik,nama,jenis_kelamin,tanggal_lahir,hubungan",
+            "6474010101200011,64.74.01.1001,6474011708850012,Budi Santoso,L,1985-08-17,Kepala Keluarga",
+            "6474010101200011,64.74.01.1001,6474015708900013,Siti Aminah,P,1990-08-18,Istri",
+            "6474010101200011,64.74.01.1001,6474011203150014,\"=HYPERLINK(\"\"http://x\"\",\"\"klik\"\")\",L,2015-03-12,Anak");
+        var indonesian = PageSession.Open(app);
+        await indonesian.LoginAsync("op.bontangkuala", TuntasWebFactory.Password);
+        var english = PageSession.Open(app);
+        await english.LoginAsync("op.bontangkuala", TuntasWebFactory.Password);
+        await english.Client.GetAsync("/bahasa/en?returnUrl=%2F");
+
+        var idPage = WebUtility.HtmlDecode(await (await PostFormAsync(indonesian, "/impor", "Check", c => AddFile(c, file))).Content.ReadAsStringAsync());
+        var enPage = WebUtility.HtmlDecode(await (await PostFormAsync(english, "/impor", "Check", c => AddFile(c, file))).Content.ReadAsStringAsync());
+
+        Assert.Matches(@"<td class=""num"">4</td><td class=""code"">nama</td><td>nama '=HYPERLINK\(""http://x"",""klik""\)' diawali '=', yang dibaca Excel sebagai rumus", idPage);
+        Assert.Matches(@"<td class=""num"">4</td><td class=""code"">nama</td><td>nama '=HYPERLINK\(""http://x"",""klik""\)' starts with '=', which a spreadsheet runs as a formula", enPage);
+        Assert.Contains("Baris yang diterima dengan peringatan", idPage, StringComparison.Ordinal);
+        Assert.Contains(
+            "<td class=\"num\">3</td><td class=\"code\">6474015708900013</td><td>Siti Aminah</td><td>Menurut NIK lahir 17-08-1990, menurut tanggal_lahir 18-08-1990.</td>",
+            idPage, StringComparison.Ordinal);
+        Assert.Contains("<td>Siti Aminah</td><td>NIK says born 1990-08-17, tanggal_lahir says 1990-08-18.</td>", enPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("NIK says", idPage, StringComparison.Ordinal);
+    }
+
+    [Theory, DatabaseData]
+    public async Task Quarantine_AndHouseholdPage_SpeakTheReadersLanguage(TestProvider provider)
+    {
+        await using var app = await TuntasWebFactory.CreateAsync(provider, withFamilies: false);
+        await app.CreateUserAndTokenAsync("op.bontangkuala", Role.Operator, "64.74.01.1001");
+        var session = PageSession.Open(app);
+        await session.LoginAsync("op.bontangkuala", TuntasWebFactory.Password);
+        var file = string.Join("\n",
+            "no_kk,kode_wilayah,nik,nama,jenis_kelamin,tanggal_lahir,hubungan",
+            "6474010101200011,64.74.01.1001,6474011708850012,Budi Santoso,L,1985-08-17,Kepala Keluarga",
+            "6474010101200011,64.74.01.1001,6474015708900013,Siti Aminah,P,1990-08-18,Istri",
+            "6474010101200011,64.74.01.1001,647401120315001,Andi Santoso,L,2015-03-12,Anak");
+        var html = await (await PostFormAsync(session, "/impor", "Check", c => AddFile(c, file))).Content.ReadAsStringAsync();
+        var upload = Regex.Match(html, "name=\"upload\" value=\"([a-f0-9]{32})\"").Groups[1].Value;
+        await PostFormAsync(session, "/impor", "Confirm", c => c.Add(new StringContent(upload), "upload"));
+
+        var (_, quarantineId) = await session.GetAsync("/impor/karantina");
+        var (_, householdId) = await session.GetAsync("/keluarga/6474010101200011");
+        await session.Client.GetAsync("/bahasa/en?returnUrl=%2F");
+        var (_, quarantineEn) = await session.GetAsync("/impor/karantina");
+        var (_, householdEn) = await session.GetAsync("/keluarga/6474010101200011");
+
+        Assert.Contains("NIK harus 16 digit; '647401120315001' berisi 15.", WebUtility.HtmlDecode(quarantineId), StringComparison.Ordinal);
+        Assert.Contains("NIK must have 16 digits; '647401120315001' has 15.", WebUtility.HtmlDecode(quarantineEn), StringComparison.Ordinal);
+        Assert.Contains("Menurut NIK lahir 17-08-1990, menurut tanggal_lahir 18-08-1990.", WebUtility.HtmlDecode(householdId), StringComparison.Ordinal);
+        Assert.Contains("NIK says born 1990-08-17, tanggal_lahir says 1990-08-18.", WebUtility.HtmlDecode(householdEn), StringComparison.Ordinal);
+        Assert.DoesNotContain("Menurut NIK", WebUtility.HtmlDecode(householdEn), StringComparison.Ordinal);
     }
 }

@@ -6,6 +6,7 @@ using Tuntas.Data.Registry;
 using Tuntas.Data.Verification;
 using Tuntas.Domain.Access;
 using Tuntas.Domain.Common;
+using Tuntas.Domain.Import;
 using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
 using Tuntas.Domain.Verification;
@@ -72,6 +73,10 @@ public sealed class DetailModel(
 
         History = await verval.StatusHistoryAsync(household.Id, ct);
         var today = clock.Today();
+        MemberWarnings = household.Members
+            .Select(m => (m.Nik.Value, Warnings: ImportRowValidator.NikDisagreements(NikExplainer.Explain(m.Nik, today), m.BirthDate, m.Sex)))
+            .Where(m => m.Warnings.Count > 0)
+            .ToDictionary(m => m.Value, m => m.Warnings);
         Deliveries = await interventions.DeliveriesOfAsync(household.Id, ct);
         Convergence = await interventions.ConvergenceOfAsync(household, today, ct);
         if (Web.Interventions.InterventionAccess.MayRecord(Caller.Role))
@@ -91,4 +96,16 @@ public sealed class DetailModel(
     }
 
     public string ShowNik(Nik nik) => Caller.MaySeeFullNik ? nik.Value : nik.Masked;
+
+    /// <summary>
+    /// The members whose NIK disagrees with their recorded birth date or sex (the warnings of the
+    /// import, checked again on the record as it is now), by NIK.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<DomainError>> MemberWarnings { get; private set; } = new Dictionary<string, IReadOnlyList<DomainError>>();
+
+    /// <summary>The member's warnings in the reader's language; without the dates for roles that may not see them.</summary>
+    public string? WarningOf(Person member) =>
+        !MemberWarnings.TryGetValue(member.Nik.Value, out var warnings) ? null
+        : Caller.MaySeeNames ? Domain.Import.ImportReasons.Text(warnings, System.Globalization.CultureInfo.CurrentUICulture)
+        : ErrorWords.Find("MemberNikDisagrees", System.Globalization.CultureInfo.CurrentUICulture);
 }

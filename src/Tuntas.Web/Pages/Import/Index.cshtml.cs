@@ -21,6 +21,8 @@ public sealed class IndexModel(HouseholdImporter importer, UploadStore uploads, 
 {
     public const int ShownRejections = 20;
 
+    public const int ShownWarnings = 50;
+
     public Caller Caller { get; private set; } = null!;
 
     public ImportSummary? Summary { get; private set; }
@@ -101,7 +103,9 @@ public sealed class IndexModel(HouseholdImporter importer, UploadStore uploads, 
         UploadId = upload;
         try
         {
-            Summary = await importer.RunAsync(new ImportOptions(path, Source, dryRun, UploadStore.ErrorsPathOf(path), Caller.Scope, Caller.UserName), null, ct);
+            // The reasons in the errors file (shown below and downloaded) are in the reader's language.
+            var options = new ImportOptions(path, Source, dryRun, UploadStore.ErrorsPathOf(path), Caller.Scope, Caller.UserName, Language: System.Globalization.CultureInfo.CurrentUICulture);
+            Summary = await importer.RunAsync(options, null, ct);
         }
         catch (ImportFileException e)
         {

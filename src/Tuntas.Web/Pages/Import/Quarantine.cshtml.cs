@@ -48,7 +48,7 @@ public sealed class QuarantineModel(QuarantineQueries queries) : PageModel
         text.Append(string.Join(delimiter, "baris", "kolom", "alasan")).Append(delimiter).Append(import.Headers).Append("\r\n");
         foreach (var row in rows)
         {
-            text.Append(string.Join(delimiter, row.Line.ToString(CultureInfo.InvariantCulture), CsvText.Field(row.Column), CsvText.Field(row.Reason)))
+            text.Append(string.Join(delimiter, row.Line.ToString(CultureInfo.InvariantCulture), CsvText.Field(row.Column), CsvText.Field(row.ReasonText(CultureInfo.CurrentUICulture))))
                 .Append(delimiter).Append(row.Original).Append("\r\n");
         }
 
