@@ -17,6 +17,11 @@ public sealed record NoData(string Reason, DateOnly? FirstDataOn);
 public sealed record Completeness(string Level, int WithData, int Total, IReadOnlyList<string> Missing)
 {
     public bool Complete => Missing.Count == 0;
+
+    public bool Equals(Completeness? other) =>
+        other is not null && Level == other.Level && WithData == other.WithData && Total == other.Total && Missing.SequenceEqual(other.Missing);
+
+    public override int GetHashCode() => HashCode.Combine(Level, WithData, Total, Missing.Count);
 }
 
 /// <summary>
