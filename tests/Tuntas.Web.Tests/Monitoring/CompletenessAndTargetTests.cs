@@ -86,6 +86,7 @@ public class CompletenessAndTargetTests
         var (_, publicPageEn) = await visitor.GetAsync("/publik/64?at=2025-07-01&culture=en");
         var (_, dashboard) = await planner.GetAsync("/dasbor/64?at=2025-07-01");
         var (_, kutimDashboard) = await planner.GetAsync("/dasbor/64.08?at=2025-07-01");
+        var (_, consolidation) = await planner.GetAsync("/laporan?region=64&at=2025-07-01");
 
         // The API: Kutai Timur's counts are null with the reason; the province's total says 1 of 10.
         Assert.Equal(2, province.GetProperty("extremePoor").GetProperty("households").GetInt32());
@@ -121,6 +122,9 @@ public class CompletenessAndTargetTests
         Assert.Contains("2 KK", Row(dashboard, "Kota Bontang"), StringComparison.Ordinal);
         Assert.Matches("data-figure=\"households\">–</span>", kutimDashboard);
         Assert.Contains("Belum ada data untuk wilayah ini per 1 Juli 2025", Text(kutimDashboard), StringComparison.Ordinal);
+
+        // The province consolidation counts by the same rule.
+        Assert.Contains("Data tersedia: 1 dari 10 kabupaten/kota", Text(consolidation), StringComparison.Ordinal);
     }
 
     [Theory, DatabaseData]
