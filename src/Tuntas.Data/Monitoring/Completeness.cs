@@ -16,6 +16,7 @@ public sealed record NoData(string Reason, DateOnly? FirstDataOn);
 /// </summary>
 public sealed record Completeness(string Level, int WithData, int Total, IReadOnlyList<string> Missing)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool Complete => Missing.Count == 0;
 
     public bool Equals(Completeness? other) =>
