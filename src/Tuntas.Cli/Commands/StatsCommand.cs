@@ -51,9 +51,24 @@ internal static class StatsCommand
                     var p = figures.ExtremePoor;
                     var x = figures.Exited;
                     cli.Output.WriteLine($"{figures.RegionName} ({figures.Region}), as of {figures.At:yyyy-MM-dd}");
-                    cli.Output.WriteLine($"  extreme poor: {p.Households} households, {p.People} people ({p.Verified} verified, {p.Unverified} listed, not yet verified; {p.InHandling} in handling)");
-                    cli.Output.WriteLine($"  exited:       {x.Graduated} graduated, {x.Excluded} excluded, {x.Moved} moved, {x.Deceased} deceased, {x.Merged} merged");
-                    cli.Output.WriteLine(figures.Target is { } t ? $"  target:       {t.Households} households by {t.Date:yyyy-MM-dd}" : "  target:       none set");
+                    if (figures.NoData is { } none)
+                    {
+                        cli.Output.WriteLine($"  no data:      {none.Reason}");
+                    }
+                    else
+                    {
+                        cli.Output.WriteLine($"  extreme poor: {p.Households} households, {p.People} people ({p.Verified} verified, {p.Unverified} listed, not yet verified; {p.InHandling} in handling)");
+                        cli.Output.WriteLine($"  exited:       {x.Graduated} graduated, {x.Excluded} excluded, {x.Moved} moved, {x.Deceased} deceased, {x.Merged} merged");
+                    }
+
+                    if (figures.Completeness is { } c)
+                    {
+                        cli.Output.WriteLine($"  data:         {c.WithData} of {c.Total} {c.Level} regions have data" + (c.Missing.Count > 0 ? $" (missing: {string.Join(", ", c.Missing)})" : ""));
+                    }
+
+                    cli.Output.WriteLine(figures.Target is not { } t ? "  target:       none set"
+                        : $"  target:       {t.Households} households by {t.Date:yyyy-MM-dd}" + (t.Inherited ? $" (inherited from {t.RegionName}, {t.Region})" : "")
+                            + (t.Missed ? $"; missed: {t.HouseholdsOnDate} households on {t.Date:yyyy-MM-dd}" : t.Passed && t.HouseholdsOnDate is { } n ? $"; reached: {n} households on {t.Date:yyyy-MM-dd}" : ""));
                 }
 
                 return ExitCodes.Success;

@@ -11,23 +11,25 @@ public sealed record PeriodExits(DateOnly From, DateOnly To, int Graduated, int 
     public int Total => Graduated + Excluded + Moved + Deceased + Merged;
 }
 
-/// <summary>The target shown for a region: its own, or the nearest ancestor's (<see cref="Region"/> says whose).</summary>
-public sealed record RegionTarget(RegionCode Region, string RegionName, DateOnly Date, int Households);
-
 /// <summary>A population figure and where it came from.</summary>
 public sealed record PopulationFigure(long People, int Year, string Source);
 
-/// <summary>A child region's caseload on a day and its rate: extreme-poor people per population (null without a denominator).</summary>
-public sealed record ChildFigures(RegionCode Code, string Name, int Households, int People, PopulationFigure? Population)
+/// <summary>
+/// A child region's caseload on a day and its rate: extreme-poor people per population (null without a
+/// denominator). Without data that day (<see cref="HasData"/> false) the counts are null.
+/// </summary>
+public sealed record ChildFigures(RegionCode Code, string Name, int? Households, int? People, PopulationFigure? Population)
 {
-    public double? Rate => Population is { People: > 0 } p ? (double)People / p.People : null;
+    public bool HasData => Households is not null;
+
+    public double? Rate => Population is { People: > 0 } p && People is { } people ? (double)people / p.People : null;
 }
 
 /// <summary>Everything the dashboard shows about a region on a day (<c>GET /api/v1/dashboard</c>).</summary>
 public sealed record DashboardReport(
     HeadlineFigures Figures,
     PeriodExits Exits,
-    RegionTarget? Target,
+    TargetFigure? Target,
     IReadOnlyList<TrendPoint> Trend,
     Projection? Projection,
     PopulationFigure? Population,
@@ -56,7 +58,7 @@ public sealed class DashboardQuery(TuntasDbContext db, HeadlineQuery headline)
         return new DashboardReport(
             figures,
             await ExitsAsync(region, from, to, ct),
-            await TargetAsync(region, at, ct),
+            figures.Target,
             trend,
             Trajectory.Project(trend),
             await PopulationAsync(region, at, ct),
@@ -64,12 +66,17 @@ public sealed class DashboardQuery(TuntasDbContext db, HeadlineQuery headline)
     }
 
 
-    /// <summary>The caseload at the end of each day of <see cref="Trajectory.Days"/>.</summary>
+    /// <summary>The caseload at the end of each day of <see cref="Trajectory.Days"/> from the region's first data; none without data.</summary>
     public async Task<IReadOnlyList<TrendPoint>> TrendAsync(RegionCode region, DateOnly at, CancellationToken ct = default)
     {
-        var counts = new DayCountQuery(db);
-        var first = await counts.FirstDayAsync(region, ct);
-        return await counts.CaseloadOnAsync(region, Trajectory.Days(at, first).ToList(), ct);
+        // Days before the region's first data are left out: they would read as 0.
+        var first = await new CompletenessQuery(db).FirstDataDayAsync(region, ct);
+        if (first is null || first > at)
+        {
+            return [];
+        }
+
+        return await new DayCountQuery(db).CaseloadOnAsync(region, Trajectory.Days(at, first).ToList(), ct);
     }
 
     /// <summary>Changes of status into each exit effective in the period (a household that left twice counts twice).</summary>
@@ -89,26 +96,11 @@ public sealed class DashboardQuery(TuntasDbContext db, HeadlineQuery headline)
         return db.Households.Where(h => ids.Contains(h.Id));
     }
 
-    /// <summary>The applicable target of the region, or of its nearest ancestor that has one.</summary>
-    public async Task<RegionTarget?> TargetAsync(RegionCode region, DateOnly at, CancellationToken ct = default)
-    {
-        var lineage = Enum.GetValues<RegionLevel>().Select(region.AtLevel).OfType<RegionCode>().ToList();
-        var targets = await db.Targets.AsNoTracking().Where(t => lineage.Contains(t.Region)).ToListAsync(ct);
-        var nearest = targets.GroupBy(t => t.Region.Value).OrderByDescending(g => g.Key.Length).FirstOrDefault();
-        if (nearest is null || Target.Applicable(nearest, at) is not { } target)
-        {
-            return null;
-        }
-
-        var name = await db.Regions.AsNoTracking().Where(r => r.Code == target.Region).Select(r => r.Name).SingleAsync(ct);
-        return new RegionTarget(target.Region, name, target.Date, target.Households);
-    }
-
     /// <summary>The population figure of a region used on a day, or null.</summary>
     public async Task<PopulationFigure?> PopulationAsync(RegionCode region, DateOnly at, CancellationToken ct = default) =>
         (await PopulationsAsync([region], at, ct)).GetValueOrDefault(region.Value);
 
-    /// <summary>The child regions with their caseload on a day and their population; none below a village.</summary>
+    /// <summary>The child regions with their caseload on a day and their population; none below a village; null counts for a child without data.</summary>
     public async Task<IReadOnlyList<ChildFigures>> ChildrenAsync(RegionCode region, DateOnly at, CancellationToken ct = default)
     {
         if (region.Level == RegionLevel.Village)
@@ -119,9 +111,10 @@ public sealed class DashboardQuery(TuntasDbContext db, HeadlineQuery headline)
         var children = await db.Regions.AsNoTracking().Where(r => r.ParentCode == region).OrderBy(r => r.Code).Select(r => new { r.Code, r.Name }).ToListAsync(ct);
         var caseload = await new DayCountQuery(db).ChildCaseloadAsync(region, at, ct);
         var population = await PopulationsAsync(children.Select(c => c.Code).ToList(), at, ct);
+        var withData = await new CompletenessQuery(db).ChildrenWithDataAsync(region, at, ct: ct);
         return children
-            .Select(c => (Child: c, Sum: caseload.GetValueOrDefault(c.Code.Value)))
-            .Select(x => new ChildFigures(x.Child.Code, x.Child.Name, x.Sum.Households, x.Sum.People, population.GetValueOrDefault(x.Child.Code.Value)))
+            .Select(c => (Child: c, Sum: caseload.GetValueOrDefault(c.Code.Value), Has: withData.Contains(c.Code.Value)))
+            .Select(x => new ChildFigures(x.Child.Code, x.Child.Name, x.Has ? x.Sum.Households : null, x.Has ? x.Sum.People : null, population.GetValueOrDefault(x.Child.Code.Value)))
             .ToList();
     }
 

@@ -5,8 +5,8 @@ using Tuntas.Domain.Verification;
 
 namespace Tuntas.Data.Monitoring;
 
-/// <summary>One published figure that the history does not confirm.</summary>
-public sealed record FigureDifference(string Figure, long Published, long History);
+/// <summary>One published figure that the history does not confirm; null is "no data".</summary>
+public sealed record FigureDifference(string Figure, long? Published, long? History);
 
 /// <summary>What <see cref="FiguresCheck"/> compared and found.</summary>
 public sealed record FiguresCheckResult(RegionCode Region, DateOnly At, HeadlineFigures Published, HeadlineFigures History, int Compared, IReadOnlyList<FigureDifference> Differences)
@@ -37,7 +37,7 @@ public sealed class FiguresCheck(TuntasDbContext db, HeadlineQuery headline, Das
 
         var differences = new List<FigureDifference>();
         var compared = 0;
-        void Compare(string figure, long fromCounts, long fromHistory)
+        void Compare(string figure, long? fromCounts, long? fromHistory)
         {
             compared++;
             if (fromCounts != fromHistory)
@@ -64,7 +64,8 @@ public sealed class FiguresCheck(TuntasDbContext db, HeadlineQuery headline, Das
 
         if (region.Level != RegionLevel.Village)
         {
-            var children = (await dashboard.ChildrenAsync(region, at, ct)).ToDictionary(c => c.Code.Value, c => (c.Households, c.People), StringComparer.Ordinal);
+            // A child without data is published as null; the history must have no caseload there either.
+            var children = (await dashboard.ChildrenAsync(region, at, ct)).ToDictionary(c => c.Code.Value, c => (c.Households ?? 0, c.People ?? 0), StringComparer.Ordinal);
             var expected = await ChildrenFromHistoryAsync(region, at, ct);
             foreach (var code in children.Keys.Union(expected.Keys).Order(StringComparer.Ordinal))
             {

@@ -7,18 +7,57 @@ using Tuntas.Domain.Verification;
 
 namespace Tuntas.Data.Monitoring;
 
-/// <summary>The headline figures of a region at the end of a day (contracts §4).</summary>
-public sealed record HeadlineFigures(string Region, string RegionName, DateOnly At, CaseloadFigures ExtremePoor, ExitFigures Exited, TargetFigure? Target);
+/// <summary>
+/// The headline figures of a region at the end of a day (contracts §4). A region without data that
+/// day (<see cref="CompletenessQuery"/>) has null counts and <see cref="NoData"/> says why; a region
+/// with child regions says in <see cref="Completeness"/> how many of them its totals include.
+/// </summary>
+public sealed record HeadlineFigures(string Region, string RegionName, DateOnly At, CaseloadFigures ExtremePoor, ExitFigures Exited, TargetFigure? Target)
+{
+    /// <summary>Why the counts are null: nothing was loaded for the region by that day; null when it has data.</summary>
+    public NoData? NoData { get; init; }
+
+    /// <summary>How many child regions have data that day (the others are left out of the totals); null for a desa/kelurahan.</summary>
+    public Completeness? Completeness { get; init; }
+}
 
 /// <summary>
 /// Households listed or verified that day; <c>Verified + Unverified == Households</c>.
 /// <c>InHandling</c>: the verified ones a programme reached in the window before that day.
+/// Every count is null when the region has no data that day.
 /// </summary>
-public sealed record CaseloadFigures(int Households, int People, int Verified, int Unverified, int InHandling);
+public sealed record CaseloadFigures(int? Households, int? People, int? Verified, int? Unverified, int? InHandling)
+{
+    public static readonly CaseloadFigures None = new(null, null, null, null, null);
+}
 
-public sealed record ExitFigures(int Graduated, int Excluded, int Moved, int Deceased, int Merged);
+/// <summary>Households in each exit status that day; null when the region has no data that day.</summary>
+public sealed record ExitFigures(int? Graduated, int? Excluded, int? Moved, int? Deceased, int? Merged)
+{
+    public static readonly ExitFigures None = new(null, null, null, null, null);
+}
 
-public sealed record TargetFigure(DateOnly Date, int Households);
+/// <summary>
+/// The target shown for a region: at most <see cref="Households"/> by <see cref="Date"/>, set for
+/// <see cref="Region"/>: the region itself or, when <see cref="Inherited"/>, its nearest ancestor with
+/// a target. Once the date has passed (<see cref="Passed"/>), <see cref="HouseholdsOnDate"/> is the
+/// region's own count at the end of that date (null without data then) and <see cref="Missed"/> says
+/// whether it was above the target.
+/// </summary>
+public sealed record TargetFigure(DateOnly Date, int Households)
+{
+    public string Region { get; init; } = "";
+
+    public string RegionName { get; init; } = "";
+
+    public bool Inherited { get; init; }
+
+    public bool Passed { get; init; }
+
+    public bool Missed { get; init; }
+
+    public int? HouseholdsOnDate { get; init; }
+}
 
 /// <summary>
 /// Figures computed from the dated status history, never from the current status column: a
@@ -74,6 +113,11 @@ public sealed class HeadlineQuery(TuntasDbContext db, InterventionOptions? inter
             return null;
         }
 
+        if (await NoDataAsync(region, name, at, ct) is { } none)
+        {
+            return none;
+        }
+
         var totals = await new DayCountQuery(db).TotalsAsync(region, at, ct);
         DayCountSum Sum(string measure) => totals.GetValueOrDefault(measure);
         var counts = Enum.GetValues<HouseholdStatus>().ToDictionary(s => s, s => Sum(DayCountMeasure.Status(s)).Households);
@@ -97,6 +141,11 @@ public sealed class HeadlineQuery(TuntasDbContext db, InterventionOptions? inter
             return null;
         }
 
+        if (await NoDataAsync(region, name, at, ct) is { } none)
+        {
+            return none;
+        }
+
         var counts = await InRegion(LastEventsAsOf(at), region)
             .GroupBy(e => e.To)
             .Select(g => new { Status = g.Key, Households = g.Count() })
@@ -113,15 +162,55 @@ public sealed class HeadlineQuery(TuntasDbContext db, InterventionOptions? inter
     private async Task<HeadlineFigures> FiguresAsync(RegionCode region, string name, DateOnly at, IReadOnlyDictionary<HouseholdStatus, int> counts, int people, int inHandling, CancellationToken ct)
     {
         int Count(HouseholdStatus s) => counts.GetValueOrDefault(s);
-        var targets = await db.Targets.AsNoTracking().Where(t => t.Region == region).ToListAsync(ct);
-        var target = Target.Applicable(targets, at);
-
         return new HeadlineFigures(
             region.Value,
             name,
             at,
             new CaseloadFigures(Count(HouseholdStatus.Listed) + Count(HouseholdStatus.Verified), people, Count(HouseholdStatus.Verified), Count(HouseholdStatus.Listed), inHandling),
             new ExitFigures(Count(HouseholdStatus.Graduated), Count(HouseholdStatus.Excluded), Count(HouseholdStatus.Moved), Count(HouseholdStatus.Deceased), Count(HouseholdStatus.Merged)),
-            target is null ? null : new TargetFigure(target.Date, target.Households));
+            await TargetAsync(region, at, ct))
+        {
+            Completeness = await DataQuery.OfChildrenAsync(region, at, ct: ct),
+        };
+    }
+
+    private CompletenessQuery DataQuery => new(db);
+
+    /// <summary>The figures of a region without data that day (null counts and the reason), or null when it has data.</summary>
+    private async Task<HeadlineFigures?> NoDataAsync(RegionCode region, string name, DateOnly at, CancellationToken ct) =>
+        await DataQuery.NoDataAsync(region, at, ct: ct) is { } none
+            ? new HeadlineFigures(region.Value, name, at, CaseloadFigures.None, ExitFigures.None, await TargetAsync(region, at, ct))
+            {
+                NoData = none,
+                Completeness = await DataQuery.OfChildrenAsync(region, at, ct: ct),
+            }
+            : null;
+
+    /// <summary>
+    /// The target shown for a region on a day, the same on every page: the applicable target of the
+    /// region, or of its nearest ancestor that has targets (inherited); once its date has passed, the
+    /// region's own count on that date and whether the target was missed.
+    /// </summary>
+    public async Task<TargetFigure?> TargetAsync(RegionCode region, DateOnly at, CancellationToken ct = default)
+    {
+        var lineage = Enum.GetValues<RegionLevel>().Select(region.AtLevel).OfType<RegionCode>().ToList();
+        var targets = await db.Targets.AsNoTracking().Where(t => lineage.Contains(t.Region)).ToListAsync(ct);
+        var nearest = targets.GroupBy(t => t.Region.Value).OrderByDescending(g => g.Key.Length).FirstOrDefault();
+        if (nearest is null || Target.Applicable(nearest, at) is not { } target)
+        {
+            return null;
+        }
+
+        var name = await db.Regions.AsNoTracking().Where(r => r.Code == target.Region).Select(r => r.Name).SingleAsync(ct);
+        var figure = new TargetFigure(target.Date, target.Households) { Region = target.Region.Value, RegionName = name, Inherited = target.Region != region };
+        if (target.Date >= at)
+        {
+            return figure;
+        }
+
+        int? onDate = await DataQuery.HasHouseholdsAsync(region, target.Date, ct)
+            ? (await new DayCountQuery(db).TotalsAsync(region, target.Date, ct)).GetValueOrDefault(DayCountMeasure.Caseload).Households
+            : null;
+        return figure with { Passed = true, HouseholdsOnDate = onDate, Missed = onDate > target.Households };
     }
 }

@@ -8,16 +8,29 @@ namespace Tuntas.Data.Monitoring;
 /// The headline figures as published to anyone (contracts §6): aggregates only, with the small
 /// counts of a desa/kelurahan withheld (<see cref="SmallCountSuppression"/>).
 /// </summary>
-public sealed record PublicFigures(string Region, string RegionName, DateOnly At, PublicCaseload ExtremePoor, PublicExits Exited, TargetFigure? Target);
+public sealed record PublicFigures(string Region, string RegionName, DateOnly At, PublicCaseload ExtremePoor, PublicExits Exited, TargetFigure? Target)
+{
+    /// <summary>Why the counts are null: nothing was loaded for the region by that day (not withheld: <c>suppressed</c> stays false).</summary>
+    public NoData? NoData { get; init; }
+
+    /// <summary>How many child regions have data that day; the totals leave the others out.</summary>
+    public Completeness? Completeness { get; init; }
+}
 
 /// <summary>The caseload; a withheld count is null and <see cref="Suppressed"/> says so.</summary>
 public sealed record PublicCaseload(int? Households, int? People, int? Verified, int? Unverified, int? InHandling, bool Suppressed)
 {
     public static PublicCaseload Of(CaseloadFigures f, RegionLevel level)
     {
-        var (households, verified, unverified) = SmallCountSuppression.PublishSplit(level, f.Households, f.Verified, f.Unverified);
-        var people = SmallCountSuppression.Publish(level, f.People);
-        var inHandling = SmallCountSuppression.Publish(level, f.InHandling);
+        if (f.Households is not { } total)
+        {
+            // No data: nothing to withhold.
+            return new PublicCaseload(null, null, null, null, null, false);
+        }
+
+        var (households, verified, unverified) = SmallCountSuppression.PublishSplit(level, total, f.Verified ?? 0, f.Unverified ?? 0);
+        var people = SmallCountSuppression.Publish(level, f.People ?? 0);
+        var inHandling = SmallCountSuppression.Publish(level, f.InHandling ?? 0);
         var suppressed = households is null || people is null || verified is null || unverified is null || inHandling is null;
         return new PublicCaseload(households, people, verified, unverified, inHandling, suppressed);
     }
@@ -27,7 +40,12 @@ public sealed record PublicExits(int? Graduated, int? Excluded, int? Moved, int?
 {
     public static PublicExits Of(ExitFigures f, RegionLevel level)
     {
-        int? P(int count) => SmallCountSuppression.Publish(level, count);
+        if (f.Graduated is null)
+        {
+            return new PublicExits(null, null, null, null, null, false);
+        }
+
+        int? P(int? count) => SmallCountSuppression.Publish(level, count ?? 0);
         var shown = new PublicExits(P(f.Graduated), P(f.Excluded), P(f.Moved), P(f.Deceased), P(f.Merged), false);
         return shown with
         {
@@ -39,8 +57,11 @@ public sealed record PublicExits(int? Graduated, int? Excluded, int? Moved, int?
 /// <summary>The caseload at the end of one month (the last point is the as-of day itself); null when withheld.</summary>
 public sealed record PublicTrendPoint(DateOnly Date, int? Households);
 
-/// <summary>A child region and its caseload that day; null when withheld.</summary>
-public sealed record ChildFigure(string Code, string Name, RegionLevel Level, int? Households);
+/// <summary>A child region and its caseload that day; null when withheld, or when the region has no data that day (<see cref="NoData"/>).</summary>
+public sealed record ChildFigure(string Code, string Name, RegionLevel Level, int? Households)
+{
+    public bool NoData { get; init; }
+}
 
 /// <summary>
 /// How much of the reduction is backed by the field: of the households that left the caseload by
@@ -70,7 +91,10 @@ public sealed class PublicFiguresQuery(TuntasDbContext db, HeadlineQuery headlin
             return null;
         }
 
-        var trend = (await new DayCountQuery(db).CaseloadOnAsync(region, MonthEnds(at, months), ct))
+        // Months before the region's first data are left out: they would read as 0.
+        var first = await new CompletenessQuery(db).FirstDataDayAsync(region, ct);
+        var days = MonthEnds(at, months).Where(d => first is { } f && (d >= f || d == at) && figures.NoData is null).ToList();
+        var trend = (await new DayCountQuery(db).CaseloadOnAsync(region, days, ct))
             .Select(p => new PublicTrendPoint(p.Day, SmallCountSuppression.Publish(region.Level, p.Households)))
             .ToList();
 
@@ -92,7 +116,15 @@ public sealed class PublicFiguresQuery(TuntasDbContext db, HeadlineQuery headlin
     }
 
     private static PublicFigures Publish(HeadlineFigures f, RegionLevel level) =>
-        new(f.Region, f.RegionName, f.At, PublicCaseload.Of(f.ExtremePoor, level), PublicExits.Of(f.Exited, level), f.Target);
+        new(f.Region, f.RegionName, f.At, PublicCaseload.Of(f.ExtremePoor, level), PublicExits.Of(f.Exited, level), PublishTarget(f.Target, level))
+        {
+            NoData = f.NoData,
+            Completeness = f.Completeness,
+        };
+
+    /// <summary>The target as published: a desa's small count on the target date is withheld like its other counts.</summary>
+    private static TargetFigure? PublishTarget(TargetFigure? t, RegionLevel level) =>
+        t is { HouseholdsOnDate: { } n } && SmallCountSuppression.Withholds(level, n) ? t with { HouseholdsOnDate = null } : t;
 
     /// <summary>
     /// The child regions and their caseload that day, in code order, published beside the region's
@@ -108,12 +140,17 @@ public sealed class PublicFiguresQuery(TuntasDbContext db, HeadlineQuery headlin
 
         var children = await db.Regions.AsNoTracking().Where(r => r.ParentCode == region).OrderBy(r => r.Code).ToListAsync(ct);
         var counts = await new DayCountQuery(db).ChildCaseloadAsync(region, at, ct);
+        var withData = await new CompletenessQuery(db).ChildrenWithDataAsync(region, at, ct: ct);
 
         // Children are listed under the region's published total: one lone withheld count would be
-        // that total minus the others, so the siblings are published together.
-        var shown = SmallCountSuppression.PublishSiblings(region.Level + 1, children.Select(c => counts.GetValueOrDefault(c.Code.Value).Households).ToList());
+        // that total minus the others, so the siblings (those with data) are published together.
+        var reporting = children.Where(c => withData.Contains(c.Code.Value)).ToList();
+        var shown = SmallCountSuppression.PublishSiblings(region.Level + 1, reporting.Select(c => counts.GetValueOrDefault(c.Code.Value).Households).ToList());
+        var published = reporting.Select((c, i) => (c.Code.Value, shown[i])).ToDictionary(x => x.Value, x => x.Item2, StringComparer.Ordinal);
         return children
-            .Select((c, i) => new ChildFigure(c.Code.Value, c.Name, c.Level, shown[i]))
+            .Select(c => withData.Contains(c.Code.Value)
+                ? new ChildFigure(c.Code.Value, c.Name, c.Level, published[c.Code.Value])
+                : new ChildFigure(c.Code.Value, c.Name, c.Level, null) { NoData = true })
             .ToList();
     }
 

@@ -14,9 +14,10 @@ public sealed class ImportReportPackage(UnitOfWork work, ReportPackages packages
 {
     public async Task<WriteResult<ImportedReportResult>> ImportAsync(string path, string? actor, RegionScope? scope = null, CancellationToken ct = default)
     {
+        // A package without data is refused by ReadAsync, so its counts are never stored as 0.
         var package = await packages.ReadAsync(path, scope, ct);
         var content = package.Content;
-        var result = new ImportedReportResult(content.Region, content.RegionName, content.At, package.Sha256, content.Headline.ExtremePoor.Households, package.ImportedBefore);
+        var result = new ImportedReportResult(content.Region, content.RegionName, content.At, package.Sha256, content.Headline.ExtremePoor.Households ?? 0, package.ImportedBefore);
         if (package.ImportedBefore)
         {
             return WriteResult<ImportedReportResult>.Ok(result);
@@ -32,9 +33,9 @@ public sealed class ImportReportPackage(UnitOfWork work, ReportPackages packages
                 At = content.At,
                 Sha256 = package.Sha256,
                 GeneratedAt = content.GeneratedAt,
-                ExtremePoorHouseholds = content.Headline.ExtremePoor.Households,
-                People = content.Headline.ExtremePoor.People,
-                Verified = content.Headline.ExtremePoor.Verified,
+                ExtremePoorHouseholds = content.Headline.ExtremePoor.Households ?? 0,
+                People = content.Headline.ExtremePoor.People ?? 0,
+                Verified = content.Headline.ExtremePoor.Verified ?? 0,
                 AuditHeadHash = content.AuditHead.Hash,
                 Content = package.ContentJson,
                 FileName = package.FileName,

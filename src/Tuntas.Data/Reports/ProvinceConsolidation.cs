@@ -11,15 +11,17 @@ public sealed record RegencyFigure(string Region, string Name, int ExtremePoorHo
 /// <summary>A kabupaten/kota whose package and household data disagree.</summary>
 public sealed record RegencyDifference(string Region, string Name, int Package, int Registry, int Difference);
 
-/// <summary>The sum over the kabupaten/kota, and how many were counted from packages and from households here.</summary>
+/// <summary>The sum over the kabupaten/kota with data, and how many were counted from packages and from households here.</summary>
 public sealed record ProvinceTotal(int ExtremePoorHouseholds, int People, int FromPackages, int FromRegistry);
 
-public sealed record ProvinceReport(string Region, string RegionName, DateOnly At, IReadOnlyList<RegencyFigure> Regencies, ProvinceTotal Total, IReadOnlyList<RegencyDifference> Differences);
+/// <summary>The consolidation; <see cref="Completeness"/> says how many kabupaten/kota have data (a package or households) and which do not.</summary>
+public sealed record ProvinceReport(string Region, string RegionName, DateOnly At, IReadOnlyList<RegencyFigure> Regencies, ProvinceTotal Total, IReadOnlyList<RegencyDifference> Differences, Completeness Completeness);
 
 /// <summary>
 /// The province's figures on a day: for each kabupaten/kota, its latest package dated on or before
 /// the day when one was imported ("package"), otherwise the households in this database
-/// ("registry"). Where both exist, the two are compared.
+/// ("registry"). Where both exist, the two are compared. Whether a kabupaten/kota has data is the
+/// rule of <see cref="CompletenessQuery"/> with packages counted.
 /// </summary>
 public sealed class ProvinceConsolidation(TuntasDbContext db, HeadlineQuery headline)
 {
@@ -41,24 +43,25 @@ public sealed class ProvinceConsolidation(TuntasDbContext db, HeadlineQuery head
         var differences = new List<RegencyDifference>();
         foreach (var regency in regencies)
         {
-            var hasRegistry = await HeadlineQuery.InRegion(db.StatusEvents, regency.Code).AnyAsync(e => e.EffectiveDate <= at, ct);
-            var registry = hasRegistry ? await headline.ComputeAsync(regency.Code, at, ct) : null;
+            var registry = await headline.ComputeAsync(regency.Code, at, ct) is { NoData: null } figures ? figures : null;
             if (packages.TryGetValue(regency.Code.Value, out var package))
             {
                 rows.Add(new RegencyFigure(regency.Code.Value, regency.Name, package.ExtremePoorHouseholds, package.People, "package", true, package.At, package.Sha256));
                 if (registry is not null)
                 {
-                    var count = registry.ExtremePoor.Households;
+                    var count = registry.ExtremePoor.Households!.Value;
                     differences.Add(new RegencyDifference(regency.Code.Value, regency.Name, package.ExtremePoorHouseholds, count, package.ExtremePoorHouseholds - count));
                 }
             }
             else
             {
+                // Without data the figure stays out of the total (Reported false), shown as "no data".
                 rows.Add(new RegencyFigure(regency.Code.Value, regency.Name, registry?.ExtremePoor.Households ?? 0, registry?.ExtremePoor.People ?? 0, "registry", registry is not null, null, null));
             }
         }
 
         var total = new ProvinceTotal(rows.Sum(r => r.ExtremePoorHouseholds), rows.Sum(r => r.People), rows.Count(r => r.Source == "package"), rows.Count(r => r.Source == "registry" && r.Reported));
-        return new ProvinceReport(province.Value, region.Name, at, rows, total, differences);
+        var completeness = CompletenessQuery.Of(RegionLevel.Regency, rows.Select(r => r.Region).ToList(), rows.Where(r => r.Reported).Select(r => r.Region).ToHashSet(StringComparer.Ordinal));
+        return new ProvinceReport(province.Value, region.Name, at, rows, total, differences, completeness);
     }
 }

@@ -70,7 +70,7 @@ public sealed class ReportBuilder(TuntasDbContext db, HeadlineQuery headline, Cl
         var withVisit = exits.Count(e => e.Approved);
         var poor = figures.ExtremePoor;
         var coverage = new VerificationCoverage(
-            poor.Households, poor.Verified, Share(poor.Verified, poor.Households), exits.Count, withVisit, Share(withVisit, exits.Count), approvedVisits);
+            poor.Households ?? 0, poor.Verified ?? 0, Share(poor.Verified ?? 0, poor.Households ?? 0), exits.Count, withVisit, Share(withVisit, exits.Count), approvedVisits);
 
         var audits = (await claimAudits.BesideHeadlineAsync(region, at, ct)).Select(ClaimAuditFigures.Of).ToList();
 

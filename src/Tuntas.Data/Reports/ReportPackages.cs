@@ -114,8 +114,35 @@ public sealed class ReportPackages(TuntasDbContext db, ReportBuilder builder)
             throw new ReportPackageException($"The package is for {content.RegionName} ({content.Region}), outside your region ({scope}).");
         }
 
+        if (content.Headline.ExtremePoor.Households is null)
+        {
+            throw new ReportPackageException(
+                $"The package of {content.RegionName} per {content.At:yyyy-MM-dd} has no data ({content.Headline.NoData?.Reason}); it would count as 0. Ask for a package made after the households were loaded.");
+        }
+
         var before = await db.ImportedReports.AnyAsync(r => r.Sha256 == sha, ct);
         return new ReportPackageFile(Path.GetFileName(path), parsed.Value!, contentJson, sha, content, before);
+    }
+
+    /// <summary>A count for the workbook: the number, or the words for no data (never 0).</summary>
+    private static object Count(int? count) => count is { } n ? (long)n : "belum ada data";
+
+    private static string LevelWords(string level) => level switch
+    {
+        "regency" => "kabupaten/kota",
+        "district" => "kecamatan",
+        _ => "desa/kelurahan",
+    };
+
+    /// <summary>What the target row says besides its figures: missed or reached once its date has passed, and whose it is.</summary>
+    public static string TargetWords(Monitoring.TargetFigure t)
+    {
+        var date = t.Date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("id-ID"));
+        var words = !t.Passed ? $"paling banyak {t.Households} KK pada {date}"
+            : t.Missed ? $"target terlewat: {t.HouseholdsOnDate} KK pada {date}"
+            : t.HouseholdsOnDate is null ? $"belum ada data pada {date}"
+            : $"target tercapai: {t.HouseholdsOnDate} KK pada {date}";
+        return t.Inherited ? $"{words} (target {t.RegionName})" : words;
     }
 
     public static string Hash(string contentJson) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(contentJson)));
@@ -132,19 +159,29 @@ public sealed class ReportPackages(TuntasDbContext db, ReportBuilder builder)
         xlsx.WriteRow([]);
         var p = c.Headline.ExtremePoor;
         var x = c.Headline.Exited;
-        xlsx.WriteRow(["Miskin ekstrem (KK)", (long)p.Households]);
-        xlsx.WriteRow(["Jiwa", (long)p.People]);
-        xlsx.WriteRow(["Terverifikasi", (long)p.Verified]);
-        xlsx.WriteRow(["Terdata, belum diverifikasi", (long)p.Unverified]);
-        xlsx.WriteRow(["Dalam penanganan", (long)p.InHandling]);
-        xlsx.WriteRow(["Graduasi", (long)x.Graduated]);
-        xlsx.WriteRow(["Tidak memenuhi kriteria", (long)x.Excluded]);
-        xlsx.WriteRow(["Pindah", (long)x.Moved]);
-        xlsx.WriteRow(["Meninggal", (long)x.Deceased]);
-        xlsx.WriteRow(["Digabung (duplikat)", (long)x.Merged]);
+        if (c.Headline.NoData is { } none)
+        {
+            xlsx.WriteRow(["Data", "Belum ada data", none.Reason]);
+        }
+
+        xlsx.WriteRow(["Miskin ekstrem (KK)", Count(p.Households)]);
+        xlsx.WriteRow(["Jiwa", Count(p.People)]);
+        xlsx.WriteRow(["Terverifikasi", Count(p.Verified)]);
+        xlsx.WriteRow(["Terdata, belum diverifikasi", Count(p.Unverified)]);
+        xlsx.WriteRow(["Dalam penanganan", Count(p.InHandling)]);
+        xlsx.WriteRow(["Graduasi", Count(x.Graduated)]);
+        xlsx.WriteRow(["Tidak memenuhi kriteria", Count(x.Excluded)]);
+        xlsx.WriteRow(["Pindah", Count(x.Moved)]);
+        xlsx.WriteRow(["Meninggal", Count(x.Deceased)]);
+        xlsx.WriteRow(["Digabung (duplikat)", Count(x.Merged)]);
+        if (c.Headline.Completeness is { } completeness)
+        {
+            xlsx.WriteRow(["Data tersedia", $"{completeness.WithData} dari {completeness.Total} {LevelWords(completeness.Level)}", string.Join(", ", completeness.Missing)]);
+        }
+
         if (c.Headline.Target is { } target)
         {
-            xlsx.WriteRow(["Target", (long)target.Households, target.Date.ToString("yyyy-MM-dd", culture)]);
+            xlsx.WriteRow(["Target", (long)target.Households, target.Date.ToString("yyyy-MM-dd", culture), TargetWords(target)]);
         }
 
         var v = c.Verification;

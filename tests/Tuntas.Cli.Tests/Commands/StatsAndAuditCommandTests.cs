@@ -40,7 +40,8 @@ public class StatsAndAuditCommandTests
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var json = run.Json();
-        Assert.Equal(["region", "regionName", "at", "extremePoor", "exited", "target"], Keys(json));
+        Assert.Equal(["region", "regionName", "at", "extremePoor", "exited", "target", "noData", "completeness"], Keys(json));
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("noData").ValueKind);
         Assert.Equal("64.74", json.GetProperty("region").GetString());
         Assert.Equal("Kota Bontang", json.GetProperty("regionName").GetString());
         Assert.Equal("2026-07-01", json.GetProperty("at").GetString());
@@ -52,13 +53,72 @@ public class StatsAndAuditCommandTests
         Assert.Equal(["graduated", "excluded", "moved", "deceased", "merged"], Keys(exited));
         Assert.All(exited.EnumerateObject(), p => Assert.Equal(0, p.Value.GetInt32()));
         var target = json.GetProperty("target");
-        Assert.Equal(["date", "households"], Keys(target));
+        Assert.Equal(["date", "households", "region", "regionName", "inherited", "passed", "missed", "householdsOnDate"], Keys(target));
         Assert.Equal("2026-12-31", target.GetProperty("date").GetString());
         Assert.Equal(0, target.GetProperty("households").GetInt32());
 
+        // The day before the families were loaded and listed, Bontang has no data: null with the reason, not 0.
         Assert.Equal(0, before.ExitCode);
         Assert.Equal("64.74", before.Json().GetProperty("region").GetString());
-        Assert.Equal(0, before.Json().GetProperty("extremePoor").GetProperty("households").GetInt32());
+        Assert.Equal(JsonValueKind.Null, before.Json().GetProperty("extremePoor").GetProperty("households").ValueKind);
+        Assert.StartsWith("No data for this region", before.Json().GetProperty("noData").GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Stats_Json_ARegencyWithoutData_IsNullWithTheReason_AndTheProvinceSaysWhichAreMissing()
+    {
+        await using var database = await PoorFamiliesAsync();
+        var classify = await CliRun.RunAsync("classify", "--region", "64.74", "--at", "2026-06-30", "--json", "--db", database.Uri.Display);
+        Assert.True(classify.ExitCode == 0, classify.ToString());
+
+        // Kutai Timur's one family arrives on 22 November 2026; on 1 July nothing of it was loaded.
+        var kutim = await CliRun.RunAsync("stats", "--region", "64.08", "--at", "2026-07-01", "--json", "--db", database.Uri.Display);
+        var province = await CliRun.RunAsync("stats", "--region", "64", "--at", "2026-07-01", "--json", "--db", database.Uri.Display);
+        var loaded = await CliRun.RunAsync("stats", "--region", "64.08", "--at", "2026-11-22", "--json", "--db", database.Uri.Display);
+
+        Assert.True(kutim.ExitCode == 0, kutim.ToString());
+        var poor = kutim.Json().GetProperty("extremePoor");
+        Assert.All(["households", "people", "verified", "unverified", "inHandling"], k => Assert.Equal(JsonValueKind.Null, poor.GetProperty(k).ValueKind));
+        var noData = kutim.Json().GetProperty("noData");
+        Assert.Equal("No data for this region on 2026-07-01: its first households were loaded on 2026-11-22.", noData.GetProperty("reason").GetString());
+        Assert.Equal("2026-11-22", noData.GetProperty("firstDataOn").GetString());
+
+        var totals = province.Json();
+        Assert.Equal(2, totals.GetProperty("extremePoor").GetProperty("households").GetInt32());
+        var completeness = totals.GetProperty("completeness");
+        Assert.Equal(("regency", 1, 10), (completeness.GetProperty("level").GetString(), completeness.GetProperty("withData").GetInt32(), completeness.GetProperty("total").GetInt32()));
+        var missing = completeness.GetProperty("missing").EnumerateArray().Select(m => m.GetString()).ToList();
+        Assert.Equal(9, missing.Count);
+        Assert.Contains("64.08", missing);
+        Assert.DoesNotContain("64.74", missing);
+
+        // Once its family is loaded Kutai Timur has data: 0 extreme-poor households is then a real 0.
+        Assert.Equal(0, loaded.Json().GetProperty("extremePoor").GetProperty("households").GetInt32());
+        Assert.Equal(JsonValueKind.Null, loaded.Json().GetProperty("noData").ValueKind);
+    }
+
+    [Fact]
+    public async Task Stats_Json_APassedTarget_SaysItWasMissed_WithTheCountOnItsDate()
+    {
+        await using var database = await PoorFamiliesAsync();
+        var classify = await CliRun.RunAsync("classify", "--region", "64.74", "--at", "2026-06-30", "--json", "--db", database.Uri.Display);
+        Assert.True(classify.ExitCode == 0, classify.ToString());
+
+        var after = await CliRun.RunAsync("stats", "--region", "64.74", "--at", "2027-01-05", "--json", "--db", database.Uri.Display);
+        var desa = await CliRun.RunAsync("stats", "--region", "64.74.01.1002", "--at", "2027-01-05", "--json", "--db", database.Uri.Display);
+        var text = await CliRun.RunAsync("stats", "--region", "64.74", "--at", "2027-01-05", "--db", database.Uri.Display);
+
+        var target = after.Json().GetProperty("target");
+        Assert.Equal("2026-12-31", target.GetProperty("date").GetString());
+        Assert.True(target.GetProperty("passed").GetBoolean());
+        Assert.True(target.GetProperty("missed").GetBoolean());
+        Assert.Equal(2, target.GetProperty("householdsOnDate").GetInt32());
+        Assert.False(target.GetProperty("inherited").GetBoolean());
+        var inherited = desa.Json().GetProperty("target");
+        Assert.True(inherited.GetProperty("inherited").GetBoolean());
+        Assert.Equal(("64.74", "Kota Bontang"), (inherited.GetProperty("region").GetString(), inherited.GetProperty("regionName").GetString()));
+        Assert.Equal(1, inherited.GetProperty("householdsOnDate").GetInt32());
+        Assert.Contains("missed: 2 households on 2026-12-31", text.Output, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -71,7 +71,7 @@ public class ImportClassificationTests
 
         await using var db = database.CreateContext();
         var figures = new Tuntas.Data.Monitoring.HeadlineQuery(db);
-        async Task<int> Count(string region, int day) =>
+        async Task<int?> Count(string region, int day) =>
             (await figures.ComputeAsync(Tuntas.Domain.Regions.RegionCode.From(region), new DateOnly(2026, 11, 22).AddDays(day)))!.ExtremePoor.Households;
         Assert.Equal((1, 0), (await Count("64.74", 0), await Count("64.08", 0)));
         Assert.Equal((1, 0), (await Count("64.74", 2), await Count("64.08", 2)));

@@ -57,7 +57,7 @@ public class GapsTests
         {
             await using var scope = services.CreateAsyncScope();
             var figures = await scope.ServiceProvider.GetRequiredService<HeadlineQuery>().ComputeAsync(RegionCode.From("64.74"), at);
-            return (figures!.ExtremePoor.InHandling, (await GapsAsync(services, "64.74", at)).InHandling);
+            return (figures!.ExtremePoor.InHandling!.Value, (await GapsAsync(services, "64.74", at)).InHandling);
         }
 
         Assert.Equal((0, 0), await InHandling(new DateOnly(2025, 2, 3)));

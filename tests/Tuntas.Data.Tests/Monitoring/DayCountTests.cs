@@ -72,7 +72,7 @@ public class DayCountTests
                 compared.Add(fromCounts!);
 
                 var caseload = HeadlineQuery.InRegion(headline.LastEventsAsOf(day), code).Where(e => e.To == HouseholdStatus.Listed || e.To == HouseholdStatus.Verified);
-                var children = (await dashboard.ChildrenAsync(code, day)).Where(c => c.Households > 0).ToDictionary(c => c.Code.Value, c => c.Households);
+                var children = (await dashboard.ChildrenAsync(code, day)).Where(c => c.Households > 0).ToDictionary(c => c.Code.Value, c => c.Households!.Value);
                 var expected = code.Level == RegionLevel.Village ? [] : (await caseload.Select(e => e.VillageCode).ToListAsync())
                     .GroupBy(v => v.AtLevel(code.Level + 1)!.Value).ToDictionary(g => g.Key, g => g.Count());
                 Assert.Equal(expected, children);

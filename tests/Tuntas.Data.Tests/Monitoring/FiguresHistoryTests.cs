@@ -359,7 +359,7 @@ public class FiguresHistoryTests(ITestOutputHelper output)
         await DayCountTests.AssertSameAsRebuildAsync(db);
     }
 
-    private readonly record struct Published(int Caseload, int People, int Verified, int Graduated, int Excluded, int Exits, int WithVisit, string Children, int Trend);
+    private readonly record struct Published(int? Caseload, int? People, int? Verified, int? Graduated, int? Excluded, int Exits, int WithVisit, string Children, int Trend);
 
     /// <summary>The figures screens publish for a region on a day: headline, exits, field-visit share, children and the trend.</summary>
     private static async Task<Published> PublishedAsync(TuntasDbContext db, RegionCode region, DateOnly day)

@@ -108,7 +108,9 @@ public partial class DashboardPagesTests
         Assert.Contains(">0,3%</td>", utara, StringComparison.Ordinal);
         var selatan = Regex.Match(html, "<tr>((?:(?!</tr>).)*data-region=\"64.74.02\"(?:(?!</tr>).)*)</tr>", RegexOptions.Singleline).Groups[1].Value;
         selatan = WebUtility.HtmlDecode(selatan);
-        Assert.Contains(">0 KK</a></td>", selatan, StringComparison.Ordinal);
+        // No household of Bontang Selatan was ever loaded: no data, not 0 KK.
+        Assert.Contains("data-no-data=\"true\">– <small>Belum ada data</small></td>", selatan, StringComparison.Ordinal);
+        Assert.DoesNotContain("0 KK", selatan, StringComparison.Ordinal);
         Assert.Contains(">–</td>", selatan, StringComparison.Ordinal);
 
         var link = LinkIn(html, "households");

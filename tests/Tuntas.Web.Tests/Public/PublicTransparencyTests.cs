@@ -137,8 +137,8 @@ public partial class PublicTransparencyTests
         Assert.Contains("Rp322.170", html, StringComparison.Ordinal);
         Assert.Contains("Apa arti graduasi", html, StringComparison.Ordinal);
         Assert.Contains("Lantai tanah atau plesteran", html, StringComparison.Ordinal);
-        // Monthly trend: zero before the listing, seven after it.
-        Assert.Matches("Desember 2024</th>\\s*<td class=\"num\">0</td>", html);
+        // Monthly trend: no month before the first data (not 0), seven after it.
+        Assert.DoesNotMatch("Desember 2024</th>", html);
         Assert.Matches("Januari 2025</th>\\s*<td class=\"num\">7</td>", html);
         // Children link to their own public pages with their counts.
         Assert.Matches("<a href=\"/publik/64.74.02\\?at=2025-07-01\">Bontang Selatan</a></td><td class=\"num\">5</td>", html);
@@ -184,8 +184,9 @@ public partial class PublicTransparencyTests
         Assert.Matches(">Tanjung Laut</a></td><td class=\"num\">dirahasiakan</td>", kecamatan);
         Assert.Matches(">Berbas Tengah</a></td><td class=\"num\">dirahasiakan</td>", kecamatan);
         Assert.Matches(">Berbas Pantai</a></td><td class=\"num\">7</td>", kecamatan);
-        Assert.Matches(">Satimpo</a></td><td class=\"num\">0</td>", kecamatan);
-        Assert.Matches(">Tanjung Laut</a></td><td class=\"num\">0</td>", before);
+        // A kelurahan with no households loaded, and every kelurahan before the first load, have no data: not 0.
+        Assert.Matches(">Satimpo</a></td><td class=\"num no-data\" data-no-data=\"true\">– Belum ada data</td>", kecamatan);
+        Assert.Matches(">Tanjung Laut</a></td><td class=\"num no-data\" data-no-data=\"true\">– Belum ada data</td>", before);
     }
 
     [Theory, DatabaseData]
@@ -201,7 +202,8 @@ public partial class PublicTransparencyTests
         Assert.Matches("<span class=\"number withheld\">\\s*dirahasiakan\\s*</span>", desa);
         Assert.DoesNotMatch("<span class=\"number[^\"]*\">\\s*5\\b", desa);
         Assert.Matches("Januari 2025</th>\\s*<td class=\"num\">dirahasiakan</td>", desa);
-        Assert.Matches("Desember 2024</th>\\s*<td class=\"num\">0</td>", desa);
+        // Before its first data (10 January 2025) the trend shows no month, rather than 0.
+        Assert.DoesNotMatch("Desember 2024</th>", desa);
         // Berbas Pantai is shown in the list, and so on its own page.
         Assert.Matches("<span class=\"number\">\\s*7 <small>KK</small>", other);
         Assert.Matches("Januari 2025</th>\\s*<td class=\"num\">7</td>", other);
@@ -222,7 +224,9 @@ public partial class PublicTransparencyTests
         Assert.Null(Count(poor, "households"));
         Assert.Null(Count(poor, "verified"));
         Assert.Null(Count(poor, "unverified"));
-        Assert.Equal(0, earlier.GetProperty("extremePoor").GetProperty("households").GetInt32());
+        Assert.Equal(JsonValueKind.Null, earlier.GetProperty("extremePoor").GetProperty("households").ValueKind);
+        Assert.False(earlier.GetProperty("extremePoor").GetProperty("suppressed").GetBoolean());
+        Assert.Contains("2025-01-10", earlier.GetProperty("noData").GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Equal(14, kecamatan.GetProperty("extremePoor").GetProperty("households").GetInt32());
     }
 

@@ -26,7 +26,7 @@ public sealed class DashboardModel(
 
     public PeriodExits Exits { get; private set; } = null!;
 
-    public RegionTarget? Target { get; private set; }
+    public TargetFigure? Target { get; private set; }
 
     public IReadOnlyList<TrendPoint> Trend { get; private set; } = [];
 
@@ -91,7 +91,7 @@ public sealed class DashboardModel(
     }
 
     /// <summary>The caller's share of people in extreme poverty: people / population, null without a denominator.</summary>
-    public double? Rate => Population is { People: > 0 } p ? (double)Figures.ExtremePoor.People / p.People : null;
+    public double? Rate => Population is { People: > 0 } p && Figures.ExtremePoor.People is { } people ? (double)people / p.People : null;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -129,10 +129,13 @@ public sealed class DashboardModel(
             Caller.Role is Role.Verifier or Role.Admin ? $"/audit-klaim/{Region.Code.Value}" : null);
         var children = report.Children;
         Children = SortByRate
-            ? children.OrderByDescending(c => c.Rate ?? -1).ThenByDescending(c => c.People).ThenBy(c => c.Code.Value, StringComparer.Ordinal).ToList()
+            ? children.OrderByDescending(c => c.HasData).ThenByDescending(c => c.Rate ?? -1).ThenByDescending(c => c.People).ThenBy(c => c.Code.Value, StringComparer.Ordinal).ToList()
             : children.OrderByDescending(c => c.Households).ThenBy(c => c.Code.Value, StringComparer.Ordinal).ToList();
         return Page();
     }
+
+    /// <summary>The names of the child regions, by code (for the list of those without data).</summary>
+    public IReadOnlyDictionary<string, string> ChildNames => Children.ToDictionary(c => c.Code.Value, c => c.Name, StringComparer.Ordinal);
 
     /// <summary>The target line on a day, when there is a target and a baseline.</summary>
     public double? TargetOn(DateOnly day) =>
