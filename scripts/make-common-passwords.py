@@ -55,8 +55,9 @@ for n in names:
     for w in ["sayang", "cinta", "ganteng", "cantik", "love", "manis"]:
         add(n + w)
         add(w + n)
-# Passwords built around the system's own name and the demo's.
-for p in ["password1234", "password12345", "tuntas123", "tuntas2025", "tuntas-demo-2025", "tuntasdemo2025",
+# Passwords built around the system's own name. The demo accounts' published password (contracts §8)
+# is left out on purpose: the demo must keep signing in with it.
+for p in ["password1234", "password12345", "tuntas123", "tuntas2025",
           "passwordpassword", "welcome12345", "administrator1", "bismillah123", "indonesia123",
           "indonesiaraya", "indonesiamerdeka", "merdeka1945", "indonesia1945", "bhinnekatunggalika"]:
     add(p)
