@@ -120,6 +120,7 @@ public static class TuntasWebApp
         });
 
         services.AddAbuseLimits();
+        services.AddAccountProtection();
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddHealthChecks();

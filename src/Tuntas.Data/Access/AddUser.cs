@@ -38,7 +38,7 @@ public sealed class AddUser(UnitOfWork work, UserManager<TuntasUser> users, User
             var created = await users.CreateAsync(user, password);
             if (!created.Succeeded)
             {
-                return Refused(created.Errors.Select(e => e.Description));
+                return new WriteError.RuleBroken(PasswordRefusal.From(created.Errors, users.Options.Password));
             }
 
             work.Audit.Record(actor, "user.create", AuditSubject.Named("user", name, region?.Value), null,

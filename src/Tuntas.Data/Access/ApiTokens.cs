@@ -25,7 +25,7 @@ public sealed class ApiTokens(TuntasDbContext db, RegionClock clock)
         });
     }
 
-    /// <summary>The user a token belongs to, or null when it is unknown, expired or revoked.</summary>
+    /// <summary>The user a token belongs to, or null when it is unknown, expired or revoked, or its user is disabled or locked (checked on every request).</summary>
     public async Task<TuntasUser?> FindUserAsync(string token, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(token) || !token.StartsWith(TokenPrefix, StringComparison.Ordinal) || token.Length > 200)
@@ -36,7 +36,7 @@ public sealed class ApiTokens(TuntasDbContext db, RegionClock clock)
         var hash = Hash(token);
         var now = clock.UtcNow;
         var stored = await db.ApiTokens.Include(t => t.User).SingleOrDefaultAsync(t => t.TokenHash == hash, ct);
-        if (stored?.User is null || !stored.IsActive(now))
+        if (stored?.User is null || !stored.IsActive(now) || stored.User.IsLockedAt(now))
         {
             return null;
         }

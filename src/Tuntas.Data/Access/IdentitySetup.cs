@@ -22,6 +22,9 @@ public static class IdentitySetup
         ConfigurePasswords(options.Password);
         options.User.RequireUniqueEmail = false;
         options.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
+        // Wrong passwords do not lock an account (anyone who knows a name could lock its owner out);
+        // the web counts them per account and address instead (SignInThrottle). Identity's lockout end
+        // is kept for what an administrator does: a disabled account is locked until the end of time.
         options.Lockout.AllowedForNewUsers = true;
         options.Lockout.MaxFailedAccessAttempts = 5;
         options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
@@ -29,5 +32,7 @@ public static class IdentitySetup
 
     /// <summary>User storage and password hashing without the web sign-in (for the command line).</summary>
     public static IdentityBuilder AddTuntasIdentityCore(this IServiceCollection services) =>
-        services.AddIdentityCore<TuntasUser>(ConfigureIdentity).AddEntityFrameworkStores<TuntasDbContext>();
+        services.AddIdentityCore<TuntasUser>(ConfigureIdentity)
+            .AddEntityFrameworkStores<TuntasDbContext>()
+            .AddPasswordValidator<CommonPasswordValidator>();
 }

@@ -15,6 +15,28 @@ public sealed class UserAccounts(UserManager<TuntasUser> users, TuntasDbContext 
     public Task<TuntasUser?> FindExactAsync(string name, CancellationToken ct = default) =>
         db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.UserName == name, ct);
 
+    /// <summary>One account as listed: never its password or tokens.</summary>
+    public sealed record Listed(string Name, Role Role, RegionCode? Region, string? Programme, DateTime CreatedAt, bool Disabled, DateTime? LockedUntil, bool TwoFactor, int ActiveTokens);
+
+    /// <summary>Every account, by name.</summary>
+    public async Task<IReadOnlyList<Listed>> ListAsync(DateTime now, CancellationToken ct = default)
+    {
+        var rows = await db.Users.AsNoTracking()
+            .Select(u => new
+            {
+                User = u,
+                Tokens = db.ApiTokens.Count(t => t.UserId == u.Id && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now)),
+            })
+            .ToListAsync(ct);
+        return rows
+            .Select(r => new Listed(
+                r.User.UserName!, r.User.Role, r.User.RegionCode, r.User.ProgrammeCode, r.User.CreatedAt, r.User.IsDisabled,
+                !r.User.IsDisabled && r.User.IsLockedAt(now) ? r.User.LockoutEnd!.Value.UtcDateTime : null,
+                r.User.TwoFactorEnabled, r.Tokens))
+            .OrderBy(l => l.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+
     /// <summary>
     /// Why a user with this name, role, region and programme cannot be created: one role, one region
     /// scope that fits the role and exists, a programme only for an agency officer, a name not taken.

@@ -149,6 +149,7 @@ public static class EndpointAccess
         ["laporan"] = new(Reports, "region"),
         ["akun/2fa"] = new(TwoFactor),
         ["admin/akses-data"] = new(Admin),
+        ["admin/pengguna"] = new(Admin),
     };
 
     /// <summary>The policy that refuses everyone: what an endpoint missing from the table gets.</summary>

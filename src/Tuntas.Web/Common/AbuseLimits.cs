@@ -2,9 +2,11 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
+using Tuntas.Web.Access;
 using Tuntas.Web.Public;
 
 namespace Tuntas.Web.Common;
@@ -17,8 +19,8 @@ namespace Tuntas.Web.Common;
 /// <see cref="TrustedProxies"/> settled on, so residents behind one proxy are counted apart.
 /// </summary>
 /// <remarks>
-/// Identity's lockout still locks one account after repeated wrong passwords; the sign-in limit stops
-/// one address from trying many accounts. Each count lives as long as the app (one process).
+/// Wrong passwords for one account are counted per account and address (<see cref="Access.SignInThrottle"/>);
+/// the sign-in limit stops one address from trying many accounts. Each count lives as long as the app (one process).
 /// </remarks>
 public sealed class AbuseLimits
 {
@@ -30,7 +32,7 @@ public sealed class AbuseLimits
     /// <summary>Sign-in posts one address may send in <see cref="Window"/>.</summary>
     public int SignIn { get; init; } = 10;
 
-    /// <summary>Requests with an unknown, expired or revoked API token one address may send in <see cref="Window"/>; after that every bearer request is refused until the window ends.</summary>
+    /// <summary>Requests with an unknown, expired or revoked API token one address may send in <see cref="Window"/>; after that its requests with a bad token are answered 429 until the window ends (valid tokens still pass).</summary>
     public int BadTokens { get; init; } = 10;
 
     /// <summary>Calls of the anonymous public figures API one address may make in <see cref="Window"/>.</summary>
@@ -144,8 +146,9 @@ public sealed class AbuseLimits
 
 /// <summary>
 /// Counts API requests whose bearer token was refused (401), per address; once an address has used up
-/// <see cref="AbuseLimits.BadTokens"/> in the window, every request with a bearer token from it is
-/// answered 429 before the token is looked up, so guessing tokens costs a minute per handful.
+/// <see cref="AbuseLimits.BadTokens"/> in the window, every request from it whose bearer token is not
+/// valid is answered 429, so guessing tokens costs a minute per handful; a valid token is never held
+/// back by someone else's failures from the same address.
 /// </summary>
 public sealed class BadTokenLimit(AbuseLimits limits) : IDisposable
 {
@@ -167,8 +170,11 @@ public sealed class BadTokenLimit(AbuseLimits limits) : IDisposable
         }
 
         var client = AbuseLimits.ClientOf(context);
-        if (limiter.GetStatistics(client)?.CurrentAvailablePermits <= 0)
+        if (limiter.GetStatistics(client)?.CurrentAvailablePermits <= 0
+            && !(await context.AuthenticateAsync(ApiTokenAuthenticationHandler.SchemeName)).Succeeded)
         {
+            // Only the bad tokens are held back: a valid token from the same address (an office behind
+            // one NAT address) still works. The handler keeps its answer for the rest of the request.
             await AbuseLimits.TooManyAsync(context, AbuseLimits.Window, context.RequestAborted);
             return;
         }

@@ -13,7 +13,7 @@ namespace Tuntas.Web.Tests.Access;
 public partial class SignInSecurityTests
 {
     [Theory, DatabaseData]
-    public async Task SixthAttempt_AfterFiveWrongPasswords_IsRefusedEvenWithTheRightOne(TestProvider provider)
+    public async Task SixthAttempt_AfterFiveWrongPasswordsFromOneAddress_IsRefusedEvenWithTheRightOne(TestProvider provider)
     {
         await using var app = await TuntasWebFactory.CreateAsync(provider, withFamilies: false);
         await app.CreateUserAndTokenAsync("dinsos.kunci", Role.Verifier, "64.74");
@@ -28,7 +28,7 @@ public partial class SignInSecurityTests
         var sixth = await session.LoginAsync("dinsos.kunci", TuntasWebFactory.Password);
 
         Assert.Equal(HttpStatusCode.OK, sixth.StatusCode);
-        Assert.Contains("Akun dikunci sementara karena terlalu banyak percobaan gagal", await sixth.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Terlalu banyak percobaan gagal untuk nama ini dari perangkat ini. Tunggu 1 menit", await sixth.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.False(sixth.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("tuntas.auth=", StringComparison.Ordinal)));
         Assert.Equal(HttpStatusCode.Found, (await session.Client.GetAsync("/keluarga")).StatusCode);
     }

@@ -48,7 +48,7 @@ public class AbuseLimitsTests
     }
 
     [Fact]
-    public async Task ApiToken_AfterTooManyBadTokensFromOneAddress_EveryBearerRequestIs429()
+    public async Task ApiToken_AfterTooManyBadTokensFromOneAddress_BadTokensAre429_AValidTokenStillWorks()
     {
         await using var app = await TuntasWebFactory.CreateAsync(TestProvider.Sqlite);
         var good = await app.CreateUserAndTokenAsync("dinsos.bontang", Role.Verifier, "64.74");
@@ -75,7 +75,8 @@ public class AbuseLimitsTests
 
         Assert.Equal(Enumerable.Repeat(HttpStatusCode.Unauthorized, limit), guesses);
         await AssertTooManyProblemAsync(nextGuess);
-        await AssertTooManyProblemAsync(goodAfter);
+        // An office behind one NAT address: one bad script does not lock out everyone else's valid token.
+        Assert.Equal(HttpStatusCode.OK, goodAfter.StatusCode);
         Assert.Equal(HttpStatusCode.OK, anonymous.StatusCode);
     }
 

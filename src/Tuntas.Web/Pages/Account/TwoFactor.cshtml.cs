@@ -11,9 +11,12 @@ namespace Tuntas.Web.Pages.Account;
 /// <summary>
 /// An authenticator app (TOTP, RFC 6238) as a second sign-in step, for the roles of
 /// <see cref="EndpointAccess.TwoFactor"/> (others get 404 from the access rule). The shared key and
-/// the <c>otpauth://</c> address are shown as text; a code from the app confirms it.
+/// the <c>otpauth://</c> address are shown as text; a code from the app confirms it. Reading the page
+/// changes nothing: the key is made by a POST ("Buat kunci"), which changes the security stamp, so the
+/// session that made it is signed in again at once and every other one ends.
 /// </summary>
-public sealed class TwoFactorModel(UserManager<TuntasUser> users, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class TwoFactorModel(
+    UserManager<TuntasUser> users, SignInManager<TuntasUser> signIn, IStringLocalizer<SharedResource> text) : PageModel
 {
     public bool Enabled { get; private set; }
 
@@ -28,6 +31,23 @@ public sealed class TwoFactorModel(UserManager<TuntasUser> users, IStringLocaliz
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() is null ? NotFound() : Page();
 
+    public async Task<IActionResult> OnPostCreateKeyAsync()
+    {
+        if (await LoadAsync() is not { } user)
+        {
+            return NotFound();
+        }
+
+        if (!Enabled)
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            await signIn.RefreshSignInAsync(user);
+            await LoadAsync();
+        }
+
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostEnableAsync(string? code)
     {
         if (await LoadAsync() is not { } user)
@@ -36,7 +56,7 @@ public sealed class TwoFactorModel(UserManager<TuntasUser> users, IStringLocaliz
         }
 
         var cleaned = new string((code ?? string.Empty).Where(char.IsAsciiDigit).ToArray());
-        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, cleaned))
+        if (Key is null || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, cleaned))
         {
             Error = text["TwoFactorWrongCode"];
             return Page();
@@ -57,6 +77,7 @@ public sealed class TwoFactorModel(UserManager<TuntasUser> users, IStringLocaliz
 
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
+        await signIn.RefreshSignInAsync(user);
         await LoadAsync();
         Message = text["TwoFactorNowOff"];
         return Page();
@@ -75,11 +96,13 @@ public sealed class TwoFactorModel(UserManager<TuntasUser> users, IStringLocaliz
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user);
+            // No key yet: the page offers to make one (a POST); a GET never writes.
+            Key = null;
+            Uri = null;
+            return user;
         }
 
-        Key = Grouped(key!);
+        Key = Grouped(key);
         Uri = $"otpauth://totp/Tuntas:{System.Uri.EscapeDataString(user.UserName!)}?secret={key}&issuer=Tuntas&digits=6&period=30";
         return user;
     }
