@@ -65,6 +65,7 @@ public static class TuntasWebApp
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new RegionCodeJson()));
         services.AddTuntas(database);
         services.AddSingleton<UploadStore>();
+        services.AddHostedService<UploadCleanup>();
         services.AddSingleton<EvidenceStore>();
 
         services.AddDataProtection().SetApplicationName("Tuntas").PersistKeysToDbContext<TuntasDbContext>();
@@ -154,6 +155,7 @@ public static class TuntasWebApp
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRequestLocalization();
+        app.UseUploadLimit();
         app.UseRateLimiter();
         app.UseBadTokenLimit();
         app.UseAuthentication();

@@ -18,6 +18,12 @@ public sealed class TuntasWebFactory(TestDatabase database) : WebApplicationFact
 
     public TestDatabase Database { get; } = database;
 
+    /// <summary>Settings of this test (set before the first request), over the defaults below.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
+    /// <summary>Where this app keeps its uploads.</summary>
+    public string UploadsFolder { get; } = Path.Combine(Path.GetTempPath(), $"tuntas-uploads-{Guid.NewGuid():N}");
+
     public static async Task<TuntasWebFactory> CreateAsync(TestProvider provider, bool withFamilies = true)
     {
         var database = await TestDatabase.CreateAsync(provider);
@@ -34,8 +40,12 @@ public sealed class TuntasWebFactory(TestDatabase database) : WebApplicationFact
     {
         builder.UseSetting(TuntasWebApp.DatabaseSetting, Database.Uri.Display);
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Tuntas:Uploads", Path.Combine(Path.GetTempPath(), $"tuntas-uploads-{Guid.NewGuid():N}"));
+        builder.UseSetting("Tuntas:Uploads", UploadsFolder);
         builder.UseSetting("Tuntas:Evidence", Path.Combine(Path.GetTempPath(), $"tuntas-evidence-{Guid.NewGuid():N}"));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public async Task AddAsync(IEnumerable<Household> households)

@@ -7,11 +7,25 @@ namespace Tuntas.Data.Import;
 /// <summary>
 /// The errors file of an import: <c>baris</c>, <c>kolom</c>, <c>alasan</c>, then the rejected row
 /// as it came, in the file's own delimiter (UTF-8 with BOM, CRLF, so Excel opens it as it is).
+/// It is bounded: at most <see cref="MaxRows"/> rows, each row as it came cut at
+/// <see cref="MaxOriginalChars"/> characters and its reason at <see cref="MaxReasonChars"/>, and a last line saying how many more were left out,
+/// so that a file of junk cannot leave an errors file many times its own size.
 /// </summary>
 internal sealed class ErrorsFile : IAsyncDisposable
 {
+    /// <summary>Most rejected rows listed.</summary>
+    public const int MaxRows = 50_000;
+
+    /// <summary>Longest row as it came, in characters (a household row is a few hundred).</summary>
+    public const int MaxOriginalChars = 2_000;
+
+    /// <summary>Longest reason (a reason may quote the value it refuses).</summary>
+    public const int MaxReasonChars = 1_000;
+
     private readonly StreamWriter _file;
     private readonly string _delimiter;
+    private long _written;
+    private long _left;
 
     private ErrorsFile(StreamWriter file, char delimiter)
     {
@@ -32,8 +46,33 @@ internal sealed class ErrorsFile : IAsyncDisposable
         return errors;
     }
 
-    public Task WriteAsync(long line, string? column, string? reason, string original) =>
-        _file.WriteLineAsync(string.Join(_delimiter, line.ToString(CultureInfo.InvariantCulture), CsvText.Field(column), CsvText.Field(reason)) + _delimiter + original);
+    public Task WriteAsync(long line, string? column, string? reason, string original)
+    {
+        if (_written == MaxRows)
+        {
+            _left++;
+            return Task.CompletedTask;
+        }
 
-    public ValueTask DisposeAsync() => _file.DisposeAsync();
+        _written++;
+        original = Cut(original, MaxOriginalChars);
+        reason = reason is null ? null : Cut(reason, MaxReasonChars);
+
+        return _file.WriteLineAsync(string.Join(_delimiter, line.ToString(CultureInfo.InvariantCulture), CsvText.Field(column), CsvText.Field(reason)) + _delimiter + original);
+    }
+
+    private static string Cut(string text, int max) => text.Length > max ? text[..max] + "…" : text;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_left > 0)
+        {
+            var left = _left.ToString("N0", CultureInfo.GetCultureInfo("id"));
+            var max = MaxRows.ToString("N0", CultureInfo.GetCultureInfo("id"));
+            await _file.WriteLineAsync(string.Join(_delimiter, string.Empty, string.Empty, CsvText.Field(
+                $"{left} baris ditolak lainnya tidak dicantumkan (berkas ini memuat paling banyak {max} baris) / {_left.ToString("N0", CultureInfo.InvariantCulture)} more rejected rows are not listed (this file lists at most {MaxRows.ToString("N0", CultureInfo.InvariantCulture)})")));
+        }
+
+        await _file.DisposeAsync();
+    }
 }

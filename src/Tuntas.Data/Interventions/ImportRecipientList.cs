@@ -21,7 +21,7 @@ public sealed class ImportRecipientList(UnitOfWork work, RecipientListImporter i
         }
         catch (Exception e) when (e is ImportFileException or UnknownProgrammeException)
         {
-            return new WriteError.RuleBroken(new DomainException(e.Message));
+            return new WriteError.RuleBroken(e is ImportLimitException limit ? new DomainException(limit.Error) : new DomainException(e.Message));
         }
 
         using (reading)

@@ -19,7 +19,7 @@ public sealed class ImportPopulation(UnitOfWork work, PopulationImporter importe
         }
         catch (ImportFileException e)
         {
-            return new WriteError.RuleBroken(new DomainException(e.Message));
+            return new WriteError.RuleBroken(e is ImportLimitException limit ? new DomainException(limit.Error) : new DomainException(e.Message));
         }
     }
 }

@@ -6,12 +6,23 @@ namespace Tuntas.Web.Import;
 
 /// <summary>
 /// Uploaded import files, kept outside the web root under random names, one folder per user, so
-/// that only the person who uploaded a file can confirm it or download its rejected rows.
+/// that only the person who uploaded a file can confirm it or download its rejected rows. They are
+/// temporary: an uploaded file is deleted once its import is done (confirmed, or run for a recipient
+/// list), and everything left (unconfirmed uploads, rejected-rows files) is deleted after
+/// <c>Tuntas:Uploads:RetentionHours</c> (default 24) by <see cref="UploadCleanup"/>.
 /// </summary>
-public sealed partial class UploadStore(IConfiguration configuration)
+public sealed partial class UploadStore(IConfiguration configuration, TimeProvider clock)
 {
-    /// <summary>Largest file accepted: a province-scale P3KE export fits.</summary>
+    /// <summary>Largest file the server can be set to accept: a province-scale P3KE export fits.</summary>
     public const long MaxBytes = 512L * 1024 * 1024;
+
+    /// <summary>Largest request body accepted (<c>Tuntas:Uploads:MaxMegabytes</c>, at most and by default 512).</summary>
+    public long LimitBytes { get; } =
+        Math.Min(MaxBytes, (long.TryParse(configuration["Tuntas:Uploads:MaxMegabytes"], out var mb) && mb > 0 ? mb : MaxBytes / (1024 * 1024)) * 1024 * 1024);
+
+    /// <summary>How long an upload and its rejected rows are kept (<c>Tuntas:Uploads:RetentionHours</c>, default 24).</summary>
+    public TimeSpan Retention { get; } =
+        TimeSpan.FromHours(double.TryParse(configuration["Tuntas:Uploads:RetentionHours"], System.Globalization.CultureInfo.InvariantCulture, out var hours) && hours > 0 ? hours : 24);
 
     private string Root => Path.GetFullPath(configuration["Tuntas:Uploads"] ?? Path.Combine("data", "uploads"));
 
@@ -24,7 +35,7 @@ public sealed partial class UploadStore(IConfiguration configuration)
             return (null, "UploadType");
         }
 
-        if (file.Length == 0 || file.Length > MaxBytes)
+        if (file.Length == 0 || file.Length > LimitBytes)
         {
             return (null, "UploadSize");
         }
@@ -62,6 +73,75 @@ public sealed partial class UploadStore(IConfiguration configuration)
     }
 
     public static string ErrorsPathOf(string upload) => upload + ".errors.csv";
+
+    /// <summary>The rejected-rows file of an upload of this user (kept after the upload itself is deleted), or null.</summary>
+    public string? FindErrors(string userId, string? id)
+    {
+        if (id is null || !IdPattern().IsMatch(id))
+        {
+            return null;
+        }
+
+        var folder = FolderOf(userId);
+        return new[] { ".csv", ".xlsx" }.Select(e => ErrorsPathOf(Path.Combine(folder, id + e))).FirstOrDefault(File.Exists);
+    }
+
+    /// <summary>Deletes an uploaded file once its import is done; its rejected rows stay until the retention period ends.</summary>
+    public static void DeleteUpload(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Still open elsewhere: the retention cleanup removes it later.
+        }
+    }
+
+    /// <summary>Deletes every stored file older than the retention period; returns how many were deleted.</summary>
+    public int DeleteExpired()
+    {
+        if (!Directory.Exists(Root))
+        {
+            return 0;
+        }
+
+        var cutoff = clock.GetUtcNow().UtcDateTime - Retention;
+        var deleted = 0;
+        foreach (var folder in Directory.EnumerateDirectories(Root))
+        {
+            foreach (var file in Directory.EnumerateFiles(folder))
+            {
+                try
+                {
+                    if (File.GetLastWriteTimeUtc(file) < cutoff)
+                    {
+                        File.Delete(file);
+                        deleted++;
+                    }
+                }
+                catch (IOException)
+                {
+                    // In use by a running import: tried again at the next round.
+                }
+            }
+
+            if (!Directory.EnumerateFileSystemEntries(folder).Any())
+            {
+                try
+                {
+                    Directory.Delete(folder);
+                }
+                catch (IOException)
+                {
+                    // A new upload arrived meanwhile.
+                }
+            }
+        }
+
+        return deleted;
+    }
 
     private string FolderOf(string userId) =>
         Path.Combine(Root, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(userId)))[..16]);

@@ -15,6 +15,7 @@ internal sealed class CsvImportFileReader : ImportFileReader
     private readonly char _delimiter;
     private readonly long _headerLine;
     private readonly string _headerText;
+    private readonly ImportLimits _limits = ImportLimits.Current;
 
     static CsvImportFileReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
@@ -28,7 +29,7 @@ internal sealed class CsvImportFileReader : ImportFileReader
         long line = 0;
         do
         {
-            header = text.ReadLine();
+            header = ReadLine(text, line + 1, _limits.MaxCsvRecordChars);
             line++;
         }
         while (header is not null && string.IsNullOrWhiteSpace(header));
@@ -56,7 +57,7 @@ internal sealed class CsvImportFileReader : ImportFileReader
     {
         using var reader = CreateReader(new StreamReader(_path, _encoding, detectEncodingFromByteOrderMarks: true));
         var nextLine = _headerLine + 1;
-        while (reader.Read())
+        while (Next(reader, nextLine))
         {
             // Blank lines come back as records of their own, and a quoted cell may span lines: the
             // line numbers follow the newlines of the raw records, so they match what an editor shows.
@@ -79,8 +80,53 @@ internal sealed class CsvImportFileReader : ImportFileReader
         }
     }
 
-    private CsvDataReader CreateReader(TextReader text) =>
-        CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true, Delimiter = _delimiter, BufferSize = 1 << 16 });
+    private CsvDataReader CreateReader(TextReader text)
+    {
+        try
+        {
+            return CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true, Delimiter = _delimiter, BufferSize = 1 << 16, MaxBufferSize = Math.Max(1 << 16, _limits.MaxCsvRecordChars) });
+        }
+        catch (CsvRecordTooLargeException)
+        {
+            throw ImportLimitException.Of("CsvRecord", _headerLine, _limits.MaxCsvRecordChars);
+        }
+    }
+
+    /// <summary>The next record; a record longer than the limit (a file with no line ends, an unclosed quote) refuses the file.</summary>
+    private bool Next(CsvDataReader reader, long line)
+    {
+        try
+        {
+            return reader.Read();
+        }
+        catch (CsvRecordTooLargeException)
+        {
+            throw ImportLimitException.Of("CsvRecord", line, _limits.MaxCsvRecordChars);
+        }
+    }
+
+    /// <summary>One line of text, refused past <paramref name="max"/> characters instead of read whole into memory.</summary>
+    private static string? ReadLine(TextReader text, long line, int max)
+    {
+        var builder = new StringBuilder();
+        int c;
+        while ((c = text.Read()) >= 0)
+        {
+            if (c == '\n')
+            {
+                return builder.ToString().TrimEnd('\r');
+            }
+
+            if (builder.Length == max)
+            {
+                throw ImportLimitException.Of("CsvRecord", line, max);
+            }
+
+            builder.Append((char)c);
+        }
+
+        return c < 0 && builder.Length == 0 ? null : builder.ToString().TrimEnd('\r');
+    }
 
     /// <summary>UTF-8 when every byte sequence is valid UTF-8 (or there is a BOM); otherwise Windows-1252.</summary>
     private static Encoding DetectEncoding(string path)

@@ -3,7 +3,7 @@ using Tuntas.Domain.Import;
 namespace Tuntas.Data.Import.Reading;
 
 /// <summary>The file cannot be read as an import file at all; nothing is written.</summary>
-public sealed class ImportFileException(string message) : Exception(message);
+public class ImportFileException(string message) : Exception(message);
 
 /// <summary>
 /// One non-blank row of the file: its line number, its cells in file order, and the row as it

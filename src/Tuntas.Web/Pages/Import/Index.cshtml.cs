@@ -5,7 +5,9 @@ using Sylvan.Data.Csv;
 using Tuntas.Data.Import;
 using Tuntas.Data.Import.Reading;
 using Tuntas.Domain.Access;
+using Tuntas.Domain.Common;
 using Tuntas.Web.Access;
+using Tuntas.Web.Common;
 using Tuntas.Web.Import;
 
 namespace Tuntas.Web.Pages.Import;
@@ -16,7 +18,6 @@ namespace Tuntas.Web.Pages.Import;
 /// are rejected with that reason.
 /// </summary>
 [RequestFormLimits(MultipartBodyLengthLimit = UploadStore.MaxBytes)]
-[RequestSizeLimit(UploadStore.MaxBytes)]
 public sealed class IndexModel(HouseholdImporter importer, UploadStore uploads, IStringLocalizer<SharedResource> text) : PageModel
 {
     public const int ShownRejections = 20;
@@ -87,9 +88,8 @@ public sealed class IndexModel(HouseholdImporter importer, UploadStore uploads, 
     public IActionResult OnGetErrors(string? upload)
     {
         Caller = HttpContext.GetCaller();
-        var stored = MayImport(Caller.Role) ? uploads.Find(Caller.UserId, upload) : null;
-        var errors = stored is null ? null : UploadStore.ErrorsPathOf(stored);
-        if (errors is null || !System.IO.File.Exists(errors))
+        var errors = MayImport(Caller.Role) ? uploads.FindErrors(Caller.UserId, upload) : null;
+        if (errors is null)
         {
             return NotFound();
         }
@@ -107,10 +107,26 @@ public sealed class IndexModel(HouseholdImporter importer, UploadStore uploads, 
             var options = new ImportOptions(path, Source, dryRun, UploadStore.ErrorsPathOf(path), Caller.Scope, Caller.UserName, Language: System.Globalization.CultureInfo.CurrentUICulture);
             Summary = await importer.RunAsync(options, null, ct);
         }
+        catch (ImportLimitException e)
+        {
+            // Over the reader's limits: refused whole, nothing written (contracts §8).
+            Error = new DomainException(e.Error).Words(text);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            UploadStore.DeleteUpload(path);
+            return Page();
+        }
         catch (ImportFileException e)
         {
             Error = e.Message;
             return Page();
+        }
+        finally
+        {
+            if (!dryRun)
+            {
+                // Confirmed: the uploaded file is no longer needed; its rejected rows stay for download until the retention period ends.
+                UploadStore.DeleteUpload(path);
+            }
         }
 
         Rejections = ReadRejections(UploadStore.ErrorsPathOf(path));

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Tuntas.Data.Common;
 using Tuntas.Data.Interventions;
 using Tuntas.Domain.Access;
 using Tuntas.Domain.Interventions;
@@ -17,7 +18,6 @@ namespace Tuntas.Web.Pages.Interventions;
 /// rejected rows, downloadable for correction by the uploader only.
 /// </summary>
 [RequestFormLimits(MultipartBodyLengthLimit = UploadStore.MaxBytes)]
-[RequestSizeLimit(UploadStore.MaxBytes)]
 public sealed class ImportModel(InterventionQueries queries, ImportRecipientList importing, UploadStore uploads, IStringLocalizer<SharedResource> text) : PageModel
 {
     public Caller Caller { get; private set; } = null!;
@@ -78,9 +78,24 @@ public sealed class ImportModel(InterventionQueries queries, ImportRecipientList
         var path = uploads.Find(Caller.UserId, id)!;
         UploadId = id;
         FileName = Path.GetFileName(file.FileName);
-        var result = await importing.RunAsync(new RecipientImportOptions(path, Programme, UploadStore.ErrorsPathOf(path), Caller.Scope, Caller.UserName), ct);
+        WriteResult<RecipientImportSummary> result;
+        try
+        {
+            result = await importing.RunAsync(new RecipientImportOptions(path, Programme, UploadStore.ErrorsPathOf(path), Caller.Scope, Caller.UserName), ct);
+        }
+        finally
+        {
+            // The list is imported at once: the uploaded file is no longer needed; its rejected rows stay until the retention period ends.
+            UploadStore.DeleteUpload(path);
+        }
+
         Summary = result.Value;
         Error = result.Error?.Words(text);
+        if (result.Error is WriteError.RuleBroken { Rule.Error.Code: var code } && code.StartsWith("ImportLimit.", StringComparison.Ordinal))
+        {
+            // Over the reader's limits: refused whole, nothing written (contracts §8).
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
 
         return Page();
     }
@@ -88,9 +103,8 @@ public sealed class ImportModel(InterventionQueries queries, ImportRecipientList
     public IActionResult OnGetErrors(string? upload)
     {
         Caller = HttpContext.GetCaller();
-        var stored = InterventionAccess.MayImport(Caller.Role) ? uploads.Find(Caller.UserId, upload) : null;
-        var errors = stored is null ? null : UploadStore.ErrorsPathOf(stored);
-        if (errors is null || !System.IO.File.Exists(errors))
+        var errors = InterventionAccess.MayImport(Caller.Role) ? uploads.FindErrors(Caller.UserId, upload) : null;
+        if (errors is null)
         {
             return NotFound();
         }
