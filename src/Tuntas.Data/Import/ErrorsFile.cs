@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Tuntas.Data.Spreadsheets;
 
@@ -6,7 +5,7 @@ namespace Tuntas.Data.Import;
 
 /// <summary>
 /// The errors file of an import: <c>baris</c>, <c>kolom</c>, <c>alasan</c>, then the rejected row
-/// as it came, in the file's own delimiter (UTF-8 with BOM, CRLF, so Excel opens it as it is).
+/// as it came (each cell guarded against formulas), in the file's own delimiter (UTF-8 with BOM, CRLF, so Excel opens it as it is).
 /// </summary>
 internal sealed class ErrorsFile : IAsyncDisposable
 {
@@ -28,12 +27,12 @@ internal sealed class ErrorsFile : IAsyncDisposable
         }
 
         var errors = new ErrorsFile(new StreamWriter(path, append: false, new UTF8Encoding(true)) { NewLine = "\r\n" }, delimiter);
-        await errors._file.WriteLineAsync(string.Join(errors._delimiter, "baris", "kolom", "alasan") + errors._delimiter + headerLine);
+        await errors._file.WriteLineAsync(string.Join(errors._delimiter, "baris", "kolom", "alasan") + errors._delimiter + CsvText.GuardLine(headerLine, delimiter));
         return errors;
     }
 
     public Task WriteAsync(long line, string? column, string? reason, string original) =>
-        _file.WriteLineAsync(string.Join(_delimiter, line.ToString(CultureInfo.InvariantCulture), CsvText.Field(column), CsvText.Field(reason)) + _delimiter + original);
+        _file.WriteLineAsync(CsvText.Row([line, column, reason], _delimiter[0]) + _delimiter + CsvText.GuardLine(original, _delimiter[0]));
 
     public ValueTask DisposeAsync() => _file.DisposeAsync();
 }
