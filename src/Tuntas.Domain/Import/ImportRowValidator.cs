@@ -52,6 +52,8 @@ public sealed class ImportRowValidator(
             errors.Add((ImportColumn.Nama, $"nama holds an invisible control or text-direction character ({UnsafeText.Name(bad.CodePoint)}) at position {bad.Position}; type the name again without it."));
         }
 
+        UnsafeOtherText(cell, errors);
+
         var sexText = Clean(cell(ImportColumn.JenisKelamin).Text);
         Sex? sex = null;
         if (sexText is not null && !_sexes.TryGetValue(sexText, out sex))
@@ -251,6 +253,19 @@ public sealed class ImportRowValidator(
         }
 
         return desil;
+    }
+
+    /// <summary>The free-text columns other than nama must not hold control or text-direction characters either (<see cref="TextRules"/>).</summary>
+    private static void UnsafeOtherText(Func<ImportColumn, SourceCell> cell, List<(ImportColumn, string)> errors)
+    {
+        foreach (var column in (ReadOnlySpan<ImportColumn>)[ImportColumn.Alamat, ImportColumn.Pendidikan, ImportColumn.Pekerjaan, ImportColumn.Disabilitas, ImportColumn.JaminanKesehatan])
+        {
+            // An address may span lines in its cell (Alt+Enter in a spreadsheet); the rest are one line.
+            if (TextRules.Problem(cell(column).Text, multiLine: column == ImportColumn.Alamat) is { } problem)
+            {
+                errors.Add((column, $"{column.Name()} {problem}; type it again without it."));
+            }
+        }
     }
 
     private static string? Clean(string? text) => CellReading.Clean(text);
