@@ -158,6 +158,32 @@ public partial class RequestHygieneTests
         Assert.Contains("U+202E", await hidden.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task PublicForm_WithAHiddenCharacter_IsRefusedWithTheReason_AndSavesNothing()
+    {
+        await using var app = await TuntasWebFactory.CreateAsync(TestProvider.Sqlite);
+        var session = PageSession.Open(app);
+        var token = await session.AntiforgeryTokenAsync("/publik/64.74");
+        int before;
+        await using (var db = app.CreateDbContext())
+        {
+            before = await db.Proposals.CountAsync();
+        }
+
+        using var response = await session.Client.PostAsync("/publik/64.74", new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent("Usul"), "Input.Kind" },
+            { new StringContent("64.74.01.1002\u0000"), "Input.Village" },
+            { new StringContent("Keluarga ini tidak makan dua kali sehari."), "Input.Description" },
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Input.Village", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using var after = app.CreateDbContext();
+        Assert.Equal(before, await after.Proposals.CountAsync());
+    }
+
     [GeneratedRegex("[0-9]{16}")]
     private static partial Regex SixteenDigits();
 }
