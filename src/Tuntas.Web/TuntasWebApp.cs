@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
 using Tuntas.Data;
 using Tuntas.Data.Access;
 using Tuntas.Data.Database;
@@ -50,6 +51,12 @@ public static class TuntasWebApp
             WebRootPath = hostedByCli ? Path.Combine(AppContext.BaseDirectory, "wwwroot") : null,
         };
         var builder = WebApplication.CreateBuilder(options);
+        // No personal data in the logs: the framework's own request lines (raw paths with a NIK or a
+        // No. KK in them) and EF Core's SQL commands only from Warning; RequestHygiene writes one line
+        // per request with the route template instead. Logging:LogLevel settings may lower them again.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         database ??= DatabaseUri.FromOptionOrEnvironment(builder.Configuration[DatabaseSetting]);
         // Read at start-up, so that a mistyped list stops the server instead of being ignored.
         var proxies = TrustedProxies.Parse(builder.Configuration[TrustedProxies.Setting]);
@@ -68,7 +75,12 @@ public static class TuntasWebApp
         services.AddHostedService<UploadCleanup>();
         services.AddSingleton<EvidenceStore>();
 
+        // The keys live in the database, encrypted with a key kept outside it (KeyEncryptionKey).
+        services.AddSingleton(sp => KeyEncryptionKey.From(sp.GetRequiredService<IConfiguration>()));
         services.AddDataProtection().SetApplicationName("Tuntas").PersistKeysToDbContext<TuntasDbContext>();
+        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
+            .Configure<KeyEncryptionKey>((o, key) => o.XmlEncryptor = new KeyFileXmlEncryptor(key));
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
         // User storage is registered by AddTuntas; the web adds sign-in on top of it.
         new IdentityBuilder(typeof(TuntasUser), services)
@@ -108,7 +120,7 @@ public static class TuntasWebApp
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         // Import files may be large; the import page sets its own limit (UploadStore.MaxBytes).
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = UploadStore.MaxBytes);
-        services.AddRazorPages().AddViewLocalization();
+        services.AddRazorPages(o => o.Conventions.ConfigureFilter(new TypeFilterAttribute(typeof(PageInputFilter)))).AddViewLocalization();
         // Numbers and dates in forms and query strings are read the same way in every language.
         services.ConfigureOptions<InvariantBindingSetup>();
         services.Configure<RequestLocalizationOptions>(o =>
@@ -143,6 +155,7 @@ public static class TuntasWebApp
     {
         // First, so that everything after it (the public form's limit, the cookies) sees the client.
         app.UseForwardedHeaders();
+        app.UseRequestHygiene();
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {

@@ -6,7 +6,7 @@ namespace Tuntas.Data.Import;
 
 /// <summary>
 /// The errors file of an import: <c>baris</c>, <c>kolom</c>, <c>alasan</c>, then the rejected row
-/// as it came, in the file's own delimiter (UTF-8 with BOM, CRLF, so Excel opens it as it is).
+/// as it came (each cell guarded against formulas), in the file's own delimiter (UTF-8 with BOM, CRLF, so Excel opens it as it is).
 /// It is bounded: at most <see cref="MaxRows"/> rows, each row as it came cut at
 /// <see cref="MaxOriginalChars"/> characters and its reason at <see cref="MaxReasonChars"/>, and a last line saying how many more were left out,
 /// so that a file of junk cannot leave an errors file many times its own size.
@@ -42,7 +42,7 @@ internal sealed class ErrorsFile : IAsyncDisposable
         }
 
         var errors = new ErrorsFile(new StreamWriter(path, append: false, new UTF8Encoding(true)) { NewLine = "\r\n" }, delimiter);
-        await errors._file.WriteLineAsync(string.Join(errors._delimiter, "baris", "kolom", "alasan") + errors._delimiter + headerLine);
+        await errors._file.WriteLineAsync(string.Join(errors._delimiter, "baris", "kolom", "alasan") + errors._delimiter + CsvText.GuardLine(headerLine, delimiter));
         return errors;
     }
 
@@ -58,7 +58,7 @@ internal sealed class ErrorsFile : IAsyncDisposable
         original = Cut(original, MaxOriginalChars);
         reason = reason is null ? null : Cut(reason, MaxReasonChars);
 
-        return _file.WriteLineAsync(string.Join(_delimiter, line.ToString(CultureInfo.InvariantCulture), CsvText.Field(column), CsvText.Field(reason)) + _delimiter + original);
+        return _file.WriteLineAsync(CsvText.Row([line, column, reason], _delimiter[0]) + _delimiter + CsvText.GuardLine(original, _delimiter[0]));
     }
 
     private static string Cut(string text, int max) => text.Length > max ? text[..max] + "…" : text;

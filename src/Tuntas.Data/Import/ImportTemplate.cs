@@ -32,10 +32,10 @@ public static class ImportTemplate
         }
 
         var text = new StringBuilder();
-        text.Append(CsvText.Line(Header)).Append('\n');
+        text.Append(CsvText.Row(Header)).Append('\n');
         foreach (var row in ExampleRows)
         {
-            text.Append(CsvText.Line(row)).Append('\n');
+            text.Append(CsvText.Row(row)).Append('\n');
         }
 
         File.WriteAllText(path, text.ToString(), new UTF8Encoding(false));

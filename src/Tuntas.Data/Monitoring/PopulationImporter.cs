@@ -157,10 +157,10 @@ public sealed class PopulationImporter(TuntasDbContext db, TimeProvider time)
 
             await using var file = new StreamWriter(errorsPath, append: false, new UTF8Encoding(true)) { NewLine = "\r\n" };
             var d = reader.Delimiter.ToString();
-            await file.WriteLineAsync(string.Join(d, "baris", "kolom", "alasan") + d + reader.HeaderLine);
+            await file.WriteLineAsync(string.Join(d, "baris", "kolom", "alasan") + d + CsvText.GuardLine(reader.HeaderLine, reader.Delimiter));
             foreach (var row in rejected)
             {
-                await file.WriteLineAsync(string.Join(d, row.Line.ToString(CultureInfo.InvariantCulture), row.Column, CsvText.Field(row.Reason)) + d + row.Original);
+                await file.WriteLineAsync(CsvText.Row([row.Line, row.Column, row.Reason], reader.Delimiter) + d + CsvText.GuardLine(row.Original, reader.Delimiter));
             }
 
             errorsFile = errorsPath;

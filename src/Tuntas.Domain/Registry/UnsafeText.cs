@@ -1,4 +1,4 @@
-using System.Globalization;
+using Tuntas.Domain.Common;
 
 namespace Tuntas.Domain.Registry;
 
@@ -9,40 +9,12 @@ namespace Tuntas.Domain.Registry;
 /// diacritics and combining marks, the zero-width joiner and non-joiner (which some scripts and emoji
 /// need) and emoji are ordinary text and pass.
 /// </summary>
+/// The rule itself is <see cref="TextRules"/>, shared by every text field.
 public static class UnsafeText
 {
     /// <summary>The first forbidden character: its position (1-based, in characters) and code point; null when the text is clean.</summary>
-    public static (int Position, int CodePoint)? Find(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-                continue;
-            }
-
-            if (char.IsSurrogate(c) || IsForbidden(c))
-            {
-                return (i + 1, c);
-            }
-        }
-
-        return null;
-    }
+    public static (int Position, int CodePoint)? Find(string? text) => TextRules.Find(text);
 
     /// <summary>The code point as people look it up: <c>U+202E</c>.</summary>
-    public static string Name(int codePoint) => "U+" + codePoint.ToString("X4", CultureInfo.InvariantCulture);
-
-    private static bool IsForbidden(char c) =>
-        char.GetUnicodeCategory(c) == UnicodeCategory.Control
-        || c is '\u200E' or '\u200F' or '\uFEFF'
-        || c is >= '\u202A' and <= '\u202E'
-        || c is >= '\u2066' and <= '\u2069';
+    public static string Name(int codePoint) => TextRules.Name(codePoint);
 }

@@ -21,13 +21,7 @@ public static class SpreadsheetResult
         var text = new System.Text.StringBuilder();
         foreach (var row in rows.Prepend(header))
         {
-            text.Append(CsvText.Line(row.Select(v => v switch
-            {
-                null => null,
-                string t => FormulaGuard.Text(t),
-                IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
-                var other => FormulaGuard.Text(other.ToString()),
-            }))).Append("\r\n");
+            text.Append(CsvText.Row(row)).Append("\r\n");
         }
 
         var bytes = System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(text.ToString())).ToArray();

@@ -21,11 +21,22 @@ public static class UiCulture
                     CookieRequestCultureProvider.DefaultCookieName,
                     CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                     new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
-                var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/";
-                return Results.LocalRedirect(target);
+                return Results.LocalRedirect(LocalPath(returnUrl));
             })
             .AllowAnonymous()
             .ExcludeFromDescription();
         return app;
     }
+
+    /// <summary>
+    /// The address to go back to when it is a path on this site; anything else (<c>//evil</c>,
+    /// <c>/\evil</c>, an absolute address, a control character such as a line break) gives <c>/</c>.
+    /// </summary>
+    public static string LocalPath(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl)
+        && returnUrl[0] == '/'
+        && (returnUrl.Length == 1 || returnUrl[1] is not ('/' or '\\'))
+        && !returnUrl.Any(c => char.IsControl(c) || c == '\\')
+            ? returnUrl
+            : "/";
 }

@@ -43,13 +43,14 @@ public sealed class QuarantineModel(QuarantineQueries queries) : PageModel
             return NotFound();
         }
 
-        var delimiter = import.Headers.Count(c => c == ';') > import.Headers.Count(c => c == ',') ? ";" : ",";
+        var delimiter = import.Headers.Count(c => c == ';') > import.Headers.Count(c => c == ',') ? ';' : ',';
         var text = new StringBuilder();
-        text.Append(string.Join(delimiter, "baris", "kolom", "alasan")).Append(delimiter).Append(import.Headers).Append("\r\n");
+        text.Append(CsvText.Row(["baris", "kolom", "alasan"], delimiter)).Append(delimiter).Append(CsvText.GuardLine(import.Headers, delimiter)).Append("\r\n");
         foreach (var row in rows)
         {
-            text.Append(string.Join(delimiter, row.Line.ToString(CultureInfo.InvariantCulture), CsvText.Field(row.Column), CsvText.Field(row.ReasonText(CultureInfo.CurrentUICulture))))
-                .Append(delimiter).Append(row.Original).Append("\r\n");
+            // The row as it came, each cell guarded: a name typed as =HYPERLINK(...) opens as text.
+            text.Append(CsvText.Row([row.Line, row.Column, row.ReasonText(CultureInfo.CurrentUICulture)], delimiter))
+                .Append(delimiter).Append(CsvText.GuardLine(row.Original, delimiter)).Append("\r\n");
         }
 
         return File(new UTF8Encoding(true).GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray(), "text/csv; charset=utf-8", $"karantina-{batch}.csv");
