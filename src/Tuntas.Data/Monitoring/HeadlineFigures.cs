@@ -57,6 +57,9 @@ public sealed record TargetFigure(DateOnly Date, int Households)
     public bool Missed { get; init; }
 
     public int? HouseholdsOnDate { get; init; }
+
+    /// <summary>True on the public figures when <see cref="HouseholdsOnDate"/> is withheld (a small desa count): <see cref="Missed"/> then only says what cannot reveal it.</summary>
+    public bool Suppressed { get; init; }
 }
 
 /// <summary>

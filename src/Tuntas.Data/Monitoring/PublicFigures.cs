@@ -20,12 +20,22 @@ public sealed record PublicFigures(string Region, string RegionName, DateOnly At
 /// <summary>The caseload; a withheld count is null and <see cref="Suppressed"/> says so.</summary>
 public sealed record PublicCaseload(int? Households, int? People, int? Verified, int? Unverified, int? InHandling, bool Suppressed)
 {
+    /// <summary>A caseload whose household count is withheld: nothing of it is published.</summary>
+    public static readonly PublicCaseload Withheld = new(null, null, null, null, null, true);
+
     public static PublicCaseload Of(CaseloadFigures f, RegionLevel level)
     {
         if (f.Households is not { } total)
         {
             // No data: nothing to withhold.
             return new PublicCaseload(null, null, null, null, null, false);
+        }
+
+        if (SmallCountSuppression.Withholds(level, total))
+        {
+            // Every figure of a withheld caseload goes with it: the people count, the split and the
+            // households in handling would each tell how many families there are.
+            return Withheld;
         }
 
         var (households, verified, unverified) = SmallCountSuppression.PublishSplit(level, total, f.Verified ?? 0, f.Unverified ?? 0);
@@ -124,7 +134,15 @@ public sealed class PublicFiguresQuery(TuntasDbContext db, HeadlineQuery headlin
 
     /// <summary>The target as published: a desa's small count on the target date is withheld like its other counts.</summary>
     private static TargetFigure? PublishTarget(TargetFigure? t, RegionLevel level) =>
-        t is { HouseholdsOnDate: { } n } && SmallCountSuppression.Withholds(level, n) ? t with { HouseholdsOnDate = null } : t;
+        t is { HouseholdsOnDate: { } n } && SmallCountSuppression.Withholds(level, n) ? WithholdTarget(t) : t;
+
+    /// <summary>
+    /// A passed target whose count on the target date is withheld. Whether it was missed would bound
+    /// the count (a target of 2 KK missed means 3 or 4), so it is kept only for a target of 0 KK,
+    /// which any withheld (non-zero) count misses; otherwise <c>missed</c> is false and says nothing.
+    /// </summary>
+    public static TargetFigure WithholdTarget(TargetFigure t) =>
+        t with { HouseholdsOnDate = null, Missed = t.Households == 0 && t.Missed, Suppressed = true };
 
     /// <summary>
     /// The child regions and their caseload that day, in code order, published beside the region's

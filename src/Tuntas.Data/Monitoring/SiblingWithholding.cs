@@ -8,7 +8,8 @@ namespace Tuntas.Data.Monitoring;
 /// second desa beside a lone withheld one (<see cref="SmallCountSuppression.PublishSiblings"/>);
 /// if that desa's page, trend or API answer then showed its count, one click would give back what
 /// the list withholds. So a household count withheld in the kecamatan's list on a day is withheld
-/// on the desa's own page for that day too, with the verified/listed split that adds up to it.
+/// on the desa's own page for that day too, with the people, split and in-handling counts beside it,
+/// and so is the count on a passed target's date when the list withholds it on that date.
 /// </summary>
 public static class SiblingWithholding
 {
@@ -16,7 +17,13 @@ public static class SiblingWithholding
     public static async Task<PublicFigures?> FiguresWithSiblingsAsync(this PublicFiguresQuery query, RegionCode region, DateOnly at, CancellationToken ct = default)
     {
         var figures = await query.FiguresAsync(region, at, ct);
-        return figures is { ExtremePoor.Households: not null } && await WithheldInParentListAsync(query, region, at, ct) ? Withhold(figures) : figures;
+        if (figures is null)
+        {
+            return null;
+        }
+
+        figures = figures is { ExtremePoor.Households: not null } && await WithheldInParentListAsync(query, region, at, ct) ? Withhold(figures) : figures;
+        return figures with { Target = await TargetAsync(query, region, figures.Target, ct) };
     }
 
     /// <summary>The public report (<see cref="PublicFiguresQuery.ReportAsync"/>), its headline and trend agreeing with the kecamatan's list.</summary>
@@ -36,8 +43,13 @@ public static class SiblingWithholding
 
         var figures = report.Figures is { ExtremePoor.Households: not null } && await WithheldInParentListAsync(query, region, at, ct)
             ? Withhold(report.Figures) : report.Figures;
-        return report with { Figures = figures, Trend = trend };
+        return report with { Figures = figures with { Target = await TargetAsync(query, region, figures.Target, ct) }, Trend = trend };
     }
+
+    /// <summary>The passed target's count on its date, withheld when the kecamatan's list withholds it on that day.</summary>
+    private static async Task<TargetFigure?> TargetAsync(PublicFiguresQuery query, RegionCode region, TargetFigure? target, CancellationToken ct) =>
+        target is { Passed: true, HouseholdsOnDate: not null } && await WithheldInParentListAsync(query, region, target.Date, ct)
+            ? PublicFiguresQuery.WithholdTarget(target) : target;
 
     /// <summary>True when the kecamatan's list withholds this desa's household count on that day.</summary>
     private static async Task<bool> WithheldInParentListAsync(PublicFiguresQuery query, RegionCode region, DateOnly at, CancellationToken ct)
@@ -52,11 +64,9 @@ public static class SiblingWithholding
     }
 
     /// <summary>
-    /// A count the list withholds beside another desa's small one, withheld here with the two parts
-    /// that add up to it. (A desa's own small count is already withheld by <see cref="PublicCaseload.Of"/>.)
+    /// A count the list withholds beside another desa's small one, withheld here with every figure
+    /// of the caseload (people, the split, those in handling), as for a desa's own small count
+    /// (<see cref="PublicCaseload.Of"/>).
     /// </summary>
-    private static PublicFigures Withhold(PublicFigures figures) => figures with
-    {
-        ExtremePoor = figures.ExtremePoor with { Households = null, Verified = null, Unverified = null, Suppressed = true },
-    };
+    private static PublicFigures Withhold(PublicFigures figures) => figures with { ExtremePoor = PublicCaseload.Withheld };
 }

@@ -36,6 +36,11 @@ public static class FigureWords
         }
 
         var date = Formats.Date(target.Date);
+        if (target.Suppressed)
+        {
+            return target.Missed ? t["TargetMissedWithheld", date] : t["TargetPassedWithheld", date];
+        }
+
         return target.HouseholdsOnDate is not { } count
             ? target.Missed ? t["TargetMissedWithheld", date] : t["TargetNoDataOnDate", date]
             : target.Missed ? t["TargetMissedLine", Formats.Count(count), date] : t["TargetReachedLine", Formats.Count(count), date];
