@@ -21,6 +21,9 @@ public sealed class PersonalDataLog(TuntasDbContext db, RegionClock clock)
     /// <summary><c>GET /api/v1/households</c>.</summary>
     public const string ListApi = "list.api";
 
+    /// <summary>A search by name, NIK or No. KK on the household list <c>/keluarga?q=</c> (the API's searches are <see cref="ListApi"/> views with <c>q=</c> in the subject).</summary>
+    public const string SearchPage = "search.page";
+
     /// <summary>Appends one view and saves it at once, on its own.</summary>
     public async Task RecordAsync(string userName, string role, string action, string subject, string? region, int? count, CancellationToken ct = default)
     {

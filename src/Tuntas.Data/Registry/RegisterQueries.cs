@@ -165,8 +165,10 @@ public sealed class RegisterQueries(TuntasDbContext db)
     }
 
     /// <summary>
-    /// Search by No. KK or NIK (16 digits, or the start of one), or by a member's name (any part,
-    /// any case).
+    /// Search by a whole value: a No. KK or NIK (all 16 digits; dots, dashes and spaces between them are
+    /// ignored) matches exactly, and a name matches a member whose name holds the searched words as
+    /// whole words, in that order, any case ("siti" or "siti aminah" finds "Siti Aminah", "amin" does
+    /// not). A fragment finds nothing, so a withheld name cannot be spelled out letter by letter.
     /// </summary>
     private IQueryable<Household> ApplySearch(IQueryable<Household> query, string? search)
     {
@@ -191,9 +193,10 @@ public sealed class RegisterQueries(TuntasDbContext db)
             return query.Where(h => h.NoKk == noKk || h.Members.Any(m => m.Nik == nik));
         }
 
-        var pattern = "%" + EscapeLike(text.ToLowerInvariant()) + "%";
+        var words = string.Join(' ', text.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var pattern = "% " + EscapeLike(words) + " %";
 #pragma warning disable CA1304, CA1311 // Translated to SQL lower(); the culture of this machine plays no part.
-        return query.Where(h => h.Members.Any(m => EF.Functions.Like(m.Name.ToLower(), pattern, "\\")));
+        return query.Where(h => h.Members.Any(m => EF.Functions.Like((" " + m.Name + " ").ToLower(), pattern, "\\")));
 #pragma warning restore CA1304, CA1311
     }
 

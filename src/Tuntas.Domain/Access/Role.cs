@@ -41,6 +41,13 @@ public static class Roles
     public static bool MaySeeNames(this Role role) => role is not Role.Province;
 
     /// <summary>
+    /// Whether the role may search households by a person's name, NIK or No. KK (<c>q=</c>): only the
+    /// roles that read both names and NIKs in full, so a search never confirms a value the role
+    /// is not shown (the analyst's masked NIKs, the province's withheld names).
+    /// </summary>
+    public static bool MaySearchPeople(this Role role) => role.MaySeeFullNik() && role.MaySeeNames();
+
+    /// <summary>
     /// The region level a user of this role must be scoped to, or null when any level (or none, for
     /// the whole country) is allowed.
     /// </summary>

@@ -18,6 +18,8 @@ public sealed record Caller(string UserId, string UserName, Role Role, RegionSco
 
     public bool MaySeeNames => Role.MaySeeNames();
 
+    public bool MaySearchPeople => Role.MaySearchPeople();
+
     /// <summary>Reads the caller from an authenticated principal; null for anonymous requests.</summary>
     public static Caller? From(ClaimsPrincipal principal)
     {

@@ -108,11 +108,10 @@ public static class EndpointAccess
         ["api/v1/dashboard"] = new(SignedIn, "region"),
         ["api/v1/gaps"] = new(SignedIn, "region"),
 
-        // The province's machine clients read the register with names and addresses left out and NIKs masked.
-        ["api/v1/households"] = new(SignedIn, "region"),
-        ["api/v1/households/{noKk}"] = new(SignedIn, "noKk"),
-
-        // Household-level data.
+        // Household-level data: the province, which sees aggregates only, gets 404 on each of these,
+        // pages and API alike.
+        ["api/v1/households"] = new(Register, "region"),
+        ["api/v1/households/{noKk}"] = new(Register, "noKk"),
         ["keluarga"] = new(Register, "region"),
         ["keluarga/{noKk}"] = new(Register, "noKk"),
         ["dasbor/{region}/keluarga"] = new(Register, "region"),

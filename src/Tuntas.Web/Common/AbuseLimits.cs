@@ -38,6 +38,9 @@ public sealed class AbuseLimits
     /// <summary>Calls of the anonymous public figures API one address may make in <see cref="Window"/>.</summary>
     public int PublicStats { get; init; } = 60;
 
+    /// <summary>Household searches by name, NIK or No. KK (<c>q=</c>) one user may make in <see cref="Window"/>, pages and API together.</summary>
+    public int Searches { get; init; } = 30;
+
     /// <summary>Reads the limits; a value that is not a whole number from 1 up stops the server, named in the message.</summary>
     public static AbuseLimits From(IConfiguration configuration)
     {
@@ -47,6 +50,7 @@ public sealed class AbuseLimits
             SignIn = Read(section, nameof(SignIn), 10),
             BadTokens = Read(section, nameof(BadTokens), 10),
             PublicStats = Read(section, nameof(PublicStats), 60),
+            Searches = Read(section, nameof(Searches), 30),
         };
     }
 
@@ -196,6 +200,7 @@ public static class AbuseLimitsSetup
     {
         services.AddSingleton(provider => AbuseLimits.From(provider.GetRequiredService<IConfiguration>()));
         services.AddSingleton<BadTokenLimit>();
+        services.AddSingleton<Registry.SearchLimit>();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<AbuseLimits>((o, limits) =>
         {

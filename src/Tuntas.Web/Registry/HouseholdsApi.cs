@@ -33,7 +33,7 @@ public static class HouseholdsApi
     {
         api.MapGet("/households", List)
             .WithName("ListHouseholds")
-            .WithSummary("Households in the caller's scope, filtered by region, status and a search on No. KK, NIK or name.")
+            .WithSummary("Households in the caller's scope, filtered by region and status; q= finds a whole No. KK, NIK or name words (roles that see full NIKs only, limited per minute).")
             .WithTags("Households");
         api.MapGet("/households/{noKk}", Get)
             .WithName("GetHousehold")
@@ -43,7 +43,7 @@ public static class HouseholdsApi
     }
 
     private static async Task<Results<Ok<HouseholdListDto>, ProblemHttpResult, ValidationProblem>> List(
-        string? region, string? status, string? q, int? page, int? pageSize, HttpContext context, RegisterQueries queries, PersonalDataLog views, CancellationToken ct)
+        string? region, string? status, string? q, int? page, int? pageSize, HttpContext context, RegisterQueries queries, PersonalDataLog views, SearchLimit searches, CancellationToken ct)
     {
         var caller = context.GetCaller();
         RegionCode? regionCode = null;
@@ -75,6 +75,27 @@ public static class HouseholdsApi
         if (UnsafeText.Find(q) is { } bad)
         {
             return ApiProblems.BadParameter("q", $"q holds an invisible control or text-direction character ({UnsafeText.Name(bad.CodePoint)}) at position {bad.Position}; no name holds one.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            if (!caller.MaySearchPeople)
+            {
+                return ApiProblems.BadParameter("q", "Your role sees NIKs masked, so it cannot search by name, NIK or No. KK; filter by region and status instead.");
+            }
+
+            if (!searches.TryCount(caller.UserName, out var wait))
+            {
+                var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+                context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
+                {
+                    Status = StatusCodes.Status429TooManyRequests,
+                    Title = "Too many searches",
+                    Detail = $"Too many searches: at most {searches.PerWindow} a minute for one user. Try again in {seconds} seconds.",
+                    Type = "https://www.rfc-editor.org/rfc/rfc6585#section-4",
+                });
+            }
         }
 
         if (page is < 1)

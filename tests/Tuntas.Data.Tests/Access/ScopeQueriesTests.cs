@@ -69,6 +69,28 @@ public class ScopeQueriesTests
     }
 
     [Theory, DatabaseData]
+    public async Task ListHouseholds_SearchByName_MatchesWholeWordsOnly_NotAFragment(TestProvider provider)
+    {
+        await using var database = await ThreeFamiliesAsync(provider);
+        await using var db = database.CreateContext();
+        var queries = new RegisterQueries(db);
+        var bontang = new RegionScope(RegionCode.From("64.74"));
+
+        async Task<IReadOnlyList<string>> Search(string text) =>
+            (await queries.ListHouseholdsAsync(bontang, new HouseholdFilter(Search: text), 1, 50)).Items.Select(i => i.NoKk.Value).ToList();
+
+        // "Budi Santoso" heads 6474010101200001; a fragment of his name finds nothing.
+        Assert.Equal(["6474010101200001"], await Search("santoso"));
+        Assert.Equal(["6474010101200001"], await Search("  BUDI   santoso "));
+        Assert.Empty(await Search("bud"));
+        Assert.Empty(await Search("ant"));
+        Assert.Empty(await Search("udi santos"));
+        // A No. KK or NIK only whole: its first digits find nothing.
+        Assert.Empty(await Search("64740101"));
+        Assert.Empty(await Search("647401170885000"));
+    }
+
+    [Theory, DatabaseData]
     public async Task ChildrenWithCounts_CountsHouseholdsAndPeopleBelowEachChild(TestProvider provider)
     {
         await using var database = await ThreeFamiliesAsync(provider);

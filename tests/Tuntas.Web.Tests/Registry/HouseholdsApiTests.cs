@@ -87,19 +87,6 @@ public class HouseholdsApiTests
     }
 
     [Theory, DatabaseData]
-    public async Task List_Province_SeesNoNames(TestProvider provider)
-    {
-        await using var app = await TuntasWebFactory.CreateAsync(provider);
-        var province = await app.ClientForAsync(Role.Province, "64");
-
-        var body = await province.GetStringAsync("/api/v1/households?region=64");
-
-        Assert.Contains("\"total\":3", body, StringComparison.Ordinal);
-        Assert.DoesNotContain("Budi", body, StringComparison.Ordinal);
-        Assert.DoesNotContain("6474011708850002", body, StringComparison.Ordinal);
-    }
-
-    [Theory, DatabaseData]
     public async Task List_RegionOutsideScope_Is404(TestProvider provider)
     {
         await using var app = await TuntasWebFactory.CreateAsync(provider);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tuntas.Data.Registry;
+using Tuntas.Domain.Access;
 using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
 using Tuntas.Web.Access;
@@ -8,7 +9,9 @@ using Tuntas.Web.Access;
 namespace Tuntas.Web.Pages.Households;
 
 /// <summary>The household list: search by No. KK, NIK or name, filter by region and status, page by page.</summary>
-public sealed class IndexModel(RegisterQueries queries, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> text) : PageModel
+public sealed class IndexModel(
+    RegisterQueries queries, Tuntas.Data.Access.PersonalDataLog views, Registry.SearchLimit searches,
+    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> text) : PageModel
 {
     public const int PageSize = 25;
 
@@ -60,8 +63,31 @@ public sealed class IndexModel(RegisterQueries queries, Microsoft.Extensions.Loc
             return Page();
         }
 
+        var searching = !string.IsNullOrWhiteSpace(Search);
+        if (searching && !Caller.MaySearchPeople)
+        {
+            SearchError = text["SearchNotForRole"];
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        if (searching && !searches.TryCount(Caller.UserName, out var wait))
+        {
+            SearchError = text["SearchTooMany", searches.PerWindow];
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Page();
+        }
+
         var status = HouseholdStatusNames.ParseWire(StatusText);
         Result = await queries.ListHouseholdsAsync(Caller.Scope, new HouseholdFilter(region, status, Search), Math.Max(1, PageNumber), PageSize, ct);
+        if (searching)
+        {
+            await views.RecordAsync(
+                Caller.UserName, Caller.Role.ToWire(), Tuntas.Data.Access.PersonalDataLog.SearchPage, "q=" + Search!.Trim(),
+                region?.Value, Result.Items.Count, ct);
+        }
+
         return Page();
     }
 
