@@ -21,6 +21,12 @@ public sealed class PersonalDataLog(TuntasDbContext db, RegionClock clock)
     /// <summary><c>GET /api/v1/households</c>.</summary>
     public const string ListApi = "list.api";
 
+    /// <summary>
+    /// An import (or its dry run) whose rows named NIKs or KKs registered outside the importer's
+    /// region; the subject is the file, the count how many such rows.
+    /// </summary>
+    public const string ImportElsewhere = "import.elsewhere";
+
     /// <summary>Appends one view and saves it at once, on its own.</summary>
     public async Task RecordAsync(string userName, string role, string action, string subject, string? region, int? count, CancellationToken ct = default)
     {
