@@ -24,6 +24,12 @@ public sealed class PersonalDataLog(TuntasDbContext db, RegionClock clock)
     /// <summary>A search by name, NIK or No. KK on the household list <c>/keluarga?q=</c> (the API's searches are <see cref="ListApi"/> views with <c>q=</c> in the subject).</summary>
     public const string SearchPage = "search.page";
 
+    /// <summary>
+    /// An import (or its dry run) whose rows named NIKs or KKs registered outside the importer's
+    /// region; the subject is the file, the count how many such rows.
+    /// </summary>
+    public const string ImportElsewhere = "import.elsewhere";
+
     /// <summary>Appends one view and saves it at once, on its own.</summary>
     public async Task RecordAsync(string userName, string role, string action, string subject, string? region, int? count, CancellationToken ct = default)
     {

@@ -155,6 +155,7 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time) : C
             await WriteErrorsFileAsync(sql, reader, options.ErrorsPath, options.ReasonLanguage, ct);
             Phase("errors file");
             summary = summary with { WarningRows = await WarningRowsAsync(sql, ct) };
+            var hidden = await HiddenRowsAsync(sql, ct);
 
             long? batchId = null;
             if (!options.DryRun)
@@ -178,6 +179,7 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time) : C
                 await transaction.RollbackAsync(ct);
             }
 
+            await LogHiddenAsync(options, hidden, ct);
             return summary with { BatchId = batchId };
         }
         finally
@@ -257,6 +259,39 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time) : C
         }
     }
 
+    private const string HiddenNik = "Import.NikNotUsableHere";
+
+    private const string HiddenFamily = "Import.FamilyNotUsableHere";
+
+    private static string ScopeColumn(RegionLevel level) => level switch
+    {
+        RegionLevel.Province => "ProvinceCode",
+        RegionLevel.Regency => "RegencyCode",
+        RegionLevel.District => "DistrictCode",
+        _ => "VillageCode",
+    };
+
+    /// <summary>
+    /// The rows refused because of a household outside the importer's region. Each such answer tells
+    /// the importer that the NIK or KK is registered elsewhere, so every run that got one (a dry run
+    /// too) is kept in the personal-data log: who, how many, when.
+    /// </summary>
+    private static Task<long> HiddenRowsAsync(Sql sql, CancellationToken ct) => sql.ScalarAsync(
+        $"SELECT COUNT(*) FROM stage WHERE reject_reason LIKE '[{{\"c\":\"{HiddenNik}\"%' OR reject_reason LIKE '[{{\"c\":\"{HiddenFamily}\"%'", ct);
+
+    private async Task LogHiddenAsync(ImportOptions options, long hidden, CancellationToken ct)
+    {
+        if (hidden == 0)
+        {
+            return;
+        }
+
+        var subject = Path.GetFileName(options.Path) + (options.DryRun ? " (dry run)" : string.Empty);
+        await new Access.PersonalDataLog(db, new Domain.Regions.RegionClock(time)).RecordAsync(
+            options.UserName ?? "import:" + options.Source, options.Role ?? "cli", Access.PersonalDataLog.ImportElsewhere, subject,
+            options.Scope.Region?.Value, (int)Math.Min(hidden, int.MaxValue), ct);
+    }
+
     /// <summary>The rules that need the whole file and the register, in the order they are applied.</summary>
     private static async Task ApplyFamilyRulesAsync(Sql sql, ImportOptions options, CancellationToken ct)
     {
@@ -276,29 +311,29 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time) : C
             """, ct);
         }
 
-        // 2. A NIK that belongs to another household in the register.
-        await sql.ExecuteAsync("""
-            UPDATE stage SET reject_column = 'nik', reject_reason = '[{"c":"Import.NikInOtherFamily","a":["' || stage.nik || '","' || h."NoKk" || '"]}]'
+        // 2. A NIK that belongs to another household in the register. That household's KK is named
+        //    only when it lies inside the importer's region; otherwise the reason says nothing of it.
+        var scope = options.Scope.Region;
+        var column = scope is null ? null : ScopeColumn(scope.Level);
+        var visible = column is null ? "1 = 1" : $"h.\"{column}\" = @scope";
+        var scopeParameter = ("scope", (object?)scope?.Value);
+        await sql.ExecuteAsync($$"""
+            UPDATE stage SET reject_column = 'nik', reject_reason = CASE WHEN {{visible}}
+                    THEN '[{"c":"Import.NikInOtherFamily","a":["' || stage.nik || '","' || h."NoKk" || '"]}]'
+                    ELSE '[{"c":"{{HiddenNik}}","a":["' || stage.nik || '"]}]' END
             FROM "People" p JOIN "Households" h ON h."Id" = p."HouseholdId"
             WHERE stage.reject_reason IS NULL AND p."Nik" = stage.nik AND h."NoKk" <> stage.no_kk
-            """, ct);
+            """, ct, scopeParameter);
 
-        // 3. A family registered outside the importer's region cannot be changed from here.
-        if (options.Scope.Region is { } scope)
+        // 3. A family registered outside the importer's region cannot be changed from here; where it
+        //    is registered is not said.
+        if (column is not null)
         {
-            var column = scope.Level switch
-            {
-                RegionLevel.Province => "ProvinceCode",
-                RegionLevel.Regency => "RegencyCode",
-                RegionLevel.District => "DistrictCode",
-                _ => "VillageCode",
-            };
             await sql.ExecuteAsync($$"""
-                UPDATE stage SET reject_column = 'no_kk', reject_reason = '[{"c":"Import.FamilyOutsideScope","a":["' || stage.no_kk || '","'
-                    || h."VillageCode" || '"]}]'
+                UPDATE stage SET reject_column = 'no_kk', reject_reason = '[{"c":"{{HiddenFamily}}","a":["' || stage.no_kk || '"]}]'
                 FROM "Households" h
                 WHERE stage.reject_reason IS NULL AND h."NoKk" = stage.no_kk AND h."{{column}}" <> @scope
-                """, ct, ("scope", scope.Value));
+                """, ct, scopeParameter);
         }
 
         // 4. A family whose Kepala Keluarga row was rejected is held back whole.

@@ -42,7 +42,8 @@ public sealed record ImportOptions(
     Tuntas.Domain.Access.RegionScope Scope,
     string? UserName = null,
     long BulkLoadThreshold = ImportOptions.DefaultBulkLoadThreshold,
-    CultureInfo? Language = null)
+    CultureInfo? Language = null,
+    string? Role = null)
 {
     /// <summary>At most this many rows with warnings are listed in the summary (all are counted).</summary>
     public const int ShownWarnings = 1000;

@@ -68,7 +68,17 @@ public static class ImportErrors
 
     public static DomainError NikInOtherFamily(string nik, string noKk) => new("Import.NikInOtherFamily", nik, noKk);
 
+    /// <summary>Reasons stored before the register's other regions were hidden still read with it.</summary>
     public static DomainError FamilyOutsideScope(string noKk, string village) => new("Import.FamilyOutsideScope", noKk, village);
+
+    /// <summary>
+    /// The NIK belongs to a household outside the importer's region: said without that household's
+    /// KK or region, which the importer may not see.
+    /// </summary>
+    public static DomainError NikNotUsableHere(string nik) => new("Import.NikNotUsableHere", nik);
+
+    /// <summary>The KK is registered outside the importer's region: said without naming where.</summary>
+    public static DomainError FamilyNotUsableHere(string noKk) => new("Import.FamilyNotUsableHere", noKk);
 
     public static DomainError HeadRejected(string noKk, long line) => new("Import.HeadRejected", noKk, line);
 
