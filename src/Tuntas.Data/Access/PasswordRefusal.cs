@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Tuntas.Domain.Access;
 using Tuntas.Domain.Common;
 
 namespace Tuntas.Data.Access;
@@ -10,10 +11,10 @@ internal static class PasswordRefusal
     {
         var typed = errors.Select(e => e.Code switch
         {
-            CommonPasswordValidator.TooCommonCode => new DomainError("PasswordTooCommon"),
-            CommonPasswordValidator.ContainsNameCode => new DomainError("PasswordContainsUserName"),
-            nameof(IdentityErrorDescriber.PasswordTooShort) => new DomainError("PasswordTooShort", rules.RequiredLength),
-            nameof(IdentityErrorDescriber.PasswordRequiresUniqueChars) => new DomainError("PasswordFewDifferentCharacters", rules.RequiredUniqueChars),
+            CommonPasswordValidator.TooCommonCode => PasswordErrors.TooCommon(),
+            CommonPasswordValidator.ContainsNameCode => PasswordErrors.ContainsUserName(),
+            nameof(IdentityErrorDescriber.PasswordTooShort) => PasswordErrors.TooShort(rules.RequiredLength),
+            nameof(IdentityErrorDescriber.PasswordRequiresUniqueChars) => PasswordErrors.FewDifferentCharacters(rules.RequiredUniqueChars),
             _ => null,
         }).ToList();
         if (typed.Any(e => e is null))

@@ -88,7 +88,7 @@ internal sealed class CsvImportFileReader : ImportFileReader
         }
         catch (CsvRecordTooLargeException)
         {
-            throw ImportLimitException.Of("CsvRecord", _headerLine, _limits.MaxCsvRecordChars);
+            throw ImportLimitException.Of(ImportLimitErrors.CsvRecord(_headerLine, _limits.MaxCsvRecordChars));
         }
     }
 
@@ -101,7 +101,7 @@ internal sealed class CsvImportFileReader : ImportFileReader
         }
         catch (CsvRecordTooLargeException)
         {
-            throw ImportLimitException.Of("CsvRecord", line, _limits.MaxCsvRecordChars);
+            throw ImportLimitException.Of(ImportLimitErrors.CsvRecord(line, _limits.MaxCsvRecordChars));
         }
     }
 
@@ -119,7 +119,7 @@ internal sealed class CsvImportFileReader : ImportFileReader
 
             if (builder.Length == max)
             {
-                throw ImportLimitException.Of("CsvRecord", line, max);
+                throw ImportLimitException.Of(ImportLimitErrors.CsvRecord(line, max));
             }
 
             builder.Append((char)c);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Tuntas.Domain.Common;
+using Tuntas.Domain.Import;
 
 namespace Tuntas.Data.Import.Reading;
 
@@ -99,6 +100,6 @@ public sealed class ImportLimitException(DomainError error) : ImportFileExceptio
 {
     public DomainError Error { get; } = error;
 
-    /// <summary>A refusal with the words of <c>Error.ImportLimit.&lt;what&gt;</c>.</summary>
-    public static ImportLimitException Of(string what, params object[] args) => new(new DomainError("ImportLimit." + what, args));
+    /// <summary>A refusal for one of the <see cref="ImportLimitErrors"/>.</summary>
+    public static ImportLimitException Of(DomainError error) => new(error);
 }

@@ -65,7 +65,7 @@ internal sealed class XlsxImportFileReader : ImportFileReader
         catch (InvalidOperationException e) when (e.Message.Contains("MaxCharactersInPart", StringComparison.Ordinal))
         {
             _document.Dispose();
-            throw ImportLimitException.Of("PartSize", "workbook", _limits.MaxPartBytes / (1024 * 1024));
+            throw ImportLimitException.Of(ImportLimitErrors.PartSize("workbook", _limits.MaxPartBytes / (1024 * 1024)));
         }
         catch
         {
@@ -150,18 +150,18 @@ internal sealed class XlsxImportFileReader : ImportFileReader
             {
                 if (entry.Length > limits.MaxPartBytes)
                 {
-                    throw ImportLimitException.Of("PartSize", entry.FullName, limits.MaxPartBytes / (1024 * 1024));
+                    throw ImportLimitException.Of(ImportLimitErrors.PartSize(entry.FullName, limits.MaxPartBytes / (1024 * 1024)));
                 }
 
                 total += entry.Length;
                 if (total > limits.MaxTotalBytes)
                 {
-                    throw ImportLimitException.Of("TotalSize", limits.MaxTotalBytes / (1024 * 1024));
+                    throw ImportLimitException.Of(ImportLimitErrors.TotalSize(limits.MaxTotalBytes / (1024 * 1024)));
                 }
 
                 if (entry.Length > ImportLimits.RatioFloorBytes && entry.Length > (long)limits.MaxRatio * Math.Max(entry.CompressedLength, 1))
                 {
-                    throw ImportLimitException.Of("Ratio", entry.FullName, entry.Length / Math.Max(entry.CompressedLength, 1), limits.MaxRatio);
+                    throw ImportLimitException.Of(ImportLimitErrors.Ratio(entry.FullName, entry.Length / Math.Max(entry.CompressedLength, 1), limits.MaxRatio));
                 }
             }
         }
@@ -176,8 +176,8 @@ internal sealed class XlsxImportFileReader : ImportFileReader
             part.GetStream(FileMode.Open, FileAccess.Read),
             limit,
             () => limit == _limits.MaxPartBytes
-                ? ImportLimitException.Of("PartSize", name, _limits.MaxPartBytes / (1024 * 1024))
-                : ImportLimitException.Of("TotalSize", _limits.MaxTotalBytes / (1024 * 1024)));
+                ? ImportLimitException.Of(ImportLimitErrors.PartSize(name, _limits.MaxPartBytes / (1024 * 1024)))
+                : ImportLimitException.Of(ImportLimitErrors.TotalSize(_limits.MaxTotalBytes / (1024 * 1024))));
     }
 
     /// <summary>The table of shared strings, held in memory while the sheet is read: bounded by count and length.</summary>
@@ -195,14 +195,14 @@ internal sealed class XlsxImportFileReader : ImportFileReader
 
             if (_sharedStrings.Count == _limits.MaxSharedStrings)
             {
-                throw ImportLimitException.Of("SharedStrings", _limits.MaxSharedStrings);
+                throw ImportLimitException.Of(ImportLimitErrors.SharedStrings(_limits.MaxSharedStrings));
             }
 
             var text = ReadText(reader);
             chars += text.Length;
             if (chars > _limits.MaxSharedStringChars)
             {
-                throw ImportLimitException.Of("SharedStringChars", _limits.MaxSharedStringChars);
+                throw ImportLimitException.Of(ImportLimitErrors.SharedStringChars(_limits.MaxSharedStringChars));
             }
 
             _sharedStrings.Add(text);
@@ -226,7 +226,7 @@ internal sealed class XlsxImportFileReader : ImportFileReader
 
             if (++rows > _limits.MaxRows)
             {
-                throw ImportLimitException.Of("Rows", _limits.MaxRows);
+                throw ImportLimitException.Of(ImportLimitErrors.Rows(_limits.MaxRows));
             }
 
             var line = long.TryParse(reader.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? index : previous + 1;
@@ -244,13 +244,13 @@ internal sealed class XlsxImportFileReader : ImportFileReader
 
                     if (++cellCount > _limits.MaxCells)
                     {
-                        throw ImportLimitException.Of("Cells", _limits.MaxCells);
+                        throw ImportLimitException.Of(ImportLimitErrors.Cells(_limits.MaxCells));
                     }
 
                     var column = ColumnIndex(reader.GetAttribute("r")) ?? cells.Count;
                     if (column >= _limits.MaxColumns)
                     {
-                        throw ImportLimitException.Of("Columns", line, _limits.MaxColumns);
+                        throw ImportLimitException.Of(ImportLimitErrors.Columns(line, _limits.MaxColumns));
                     }
 
                     while (cells.Count < column)
@@ -355,7 +355,7 @@ internal sealed class XlsxImportFileReader : ImportFileReader
                     {
                         if (text.Length + n > _limits.MaxCellChars)
                         {
-                            throw ImportLimitException.Of("CellText", _limits.MaxCellChars);
+                            throw ImportLimitException.Of(ImportLimitErrors.CellText(_limits.MaxCellChars));
                         }
 
                         text.Append(_chunk, 0, n);
