@@ -13,7 +13,10 @@ public enum Role
     /// <summary>Village operator, scoped to a desa/kelurahan.</summary>
     Operator = 3,
 
-    /// <summary>Pendamping, scoped to a kecamatan (or, later, a list of households).</summary>
+    /// <summary>
+    /// Pendamping, scoped to one kecamatan and nothing narrower: the households a facilitator visits
+    /// come as visit tasks of that kecamatan, not as a list of households of their own.
+    /// </summary>
     Facilitator = 4,
 
     /// <summary>Officer of one programme's agency, scoped to a kabupaten/kota.</summary>

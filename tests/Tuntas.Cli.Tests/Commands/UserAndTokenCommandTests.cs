@@ -34,6 +34,11 @@ public class UserAndTokenCommandTests
     [InlineData("verifier", null, "needs a regency region")]
     [InlineData("boss", "64.74", "Unknown role")]
     [InlineData("operator", "64.74.01.9999", "not in the region list")]
+
+    // A facilitator's scope is one kecamatan: neither a village (nor a list of households) nor a regency.
+    [InlineData("facilitator", "64.74.01.1001", "scoped to a district")]
+    [InlineData("facilitator", "64.74", "scoped to a district")]
+    [InlineData("facilitator", null, "needs a district region")]
     public async Task UserAdd_RoleAndRegionMustFit(string role, string? region, string reason)
     {
         await using var db = await TestDatabase.CreateAsync(TestProvider.Sqlite);
