@@ -195,6 +195,13 @@ public partial class AuthorizationMatrixTests(ITestOutputHelper output)
                         : Expect.NoServerError;
                     await SendAsync(client, caller.Who, op, inside, inside, token, expectIn);
 
+                    // A page read with the API token instead of a session answers the same.
+                    var byToken = !endpoint.IsApi && op is { Method: "GET", Handler: null, Accepted: true };
+                    if (byToken)
+                    {
+                        await SendAsync(caller.Api, caller.Who + " by token", op, inside, null, null, expectIn);
+                    }
+
                     // Outside the caller's region: the record (or region) of the route, and, on a
                     // form, records of the other region named in a form about the caller's own.
                     if (caller.Region is null || rule.IsPublic)
@@ -205,6 +212,10 @@ public partial class AuthorizationMatrixTests(ITestOutputHelper output)
                     if (endpoint.Class.ScopedBy is not null)
                     {
                         await SendAsync(client, caller.Who, op, outside, outside, token, op.Accepted ? Expect.NotFound : Expect.NotAccepted);
+                        if (byToken)
+                        {
+                            await SendAsync(caller.Api, caller.Who + " by token", op, outside, null, null, Expect.NotFound);
+                        }
                     }
 
                     if (op.Method == "POST" && op.Accepted && allowed)
