@@ -1,3 +1,4 @@
+using Tuntas.Web.Access;
 using Microsoft.AspNetCore.Mvc;
 using Tuntas.Data.Interventions;
 using Tuntas.Data.Registry;
@@ -41,6 +42,7 @@ public sealed class GraduationModel(
 
         Candidates = await queries.GraduationReadinessAsync(Region.Code, Today, ct);
         VillageNames = await queries.VillageNamesAsync(Candidates.Select(c => c.VillageCode), ct);
+        HttpContext.PersonalData().Describe($"{Region.Code.Value} {Day(Today)}", Candidates.Count, Region.Code.Value);
         if (WantsExport)
         {
             return SpreadsheetResult.For(WantsCsv,

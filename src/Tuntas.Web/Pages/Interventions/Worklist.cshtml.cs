@@ -1,3 +1,4 @@
+using Tuntas.Web.Access;
 using Microsoft.AspNetCore.Mvc;
 using Tuntas.Data.Interventions;
 using Tuntas.Data.Registry;
@@ -54,6 +55,7 @@ public sealed class WorklistModel(RegisterQueries register, InterventionQueries 
 
         Rows = await queries.WorklistAsync(Region.Code, Programme.Code, At, ct);
         VillageNames = await queries.VillageNamesAsync(Rows.Select(r => r.Household.VillageCode), ct);
+        HttpContext.PersonalData().Describe($"{Programme.Code} {Region.Code.Value} {Day(At)}", Rows.Count, Region.Code.Value);
         if (WantsExport)
         {
             return SpreadsheetResult.For(WantsCsv,
