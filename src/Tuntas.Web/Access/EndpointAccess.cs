@@ -148,8 +148,8 @@ public static class EndpointAccess
 
         // Oversight.
         // The audit trail names households and shows changed values; the claim audits and anomaly
-        // flags name households by No. KK. The report packages hold figures only; the data-access
-        // report (admin/akses-data) is the log itself, and user accounts are not the register.
+        // flags name households by No. KK, and so does the data-access report (who read which No. KK).
+        // The report packages hold figures only, and user accounts are not the register.
         ["jejak-audit"] = new(AuditTrail, Shows: new(PersonalDataLog.AuditTrailPage)),
         ["audit-klaim/{region?}"] = new(ClaimAudit, "region", new(PersonalDataLog.ClaimAuditPage)),
         ["audit-klaim/sampel/{id:long}"] = new(ClaimAudit, "id", new(PersonalDataLog.SamplePage)),
@@ -157,7 +157,7 @@ public static class EndpointAccess
         ["api/v1/anomalies"] = new(Anomalies, "region", new(PersonalDataLog.AnomaliesApi)),
         ["laporan"] = new(Reports, "region"),
         ["akun/2fa"] = new(TwoFactor),
-        ["admin/akses-data"] = new(Admin),
+        ["admin/akses-data"] = new(Admin, Shows: new(PersonalDataLog.AccessLogPage)),
         ["admin/pengguna"] = new(Admin),
     };
 

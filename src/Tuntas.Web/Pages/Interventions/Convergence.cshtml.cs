@@ -1,4 +1,3 @@
-using Tuntas.Web.Access;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Tuntas.Data.Interventions;
@@ -6,6 +5,7 @@ using Tuntas.Data.Registry;
 using Tuntas.Domain.Interventions;
 using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
+using Tuntas.Web.Access;
 using Tuntas.Web.Interventions;
 using Tuntas.Web.Localization;
 

@@ -1,8 +1,8 @@
-using Tuntas.Web.Access;
 using Microsoft.AspNetCore.Mvc;
 using Tuntas.Data.Interventions;
 using Tuntas.Data.Registry;
 using Tuntas.Domain.Regions;
+using Tuntas.Web.Access;
 using Tuntas.Web.Interventions;
 
 namespace Tuntas.Web.Pages.Interventions;

@@ -1,4 +1,3 @@
-using Tuntas.Web.Access;
 using Microsoft.AspNetCore.Mvc;
 using Tuntas.Data.Interventions;
 using Tuntas.Data.Registry;
@@ -6,6 +5,7 @@ using Tuntas.Domain.Access;
 using Tuntas.Domain.Interventions;
 using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
+using Tuntas.Web.Access;
 using Tuntas.Web.Interventions;
 
 namespace Tuntas.Web.Pages.Interventions;

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Tuntas.Web.Access;
 using Tuntas.Data.Monitoring;
 using Tuntas.Data.Registry;
 using Tuntas.Data.Spreadsheets;
@@ -7,6 +6,7 @@ using Tuntas.Domain.Access;
 using Tuntas.Domain.Common;
 using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
+using Tuntas.Web.Access;
 using Tuntas.Web.Interventions;
 using Tuntas.Web.Monitoring;
 
