@@ -111,6 +111,9 @@ public sealed class PersonalDataLog(TuntasDbContext db, RegionClock clock)
     /// <summary>The audit trail <c>/jejak-audit</c>, which names households and shows the changed values.</summary>
     public const string AuditTrailPage = "audit-trail.page";
 
+    /// <summary>This report, <c>/admin/akses-data</c>, which names households by No. KK.</summary>
+    public const string AccessLogPage = "access-log.page";
+
     /// <summary>Every action, in the order the report lists them.</summary>
     public static IReadOnlyList<string> Actions { get; } =
     [
@@ -118,7 +121,7 @@ public sealed class PersonalDataLog(TuntasDbContext db, RegionClock clock)
         ConvergencePage, ConvergenceExport, WorklistPage, WorklistExport, GraduationPage, GraduationExport, FollowUpPage,
         TasksPage, VisitPage, RoundPage, ProposalsPage, ReviewsPage, ReviewPage, EvidenceFile,
         ImportPage, ImportExport, ImportElsewhere, QuarantinePage, QuarantineExport, RecipientsPage, RecipientsExport,
-        AnomaliesPage, AnomaliesApi, ClaimAuditPage, SamplePage, AuditTrailPage,
+        AnomaliesPage, AnomaliesApi, ClaimAuditPage, SamplePage, AuditTrailPage, AccessLogPage,
     ];
 
     /// <summary>An action in English words, for the command line; the action itself when unknown.</summary>
@@ -158,6 +161,7 @@ public sealed class PersonalDataLog(TuntasDbContext db, RegionClock clock)
         ClaimAuditPage => "claim audits",
         SamplePage => "claim-audit sample",
         AuditTrailPage => "audit trail",
+        AccessLogPage => "this data-access report",
         _ => action,
     };
 
