@@ -66,6 +66,7 @@ public class PersonalDataRouteTests
         var admin = PageSession.Open(app);
         Assert.Equal(HttpStatusCode.Redirect, (await admin.LoginAsync("admin.log", TuntasWebFactory.Password)).StatusCode);
         var upload = await ImportAsync(admin);
+        var recipients = await ImportRecipientsAsync(admin);
         await using (var db = app.CreateDbContext())
         {
             ids["batch"] = await db.ImportBatches.Select(b => b.Id).SingleAsync();
@@ -89,7 +90,7 @@ public class PersonalDataRouteTests
         var answered = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (key, declared) in endpoints)
         {
-            foreach (var url in Urls(key, declared, ids, upload))
+            foreach (var url in Urls(key, declared, ids, upload, recipients))
             {
                 var before = await ViewCountAsync(app);
                 using var response = await admin.Client.GetAsync(url);
@@ -104,7 +105,11 @@ public class PersonalDataRouteTests
                     answered.Add(key);
                 }
 
-                if (shows is not null && declared?.Shows is null)
+                if (declared?.Shows is not null && status is < 200 or > 299)
+                {
+                    failures.Add($"GET {url} answered {status}: a declared route and its variants must answer 2xx with the seeded records.");
+                }
+                else if (shows is not null && declared?.Shows is null)
                 {
                     failures.Add($"GET {url} answered {status} showing \"{shows}\", but /{key} declares no personal-data action in EndpointAccess.");
                 }
@@ -135,7 +140,7 @@ public class PersonalDataRouteTests
     }
 
     /// <summary>The URLs to ask of an endpoint: its parameters filled with the seeded records, and its download variants.</summary>
-    private static IEnumerable<string> Urls(string key, EndpointClass? declared, Dictionary<string, long> ids, string upload)
+    private static IEnumerable<string> Urls(string key, EndpointClass? declared, Dictionary<string, long> ids, string upload, string recipients)
     {
         var path = "/" + key
             .Replace("{region?}", "64.74", StringComparison.Ordinal)
@@ -170,6 +175,7 @@ public class PersonalDataRouteTests
             "intervensi/siap-graduasi" => ["format=csv", "format=xlsx"],
             "impor" => [$"handler=Errors&upload={upload}"],
             "impor/karantina" => [$"handler=Download&batch={ids["batch"]}"],
+            "intervensi/impor" => [$"handler=Errors&upload={recipients}"],
             _ => Array.Empty<string>(),
         };
         foreach (var variant in variants)
@@ -280,6 +286,26 @@ public class PersonalDataRouteTests
             c.Add(new StringContent(upload), "upload");
             c.Add(new StringContent("Desa-2026"), "source");
         });
+        return upload;
+    }
+
+    /// <summary>Imports a SEMBAKO recipient list with one row rejected; returns the upload's id (its rejected rows download).</summary>
+    private static async Task<string> ImportRecipientsAsync(PageSession admin)
+    {
+        var list = $"no_kk,tanggal,nilai\n6474010101200002,{Today.AddDays(-3):yyyy-MM-dd},200000\n6474010101200001,kemarin,200000\n";
+        var content = new MultipartFormDataContent
+        {
+            { new StringContent(await admin.AntiforgeryTokenAsync("/intervensi/impor")), "__RequestVerificationToken" },
+            { new StringContent("SEMBAKO"), "programme" },
+        };
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(list));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        content.Add(file, "file", "sembako.csv");
+        var response = await admin.Client.PostAsync("/intervensi/impor", content);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var upload = Regex.Match(html, "handler=Errors&amp;upload=([a-f0-9]+)").Groups[1].Value;
+        Assert.NotEmpty(upload);
         return upload;
     }
 
