@@ -174,6 +174,9 @@ public static class TuntasWebApp
         app.UseAuthentication();
         app.UseAuthorization();
 
+        // Every view of a name, NIK or No. KK is recorded here, as the endpoint table declares.
+        app.UsePersonalDataLog();
+
         // Every endpoint is mapped through this group, so that each gets its access rule (EndpointAccess).
         var all = app.MapGroup(string.Empty);
         ((IEndpointConventionBuilder)all).Add(EndpointAccess.Apply);

@@ -7,8 +7,9 @@ using Tuntas.Domain.Registry;
 namespace Tuntas.Cli.Commands;
 
 /// <summary>
-/// <c>tuntas privacy views [--user NAME] [--household NOKK] [--from DATE] [--to DATE]</c>: who viewed
-/// people's personal data (household pages, the household API, household lists and their exports).
+/// <c>tuntas privacy views [--user NAME] [--household NOKK] [--action ACTION] [--from DATE] [--to DATE]</c>:
+/// who viewed people's personal data: every page, API answer, export and file that shows a name, NIK
+/// or No. KK (the actions of <see cref="PersonalDataLog"/>), each with its action in words.
 /// </summary>
 internal static class PrivacyCommand
 {
@@ -20,7 +21,8 @@ internal static class PrivacyCommand
         var household = new Option<string?>("--household") { Description = "Only the views of this household (No. KK)." };
         var from = new Option<string?>("--from") { Description = "From this day (YYYY-MM-DD, UTC)." };
         var to = new Option<string?>("--to") { Description = "Up to and including this day (YYYY-MM-DD, UTC)." };
-        var views = new Command("views", $"Who viewed personal data: user, role, what, region, count, when (newest first, at most {Limit:N0}).") { user, household, from, to };
+        var action = new Option<string?>("--action") { Description = $"Only this action, e.g. {PersonalDataLog.ListExport} (downloads end in .export): {string.Join(", ", PersonalDataLog.Actions)}." };
+        var views = new Command("views", $"Who viewed personal data: user, role, what, region, count, when (newest first, at most {Limit:N0}).") { user, household, action, from, to };
         views.SetAction(async (parse, ct) =>
         {
             var cli = context(parse);
@@ -41,14 +43,20 @@ internal static class PrivacyCommand
                 noKk = parsed.Value!.Value;
             }
 
+            var only = parse.GetValue(action)?.Trim();
+            if (!string.IsNullOrEmpty(only) && !PersonalDataLog.Actions.Contains(only))
+            {
+                return cli.Fail($"--action: unknown action '{only}'; use one of {string.Join(", ", PersonalDataLog.Actions)}.");
+            }
+
             return await cli.WithAsync<PersonalDataLog>(async log =>
             {
-                var found = await log.ReportAsync(new PersonalDataLog.Filter(parse.GetValue(user)?.Trim(), noKk, fromDay, toDay), Limit, ct);
+                var found = await log.ReportAsync(new PersonalDataLog.Filter(parse.GetValue(user)?.Trim(), noKk, fromDay, toDay, string.IsNullOrEmpty(only) ? null : only), Limit, ct);
                 if (cli.Json)
                 {
                     cli.WriteJson(new
                     {
-                        views = found.Select(v => new { user = v.UserName, role = v.Role, action = v.Action, subject = v.Subject, region = v.Region, count = v.Count, at = v.At }),
+                        views = found.Select(v => new { user = v.UserName, role = v.Role, action = v.Action, what = PersonalDataLog.Describe(v.Action), export = PersonalDataLog.IsExport(v.Action), subject = v.Subject, region = v.Region, count = v.Count, at = v.At }),
                     });
                     return ExitCodes.Success;
                 }
@@ -56,7 +64,7 @@ internal static class PrivacyCommand
                 foreach (var v in found)
                 {
                     cli.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{v.At:yyyy-MM-dd HH:mm:ss}Z  {v.UserName,-20} {v.Role,-11} {v.Action,-14} {v.Subject,-40} {v.Region,-14} {v.Count}"));
+                        $"{v.At:yyyy-MM-dd HH:mm:ss}Z  {v.UserName,-20} {v.Role,-11} {PersonalDataLog.Describe(v.Action),-28} {v.Subject,-40} {v.Region,-14} {v.Count}"));
                 }
 
                 return ExitCodes.Success;

@@ -30,6 +30,144 @@ public sealed class PersonalDataLog(TuntasDbContext db, RegionClock clock)
     /// </summary>
     public const string ImportElsewhere = "import.elsewhere";
 
+    /// <summary>The household list <c>/keluarga</c> without a search.</summary>
+    public const string RegisterPage = "register.page";
+
+    /// <summary>The delivery form of one household, <c>/keluarga/{noKk}/penyaluran</c>.</summary>
+    public const string DeliveryPage = "delivery.page";
+
+    /// <summary>The convergence list <c>/intervensi/konvergensi</c>.</summary>
+    public const string ConvergencePage = "convergence.page";
+
+    /// <summary>The convergence list downloaded as CSV or XLSX.</summary>
+    public const string ConvergenceExport = "convergence.export";
+
+    /// <summary>An agency's worklist <c>/intervensi/daftar-kerja</c>.</summary>
+    public const string WorklistPage = "worklist.page";
+
+    /// <summary>The worklist downloaded.</summary>
+    public const string WorklistExport = "worklist.export";
+
+    /// <summary>The households ready to graduate, <c>/intervensi/siap-graduasi</c>.</summary>
+    public const string GraduationPage = "graduation.page";
+
+    /// <summary>The graduation list downloaded.</summary>
+    public const string GraduationExport = "graduation.export";
+
+    /// <summary>The follow-ups of complaints, <c>/intervensi/tindak-lanjut</c>.</summary>
+    public const string FollowUpPage = "followup.page";
+
+    /// <summary>The visit tasks <c>/tugas</c>.</summary>
+    public const string TasksPage = "tasks.page";
+
+    /// <summary>One visit task and its form, <c>/tugas/{id}</c>.</summary>
+    public const string VisitPage = "visit.page";
+
+    /// <summary>One verification round with its tasks and village meetings, <c>/verval/{id}</c>.</summary>
+    public const string RoundPage = "round.page";
+
+    /// <summary>The proposals and objections <c>/usul</c>.</summary>
+    public const string ProposalsPage = "proposals.page";
+
+    /// <summary>The visits waiting for review, <c>/pemeriksaan</c>.</summary>
+    public const string ReviewsPage = "reviews.page";
+
+    /// <summary>One visit under review, <c>/pemeriksaan/{id}</c>.</summary>
+    public const string ReviewPage = "review.page";
+
+    /// <summary>A household import or its dry run, with its rows, on <c>/impor</c>.</summary>
+    public const string ImportPage = "import.page";
+
+    /// <summary>The rejected rows of a household import downloaded.</summary>
+    public const string ImportExport = "import.export";
+
+    /// <summary>The quarantine <c>/impor/karantina</c>.</summary>
+    public const string QuarantinePage = "quarantine.page";
+
+    /// <summary>One quarantined import downloaded.</summary>
+    public const string QuarantineExport = "quarantine.export";
+
+    /// <summary>An agency's recipient import, with its rows, on <c>/intervensi/impor</c>.</summary>
+    public const string RecipientsPage = "recipients.page";
+
+    /// <summary>The rejected rows of a recipient import downloaded.</summary>
+    public const string RecipientsExport = "recipients.export";
+
+    /// <summary>An evidence file (a photo, minutes, a receipt) under <c>/bukti/</c>.</summary>
+    public const string EvidenceFile = "evidence.file";
+
+    /// <summary>The anomaly flags <c>/anomali</c>, which name households by No. KK.</summary>
+    public const string AnomaliesPage = "anomalies.page";
+
+    /// <summary><c>GET /api/v1/anomalies</c>.</summary>
+    public const string AnomaliesApi = "anomalies.api";
+
+    /// <summary>The claim audits of a region, <c>/audit-klaim</c>, with the households awaiting a re-check.</summary>
+    public const string ClaimAuditPage = "claim-audit.page";
+
+    /// <summary>One claim-audit sample, <c>/audit-klaim/sampel/{id}</c>.</summary>
+    public const string SamplePage = "sample.page";
+
+    /// <summary>The audit trail <c>/jejak-audit</c>, which names households and shows the changed values.</summary>
+    public const string AuditTrailPage = "audit-trail.page";
+
+    /// <summary>This report, <c>/admin/akses-data</c>, which names households by No. KK.</summary>
+    public const string AccessLogPage = "access-log.page";
+
+    /// <summary>Every action, in the order the report lists them.</summary>
+    public static IReadOnlyList<string> Actions { get; } =
+    [
+        HouseholdPage, HouseholdApi, RegisterPage, SearchPage, ListPage, ListExport, ListApi, DeliveryPage,
+        ConvergencePage, ConvergenceExport, WorklistPage, WorklistExport, GraduationPage, GraduationExport, FollowUpPage,
+        TasksPage, VisitPage, RoundPage, ProposalsPage, ReviewsPage, ReviewPage, EvidenceFile,
+        ImportPage, ImportExport, ImportElsewhere, QuarantinePage, QuarantineExport, RecipientsPage, RecipientsExport,
+        AnomaliesPage, AnomaliesApi, ClaimAuditPage, SamplePage, AuditTrailPage, AccessLogPage,
+    ];
+
+    /// <summary>An action in English words, for the command line; the action itself when unknown.</summary>
+    public static string Describe(string action) => action switch
+    {
+        HouseholdPage => "household page",
+        HouseholdApi => "household (API)",
+        RegisterPage => "household list",
+        SearchPage => "household search",
+        ListPage => "dashboard list",
+        ListExport => "dashboard list download",
+        ListApi => "household list (API)",
+        DeliveryPage => "delivery form",
+        ConvergencePage => "convergence list",
+        ConvergenceExport => "convergence download",
+        WorklistPage => "worklist",
+        WorklistExport => "worklist download",
+        GraduationPage => "ready to graduate",
+        GraduationExport => "ready to graduate download",
+        FollowUpPage => "follow-ups",
+        TasksPage => "visit tasks",
+        VisitPage => "visit task",
+        RoundPage => "verification round",
+        ProposalsPage => "proposals",
+        ReviewsPage => "visits to review",
+        ReviewPage => "visit review",
+        EvidenceFile => "evidence file",
+        ImportPage => "household import",
+        ImportExport => "rejected rows download",
+        ImportElsewhere => "import names people elsewhere",
+        QuarantinePage => "quarantine",
+        QuarantineExport => "quarantine download",
+        RecipientsPage => "recipient import",
+        RecipientsExport => "rejected recipients download",
+        AnomaliesPage => "anomaly flags",
+        AnomaliesApi => "anomaly flags (API)",
+        ClaimAuditPage => "claim audits",
+        SamplePage => "claim-audit sample",
+        AuditTrailPage => "audit trail",
+        AccessLogPage => "this data-access report",
+        _ => action,
+    };
+
+    /// <summary>Whether the action is a download of a list or file.</summary>
+    public static bool IsExport(string action) => action.EndsWith(".export", StringComparison.Ordinal);
+
     /// <summary>Appends one view and saves it at once, on its own.</summary>
     public async Task RecordAsync(string userName, string role, string action, string subject, string? region, int? count, CancellationToken ct = default)
     {
@@ -47,7 +185,7 @@ public sealed class PersonalDataLog(TuntasDbContext db, RegionClock clock)
     }
 
     /// <summary>A filter on the report; every part optional. <c>To</c> is inclusive (the whole day).</summary>
-    public sealed record Filter(string? UserName = null, string? NoKk = null, DateOnly? From = null, DateOnly? To = null);
+    public sealed record Filter(string? UserName = null, string? NoKk = null, DateOnly? From = null, DateOnly? To = null, string? Action = null);
 
     /// <summary>The views that match, newest first, at most <paramref name="limit"/>.</summary>
     public async Task<IReadOnlyList<PersonalDataView>> ReportAsync(Filter filter, int limit, CancellationToken ct = default)
@@ -61,6 +199,11 @@ public sealed class PersonalDataLog(TuntasDbContext db, RegionClock clock)
         if (!string.IsNullOrWhiteSpace(filter.NoKk))
         {
             query = query.Where(v => v.Subject == filter.NoKk);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Action))
+        {
+            query = query.Where(v => v.Action == filter.Action);
         }
 
         if (filter.From is { } from)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing.Patterns;
+using Tuntas.Data.Access;
 using Tuntas.Domain.Access;
 
 namespace Tuntas.Web.Access;
@@ -20,9 +21,11 @@ public sealed record AccessRule(string Name, bool IsPublic, IReadOnlySet<Role> R
 /// <summary>
 /// One endpoint's classification: its access rule and, when the endpoint is about one region or one
 /// household, the route or query parameter naming it (<see cref="ScopedBy"/>): a value outside the
-/// caller's region answers 404.
+/// caller's region answers 404. <see cref="Shows"/>, when set, says that the endpoint shows a name,
+/// NIK or No. KK, and under which action each answer is recorded in the personal-data log
+/// (<see cref="PersonalDataHook"/>).
 /// </summary>
-public sealed record EndpointClass(AccessRule Rule, string? ScopedBy = null);
+public sealed record EndpointClass(AccessRule Rule, string? ScopedBy = null, PersonalDataUse? Shows = null);
 
 /// <summary>
 /// The access rules, and every endpoint of the app classified by route pattern in one table. The
@@ -96,7 +99,7 @@ public static class EndpointAccess
         ["publik/{region}"] = new(Public, "region"),
         ["api/v1/public/stats"] = new(Public, "region"),
 
-        // Signed in, any role.
+        // Signed in, any role: regions, figures and budgets, never a household (aggregates are not logged).
         [""] = new(SignedIn),
         ["keluar"] = new(SignedIn),
         ["wilayah/{code?}"] = new(SignedIn, "code"),
@@ -110,44 +113,51 @@ public static class EndpointAccess
 
         // Household-level data: the province, which sees aggregates only, gets 404 on each of these,
         // pages and API alike.
-        ["api/v1/households"] = new(Register, "region"),
-        ["api/v1/households/{noKk}"] = new(Register, "noKk"),
-        ["keluarga"] = new(Register, "region"),
-        ["keluarga/{noKk}"] = new(Register, "noKk"),
-        ["dasbor/{region}/keluarga"] = new(Register, "region"),
-        ["intervensi/konvergensi"] = new(Register, "region"),
-        ["intervensi/daftar-kerja"] = new(Register, "region"),
-        ["intervensi/siap-graduasi"] = new(Register, "region"),
-        ["intervensi/tindak-lanjut"] = new(Register),
+        // Each of them shows names, NIKs or No. KKs, so each answer is recorded (Shows).
+        ["api/v1/households"] = new(Register, "region", new(PersonalDataLog.ListApi)),
+        ["api/v1/households/{noKk}"] = new(Register, "noKk", new(PersonalDataLog.HouseholdApi)),
+        ["keluarga"] = new(Register, "region", new(PersonalDataLog.RegisterPage, Search: PersonalDataLog.SearchPage)),
+        ["keluarga/{noKk}"] = new(Register, "noKk", new(PersonalDataLog.HouseholdPage)),
+        ["dasbor/{region}/keluarga"] = new(Register, "region", new(PersonalDataLog.ListPage, PersonalDataLog.ListExport)),
+        ["intervensi/konvergensi"] = new(Register, "region", new(PersonalDataLog.ConvergencePage, PersonalDataLog.ConvergenceExport)),
+        ["intervensi/daftar-kerja"] = new(Register, "region", new(PersonalDataLog.WorklistPage, PersonalDataLog.WorklistExport)),
+        ["intervensi/siap-graduasi"] = new(Register, "region", new(PersonalDataLog.GraduationPage, PersonalDataLog.GraduationExport)),
+        ["intervensi/tindak-lanjut"] = new(Register, Shows: new(PersonalDataLog.FollowUpPage)),
 
         // Verification.
-        ["tugas"] = new(Verval),
-        ["tugas/{id:long}"] = new(Verval, "id"),
+        // The round list names rounds, regions and their authors only; everything else here names
+        // households, and the evidence files are photos of them, their minutes and documents.
+        ["tugas"] = new(Verval, Shows: new(PersonalDataLog.TasksPage)),
+        ["tugas/{id:long}"] = new(Verval, "id", new(PersonalDataLog.VisitPage)),
         ["verval"] = new(Verval),
-        ["verval/{id:long}"] = new(Verval, "id"),
-        ["usul"] = new(Verval),
-        ["bukti/{id:long}"] = new(Verval, "id"),
-        ["bukti/musyawarah/{id:long}"] = new(Verval, "id"),
-        ["bukti/usul/{id:long}"] = new(Verval, "id"),
-        ["pemeriksaan"] = new(Review),
-        ["pemeriksaan/{id:long}"] = new(Review, "id"),
+        ["verval/{id:long}"] = new(Verval, "id", new(PersonalDataLog.RoundPage)),
+        ["usul"] = new(Verval, Shows: new(PersonalDataLog.ProposalsPage)),
+        ["bukti/{id:long}"] = new(Verval, "id", new(PersonalDataLog.EvidenceFile)),
+        ["bukti/musyawarah/{id:long}"] = new(Verval, "id", new(PersonalDataLog.EvidenceFile)),
+        ["bukti/usul/{id:long}"] = new(Verval, "id", new(PersonalDataLog.EvidenceFile)),
+        ["pemeriksaan"] = new(Review, Shows: new(PersonalDataLog.ReviewsPage)),
+        ["pemeriksaan/{id:long}"] = new(Review, "id", new(PersonalDataLog.ReviewPage)),
 
         // Interventions and imports.
-        ["keluarga/{noKk}/penyaluran"] = new(RecordDelivery, "noKk"),
-        ["bukti/penyaluran/{id:long}"] = new(RecordDelivery, "id"),
-        ["intervensi/impor"] = new(ImportRecipients),
-        ["impor"] = new(ImportHouseholds),
-        ["impor/karantina"] = new(ImportHouseholds),
+        // An import's result lists its rows with NIKs and names, its rejected rows download too.
+        ["keluarga/{noKk}/penyaluran"] = new(RecordDelivery, "noKk", new(PersonalDataLog.DeliveryPage)),
+        ["bukti/penyaluran/{id:long}"] = new(RecordDelivery, "id", new(PersonalDataLog.EvidenceFile)),
+        ["intervensi/impor"] = new(ImportRecipients, Shows: new(PersonalDataLog.RecipientsPage, PersonalDataLog.RecipientsExport)),
+        ["impor"] = new(ImportHouseholds, Shows: new(PersonalDataLog.ImportPage, PersonalDataLog.ImportExport)),
+        ["impor/karantina"] = new(ImportHouseholds, Shows: new(PersonalDataLog.QuarantinePage, PersonalDataLog.QuarantineExport)),
 
         // Oversight.
-        ["jejak-audit"] = new(AuditTrail),
-        ["audit-klaim/{region?}"] = new(ClaimAudit, "region"),
-        ["audit-klaim/sampel/{id:long}"] = new(ClaimAudit, "id"),
-        ["anomali"] = new(Anomalies, "region"),
-        ["api/v1/anomalies"] = new(Anomalies, "region"),
+        // The audit trail names households and shows changed values; the claim audits and anomaly
+        // flags name households by No. KK, and so does the data-access report (who read which No. KK).
+        // The report packages hold figures only, and user accounts are not the register.
+        ["jejak-audit"] = new(AuditTrail, Shows: new(PersonalDataLog.AuditTrailPage)),
+        ["audit-klaim/{region?}"] = new(ClaimAudit, "region", new(PersonalDataLog.ClaimAuditPage)),
+        ["audit-klaim/sampel/{id:long}"] = new(ClaimAudit, "id", new(PersonalDataLog.SamplePage)),
+        ["anomali"] = new(Anomalies, "region", new(PersonalDataLog.AnomaliesPage)),
+        ["api/v1/anomalies"] = new(Anomalies, "region", new(PersonalDataLog.AnomaliesApi)),
         ["laporan"] = new(Reports, "region"),
         ["akun/2fa"] = new(TwoFactor),
-        ["admin/akses-data"] = new(Admin),
+        ["admin/akses-data"] = new(Admin, Shows: new(PersonalDataLog.AccessLogPage)),
         ["admin/pengguna"] = new(Admin),
     };
 

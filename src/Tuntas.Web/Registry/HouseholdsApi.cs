@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Tuntas.Data.Access;
 using Tuntas.Data.Registry;
 using Tuntas.Domain.Access;
 using Tuntas.Domain.Regions;
@@ -43,7 +42,7 @@ public static class HouseholdsApi
     }
 
     private static async Task<Results<Ok<HouseholdListDto>, ProblemHttpResult, ValidationProblem>> List(
-        string? region, string? status, string? q, int? page, int? pageSize, HttpContext context, RegisterQueries queries, PersonalDataLog views, SearchLimit searches, CancellationToken ct)
+        string? region, string? status, string? q, int? page, int? pageSize, HttpContext context, RegisterQueries queries, SearchLimit searches, CancellationToken ct)
     {
         var caller = context.GetCaller();
         RegionCode? regionCode = null;
@@ -114,13 +113,13 @@ public static class HouseholdsApi
             h.NoKk.Value, h.VillageCode.Value, h.VillageName, h.Status.ToWire(), caller.MaySeeNames ? h.Address : null,
             caller.MaySeeNames ? h.HeadName : null, h.HeadNik is null ? null : ShowNik(caller, h.HeadNik),
             h.MemberCount, h.Desil, h.SpendingPerCapita)).ToList();
-        var asked = string.Join(' ', new[] { regionCode?.Value ?? caller.Scope.ToString(), status, string.IsNullOrWhiteSpace(q) ? null : "q=" + q.Trim(), $"page {result.PageNumber}" }.Where(p => !string.IsNullOrWhiteSpace(p)));
-        await views.RecordAsync(caller.UserName, caller.Role.ToWire(), PersonalDataLog.ListApi, asked, regionCode?.Value ?? caller.Scope.Region?.Value, items.Count, ct);
+        var asked = string.Join(' ', new[] { regionCode?.Value ?? caller.Scope.ToString(), status, $"page {result.PageNumber}" }.Where(p => !string.IsNullOrWhiteSpace(p)));
+        context.PersonalData().Search(q).Describe(asked, items.Count, regionCode?.Value ?? caller.Scope.Region?.Value);
         return TypedResults.Ok(new HouseholdListDto(items, result.PageNumber, result.PageSize, result.Total));
     }
 
     private static async Task<Results<Ok<HouseholdDto>, ProblemHttpResult>> Get(
-        string noKk, HttpContext context, RegisterQueries queries, PersonalDataLog views, CancellationToken ct)
+        string noKk, HttpContext context, RegisterQueries queries, CancellationToken ct)
     {
         var caller = context.GetCaller();
         var parsed = NomorKk.Parse(noKk);
@@ -135,7 +134,7 @@ public static class HouseholdsApi
             return ApiProblems.NotFound($"Household {parsed.Value!.Value}");
         }
 
-        await views.RecordAsync(caller.UserName, caller.Role.ToWire(), PersonalDataLog.HouseholdApi, household.NoKk.Value, household.VillageCode.Value, null, ct);
+        context.PersonalData().Describe(household.NoKk.Value, region: household.VillageCode.Value);
         var members = household.Members
             .OrderBy(m => m.Relation).ThenBy(m => m.BirthDate)
             .Select(m => new MemberDto(

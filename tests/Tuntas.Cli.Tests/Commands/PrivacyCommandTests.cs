@@ -35,4 +35,28 @@ public class PrivacyCommandTests
         Assert.Equal("analyst", day.GetProperty("role").GetString());
         Assert.Equal(2, badDay.ExitCode);
     }
+
+    [Theory, DatabaseData]
+    public async Task PrivacyViews_NamesEachActionInWords_AndFiltersByAction(TestProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await using (var context = db.CreateContext())
+        {
+            context.PersonalDataViews.AddRange(
+                new PersonalDataView { UserName = "op.satu", Role = "operator", Action = PersonalDataLog.TasksPage, Subject = "/tugas", Region = "64.74.01.1001", Count = 3, At = new DateTime(2025, 4, 9, 6, 0, 0, DateTimeKind.Utc) },
+                new PersonalDataView { UserName = "dinsos", Role = "verifier", Action = PersonalDataLog.ConvergenceExport, Subject = "64.74 2025-04-10", Region = "64.74", Count = 40, At = new DateTime(2025, 4, 10, 6, 0, 0, DateTimeKind.Utc) });
+            await context.SaveChangesAsync();
+        }
+
+        var text = await CliRun.RunAsync("privacy", "views", "--db", db.Uri.Display);
+        var exports = await CliRun.RunAsync("privacy", "views", "--action", "convergence.export", "--json", "--db", db.Uri.Display);
+        var unknown = await CliRun.RunAsync("privacy", "views", "--action", "everything", "--db", db.Uri.Display);
+
+        Assert.True(text.ExitCode == 0, text.ToString());
+        Assert.Contains("visit tasks", text.Output, StringComparison.Ordinal);
+        Assert.Contains("convergence download", text.Output, StringComparison.Ordinal);
+        var one = Assert.Single(exports.Json().GetProperty("views").EnumerateArray());
+        Assert.Equal(("dinsos", "convergence download", true), (one.GetProperty("user").GetString(), one.GetProperty("what").GetString(), one.GetProperty("export").GetBoolean()));
+        Assert.Equal(2, unknown.ExitCode);
+    }
 }

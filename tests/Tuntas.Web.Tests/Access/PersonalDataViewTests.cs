@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -5,6 +6,7 @@ using Tuntas.Data.Access;
 using Tuntas.Domain.Access;
 using Tuntas.Domain.Registry;
 using Tuntas.Testing;
+using Tuntas.Web.Localization;
 
 namespace Tuntas.Web.Tests.Access;
 
@@ -87,5 +89,47 @@ public class PersonalDataViewTests
         Assert.Equal(HttpStatusCode.NotFound, (await operatorClient.GetAsync("/admin/akses-data")).StatusCode);
         var empty = await (await admin.GetAsync("/admin/akses-data?kk=6474010101200002")).Content.ReadAsStringAsync();
         Assert.DoesNotContain(BudiKk, empty, StringComparison.Ordinal);
+    }
+
+    [Theory, DatabaseData]
+    public async Task AdminPage_FiltersByAction_AndRecordsItsOwnReading(TestProvider provider)
+    {
+        await using var app = await TuntasWebFactory.CreateAsync(provider);
+        var operatorClient = await app.ClientForAsync(Role.Operator, "64.74.01.1001");
+        var admin = await app.ClientForAsync(Role.Admin, null);
+        await operatorClient.GetAsync($"/keluarga/{BudiKk}");
+        await operatorClient.GetAsync($"/api/v1/households/{BudiKk}");
+        await operatorClient.GetAsync("/tugas");
+
+        var apiOnly = await admin.GetStringAsync("/admin/akses-data?aksi=household.api");
+        var all = await admin.GetStringAsync("/admin/akses-data");
+
+        Assert.Contains("<td>API keluarga</td>", apiOnly, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>Halaman keluarga</td>", apiOnly, StringComparison.Ordinal);
+        Assert.Contains("<td>Daftar tugas kunjungan</td>", all, StringComparison.Ordinal);
+        Assert.Contains("<td>Laporan akses data ini</td>", all, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"convergence.export\">Unduh daftar konvergensi</option>", all, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EveryAction_HasWordsInBothLanguages()
+    {
+        var (ui, format) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
+        try
+        {
+            foreach (var action in PersonalDataLog.Actions)
+            {
+                CultureInfo.CurrentUICulture = new CultureInfo("id");
+                var indonesian = UiText.Find("DataAccessAction." + action);
+                CultureInfo.CurrentUICulture = new CultureInfo("en");
+                var english = UiText.Find("DataAccessAction." + action);
+                Assert.False(indonesian is null || english is null || indonesian == english, $"{action}: \"{indonesian}\" / \"{english}\"");
+                Assert.NotEqual(action, PersonalDataLog.Describe(action));
+            }
+        }
+        finally
+        {
+            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, format);
+        }
     }
 }

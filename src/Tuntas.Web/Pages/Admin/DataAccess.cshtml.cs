@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tuntas.Data.Access;
+using Tuntas.Web.Access;
 
 namespace Tuntas.Web.Pages.Admin;
 
@@ -19,6 +20,9 @@ public sealed class DataAccessModel(PersonalDataLog log) : PageModel
     [BindProperty(SupportsGet = true, Name = "kk")]
     public string? NoKk { get; set; }
 
+    [BindProperty(SupportsGet = true, Name = "aksi")]
+    public string? Action { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "dari")]
     public string? FromText { get; set; }
 
@@ -29,7 +33,11 @@ public sealed class DataAccessModel(PersonalDataLog log) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Views = await log.ReportAsync(new PersonalDataLog.Filter(Clean(UserName), Clean(NoKk), Day(FromText), Day(ToText)), Shown, ct);
+        var action = PersonalDataLog.Actions.Contains(Clean(Action)) ? Clean(Action) : null;
+        Views = await log.ReportAsync(new PersonalDataLog.Filter(Clean(UserName), Clean(NoKk), Day(FromText), Day(ToText), action), Shown, ct);
+
+        // Reading this report is itself recorded: under the No. KK asked about, when one was.
+        HttpContext.PersonalData().Describe(Clean(NoKk), Views.Count);
         return Page();
     }
 

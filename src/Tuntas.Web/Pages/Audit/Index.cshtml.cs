@@ -48,6 +48,7 @@ public sealed class IndexModel(AuditQueries queries) : PageModel
         }
 
         Entries = await queries.NewestAsync(Caller.Scope, Action, Shown, ct);
+        HttpContext.PersonalData().Describe(count: Entries.Count);
         return true;
     }
 }

@@ -4,7 +4,6 @@ using Tuntas.Data.Audit;
 using Tuntas.Data.Interventions;
 using Tuntas.Data.Registry;
 using Tuntas.Data.Verification;
-using Tuntas.Domain.Access;
 using Tuntas.Domain.Common;
 using Tuntas.Domain.Import;
 using Tuntas.Domain.Regions;
@@ -16,8 +15,7 @@ namespace Tuntas.Web.Pages.Households;
 
 /// <summary>One household: its card data and members, masked as the caller's role requires.</summary>
 public sealed class DetailModel(
-    RegisterQueries queries, VervalQueries verval, ClassificationService classification, InterventionQueries interventions, RegionClock clock,
-    Tuntas.Data.Access.PersonalDataLog views)
+    RegisterQueries queries, VervalQueries verval, ClassificationService classification, InterventionQueries interventions, RegionClock clock)
     : PageModel
 {
     public Caller Caller { get; private set; } = null!;
@@ -61,7 +59,7 @@ public sealed class DetailModel(
         }
 
         Household = household;
-        await views.RecordAsync(Caller.UserName, Caller.Role.ToWire(), Tuntas.Data.Access.PersonalDataLog.HouseholdPage, household.NoKk.Value, household.VillageCode.Value, null, ct);
+        HttpContext.PersonalData().Describe(household.NoKk.Value, region: household.VillageCode.Value);
         Lineage = await queries.LineageAsync(household.VillageCode, ct);
         Classification = Classification.FromJson(household.ClassificationJson);
         if (Classification is null)

@@ -10,7 +10,7 @@ namespace Tuntas.Web.Pages.Households;
 
 /// <summary>The household list: search by No. KK, NIK or name, filter by region and status, page by page.</summary>
 public sealed class IndexModel(
-    RegisterQueries queries, Tuntas.Data.Access.PersonalDataLog views, Registry.SearchLimit searches,
+    RegisterQueries queries, Registry.SearchLimit searches,
     Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> text) : PageModel
 {
     public const int PageSize = 25;
@@ -81,12 +81,8 @@ public sealed class IndexModel(
 
         var status = HouseholdStatusNames.ParseWire(StatusText);
         Result = await queries.ListHouseholdsAsync(Caller.Scope, new HouseholdFilter(region, status, Search), Math.Max(1, PageNumber), PageSize, ct);
-        if (searching)
-        {
-            await views.RecordAsync(
-                Caller.UserName, Caller.Role.ToWire(), Tuntas.Data.Access.PersonalDataLog.SearchPage, "q=" + Search!.Trim(),
-                region?.Value, Result.Items.Count, ct);
-        }
+        var asked = string.Join(' ', new[] { region?.Value, status?.ToWire(), $"page {Result.PageNumber}" }.Where(p => p is not null));
+        HttpContext.PersonalData().Search(Search).Describe(asked, Result.Items.Count, region?.Value);
 
         return Page();
     }

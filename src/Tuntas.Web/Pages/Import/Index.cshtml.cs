@@ -106,6 +106,7 @@ public sealed class IndexModel(HouseholdImporter importer, UploadStore uploads, 
             // The reasons in the errors file (shown below and downloaded) are in the reader's language.
             var options = new ImportOptions(path, Source, dryRun, UploadStore.ErrorsPathOf(path), Caller.Scope, Caller.UserName, Language: System.Globalization.CultureInfo.CurrentUICulture, Role: Caller.Role.ToWire());
             Summary = await importer.RunAsync(options, null, ct);
+            HttpContext.PersonalData().Describe((dryRun ? "dry run " : "import ") + FileName);
         }
         catch (ImportLimitException e)
         {

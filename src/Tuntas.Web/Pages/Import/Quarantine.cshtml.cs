@@ -30,6 +30,7 @@ public sealed class QuarantineModel(QuarantineQueries queries) : PageModel
         }
 
         Batches = await queries.WaitingAsync(Caller.Scope, Caller.UserName, Shown, ct);
+        HttpContext.PersonalData().Describe(count: Batches.Sum(b => b.Rows.Count));
         return Page();
     }
 
@@ -43,6 +44,7 @@ public sealed class QuarantineModel(QuarantineQueries queries) : PageModel
             return NotFound();
         }
 
+        HttpContext.PersonalData().Describe($"batch {batch}", rows.Count);
         var delimiter = import.Headers.Count(c => c == ';') > import.Headers.Count(c => c == ',') ? ';' : ',';
         var text = new StringBuilder();
         text.Append(CsvText.Row(["baris", "kolom", "alasan"], delimiter)).Append(delimiter).Append(CsvText.GuardLine(import.Headers, delimiter)).Append("\r\n");

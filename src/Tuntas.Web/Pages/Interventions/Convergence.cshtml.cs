@@ -5,6 +5,7 @@ using Tuntas.Data.Registry;
 using Tuntas.Domain.Interventions;
 using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
+using Tuntas.Web.Access;
 using Tuntas.Web.Interventions;
 using Tuntas.Web.Localization;
 
@@ -58,6 +59,7 @@ public sealed class ConvergenceModel(RegisterQueries register, GapsQuery gaps, I
         Total = filtered.Count;
         VillageNames = await queries.VillageNamesAsync(All.Select(h => h.VillageCode), ct);
 
+        HttpContext.PersonalData().Describe($"{Region.Code.Value} {Day(At)}", filtered.Count, Region.Code.Value);
         if (WantsExport)
         {
             return SpreadsheetResult.For(WantsCsv,
@@ -75,6 +77,7 @@ public sealed class ConvergenceModel(RegisterQueries register, GapsQuery gaps, I
         // A kabupaten/kota has too many households for one screen: it is shown page by page.
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
         Shown = filtered.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
+        HttpContext.PersonalData().Describe($"{Region.Code.Value} {Day(At)} page {PageNumber}", Shown.Count);
         return Page();
     }
 

@@ -96,5 +96,6 @@ public sealed class FollowUpModel(InterventionQueries queries, CloseFollowUp clo
 
         // An agency officer follows up the recipients of their own programme.
         Items = Caller.Role == Role.Agency && Caller.Programme is { } own ? items.Where(i => i.Programme == own).ToList() : items;
+        HttpContext.PersonalData().Describe(count: Items.Count);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Tuntas.Data.Interventions;
 using Tuntas.Data.Registry;
 using Tuntas.Domain.Regions;
+using Tuntas.Web.Access;
 using Tuntas.Web.Interventions;
 
 namespace Tuntas.Web.Pages.Interventions;
@@ -41,6 +42,7 @@ public sealed class GraduationModel(
 
         Candidates = await queries.GraduationReadinessAsync(Region.Code, Today, ct);
         VillageNames = await queries.VillageNamesAsync(Candidates.Select(c => c.VillageCode), ct);
+        HttpContext.PersonalData().Describe($"{Region.Code.Value} {Day(Today)}", Candidates.Count, Region.Code.Value);
         if (WantsExport)
         {
             return SpreadsheetResult.For(WantsCsv,

@@ -90,6 +90,7 @@ public sealed class ImportModel(InterventionQueries queries, ImportRecipientList
         }
 
         Summary = result.Value;
+        HttpContext.PersonalData().Describe(Programme + " " + FileName);
         Error = result.Error?.Words(text);
         if (result.Error is WriteError.RuleBroken { Rule.Error.Code: var code } && code.StartsWith("ImportLimit.", StringComparison.Ordinal))
         {

@@ -5,6 +5,7 @@ using Tuntas.Domain.Access;
 using Tuntas.Domain.Interventions;
 using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
+using Tuntas.Web.Access;
 using Tuntas.Web.Interventions;
 
 namespace Tuntas.Web.Pages.Interventions;
@@ -54,6 +55,7 @@ public sealed class WorklistModel(RegisterQueries register, InterventionQueries 
 
         Rows = await queries.WorklistAsync(Region.Code, Programme.Code, At, ct);
         VillageNames = await queries.VillageNamesAsync(Rows.Select(r => r.Household.VillageCode), ct);
+        HttpContext.PersonalData().Describe($"{Programme.Code} {Region.Code.Value} {Day(At)}", Rows.Count, Region.Code.Value);
         if (WantsExport)
         {
             return SpreadsheetResult.For(WantsCsv,

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Tuntas.Data.Access;
 using Tuntas.Data.Monitoring;
 using Tuntas.Data.Registry;
 using Tuntas.Data.Spreadsheets;
@@ -7,6 +6,7 @@ using Tuntas.Domain.Access;
 using Tuntas.Domain.Common;
 using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
+using Tuntas.Web.Access;
 using Tuntas.Web.Interventions;
 using Tuntas.Web.Monitoring;
 
@@ -17,7 +17,7 @@ namespace Tuntas.Web.Pages.Monitoring;
 /// named by <c>status</c>, in the region where they lived then. The same set as the count, masked per
 /// role; exported to CSV or XLSX with <c>format=</c>. The province sees aggregates only: 404.
 /// </summary>
-public sealed class HouseholdsModel(RegisterQueries register, HeadlineQuery headline, DashboardQuery dashboard, RegionClock clock, PersonalDataLog views)
+public sealed class HouseholdsModel(RegisterQueries register, HeadlineQuery headline, DashboardQuery dashboard, RegionClock clock)
     : RegionPageModel(register, clock)
 {
     public const int PageSize = 50;
@@ -81,12 +81,12 @@ public sealed class HouseholdsModel(RegisterQueries register, HeadlineQuery head
                 h.NoKk.Value, FormulaGuard.Text(HeadName(h)), HeadNik(h), h.VillageCode.Value, FormulaGuard.Text(h.VillageName), h.MemberCount, h.Desil, h.Status.ToIndonesian(),
             }).ToList();
             var name = $"keluarga-{List.ToWire()}-{Region.Code.Value}-" + (Period is { } p ? $"{Day(p.From)}-{Day(p.To)}" : Day(At));
-            await views.RecordAsync(Caller.UserName, Caller.Role.ToWire(), PersonalDataLog.ListExport, Asked(csv ? "csv" : "xlsx"), Region.Code.Value, rows.Count, ct);
+            HttpContext.PersonalData().Describe(Asked(csv ? "csv" : "xlsx"), rows.Count, Region.Code.Value);
             return SpreadsheetResult.For(csv, "Keluarga", name + ".xlsx", header, rows);
         }
 
         Result = await Register.ListAsync(query, Math.Max(1, PageNumber), PageSize, ct);
-        await views.RecordAsync(Caller.UserName, Caller.Role.ToWire(), PersonalDataLog.ListPage, Asked($"page {Result.PageNumber}"), Region.Code.Value, Result.Items.Count, ct);
+        HttpContext.PersonalData().Describe(Asked($"page {Result.PageNumber}"), Result.Items.Count, Region.Code.Value);
         return Page();
     }
 

@@ -103,6 +103,7 @@ public sealed class ProposalsModel(
         Proposals = await queries.ProposalsAsync(Caller.Scope, ct);
         var ids = Proposals.Where(p => p.HouseholdId is not null).Select(p => p.HouseholdId!.Value).ToList();
         NoKkById = await queries.NoKkByIdAsync(ids, ct);
+        HttpContext.PersonalData().Describe(count: Proposals.Count);
         return true;
     }
 

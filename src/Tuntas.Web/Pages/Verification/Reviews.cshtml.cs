@@ -23,6 +23,7 @@ public sealed class ReviewsModel(VervalQueries queries) : PageModel
         }
 
         Visits = await queries.VisitsAsync(Caller.Scope, ReviewState.Pending, 300, ct);
+        HttpContext.PersonalData().Describe(count: Visits.Count);
         return Page();
     }
 }

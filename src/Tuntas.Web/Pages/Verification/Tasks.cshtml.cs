@@ -33,6 +33,7 @@ public sealed class TasksModel(VervalQueries queries, RegionClock clock) : PageM
         Today = clock.Today();
         var mine = Caller.Role is Role.Operator or Role.Facilitator && !All ? Caller.UserName : null;
         Tasks = await queries.TasksAsync(Caller.Scope, mine, openOnly: true, roundId: null, PageSize, ct);
+        HttpContext.PersonalData().Describe(count: Tasks.Count);
         return Page();
     }
 }
