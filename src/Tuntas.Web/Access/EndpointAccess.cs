@@ -142,6 +142,7 @@ public static class EndpointAccess
         ["verval"] = new(Verval),
         ["verval/{id:long}"] = new(Verval, "id"),
         ["usul"] = new(Verval),
+        ["akun/odk"] = new(Verval),
         ["bukti/{id:long}"] = new(Verval, "id"),
         ["bukti/musyawarah/{id:long}"] = new(Verval, "id"),
         ["bukti/usul/{id:long}"] = new(Verval, "id"),
