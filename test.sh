@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every Tuntas test on a fresh machine: installs what the tests need if missing (PostgreSQL 15
-# server binaries, Chromium), starts a throw-away PostgreSQL cluster on a free loopback port as the
+# server binaries, Chromium, Node.js with npm and the ODK form engine's packages), starts a throw-away PostgreSQL cluster on a free loopback port as the
 # unprivileged postgres user, runs the tests on SQLite and PostgreSQL, and stops the cluster at exit.
 # Exits non-zero on any failure.
 set -euo pipefail
@@ -16,11 +16,17 @@ as_root() { if [[ "$(id -u)" == 0 ]]; then "$@"; else sudo "$@"; fi; }
 missing=()
 [[ -x "$PG_BIN/initdb" ]] || missing+=("postgresql-$PG_VERSION")
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 if ((${#missing[@]})); then
   echo "== Installing ${missing[*]}"
   as_root apt-get update -qq
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+# ODK's own form engine fills the served XForm in one test (tests/odk-engine, packages pinned by its lock file).
+echo "== npm ci (tests/odk-engine)"
+(cd tests/odk-engine && npm ci --no-audit --no-fund --loglevel=error)
 
 # --- 2. A throw-away PostgreSQL cluster ------------------------------------------------------
 free_port() {

@@ -114,6 +114,9 @@ public sealed class PersonalDataLog(TuntasDbContext db, RegionClock clock)
     /// <summary>This report, <c>/admin/akses-data</c>, which names households by No. KK.</summary>
     public const string AccessLogPage = "access-log.page";
 
+    /// <summary>The households CSV ODK Collect downloads (<c>/odk/{token}/households.csv</c>): the heads of the user's open tasks.</summary>
+    public const string OdkHouseholds = "odk-households.export";
+
     /// <summary>Every action, in the order the report lists them.</summary>
     public static IReadOnlyList<string> Actions { get; } =
     [
@@ -121,7 +124,7 @@ public sealed class PersonalDataLog(TuntasDbContext db, RegionClock clock)
         ConvergencePage, ConvergenceExport, WorklistPage, WorklistExport, GraduationPage, GraduationExport, FollowUpPage,
         TasksPage, VisitPage, RoundPage, ProposalsPage, ReviewsPage, ReviewPage, EvidenceFile,
         ImportPage, ImportExport, ImportElsewhere, QuarantinePage, QuarantineExport, RecipientsPage, RecipientsExport,
-        AnomaliesPage, AnomaliesApi, ClaimAuditPage, SamplePage, AuditTrailPage, AccessLogPage,
+        AnomaliesPage, AnomaliesApi, ClaimAuditPage, SamplePage, AuditTrailPage, AccessLogPage, OdkHouseholds,
     ];
 
     /// <summary>An action in English words, for the command line; the action itself when unknown.</summary>
@@ -162,6 +165,7 @@ public sealed class PersonalDataLog(TuntasDbContext db, RegionClock clock)
         SamplePage => "claim-audit sample",
         AuditTrailPage => "audit trail",
         AccessLogPage => "this data-access report",
+        OdkHouseholds => "households list for ODK Collect (download)",
         _ => action,
     };
 

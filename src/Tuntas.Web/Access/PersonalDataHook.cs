@@ -32,6 +32,15 @@ public sealed class PersonalDataShown
     /// <summary>The kind of search and its value masked ("NIK/No. KK 6474**********01", "nama b****"), or null.</summary>
     public string? Searched { get; private set; }
 
+    /// <summary>Who was shown the data, when it is not the signed-in caller (ODK Collect names its user by a token in the path).</summary>
+    public (string UserName, string Role, string? Region)? Viewer { get; private set; }
+
+    public PersonalDataShown ShownTo(string userName, string role, string? region)
+    {
+        Viewer = (userName, role, region);
+        return this;
+    }
+
     public PersonalDataShown Describe(string? subject = null, int? count = null, string? region = null)
     {
         Subject = subject ?? Subject;
@@ -90,7 +99,8 @@ public static class PersonalDataHook
 
     private static async Task RecordAsync(HttpContext context, EndpointClass declared, PersonalDataUse use, PersonalDataShown shown)
     {
-        if (context.Response.StatusCode is < 200 or > 299 || Caller.From(context.User) is not { } caller)
+        var viewer = shown.Viewer ?? (Caller.From(context.User) is { } caller ? (caller.UserName, caller.Role.ToWire(), caller.Scope.Region?.Value) : null);
+        if (context.Response.StatusCode is < 200 or > 299 || viewer is not var (userName, role, callerRegion))
         {
             return;
         }
@@ -103,12 +113,12 @@ public static class PersonalDataHook
             subject = searched + (subject.Length > 0 ? " · " + subject : string.Empty);
         }
 
-        var region = shown.Region ?? RegionAsked(context) ?? caller.Scope.Region?.Value;
+        var region = shown.Region ?? RegionAsked(context) ?? callerRegion;
 
         // Its own unit of work, so that nothing the handler left pending is saved with the view.
         await using var scope = context.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<PersonalDataLog>()
-            .RecordAsync(caller.UserName, caller.Role.ToWire(), action, subject, region, shown.Count, context.RequestAborted);
+            .RecordAsync(userName, role, action, subject, region, shown.Count, context.RequestAborted);
     }
 
     /// <summary>The record an id-route names, else the filters of a list as asked (never the search text), else the path.</summary>
