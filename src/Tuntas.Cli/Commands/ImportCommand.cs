@@ -36,7 +36,7 @@ internal static class ImportCommand
 
             return await cli.WithAsync<HouseholdImporter>(async importer =>
             {
-                var language = parse.GetValue(lang) == "en" ? ErrorWords.English : ErrorWords.Indonesian;
+                var language = CliWords.Language(parse.GetValue(lang));
                 var options = new ImportOptions(path, label, parse.GetValue(dryRun), parse.GetValue(errors) ?? path + ".errors.csv", RegionScope.National, Language: language);
 
                 ImportSummary summary;
@@ -45,6 +45,11 @@ internal static class ImportCommand
                     summary = cli.Json || Console.IsOutputRedirected
                         ? await importer.RunAsync(options, null, ct)
                         : await WithProgressAsync(importer, options, ct);
+                }
+                catch (ImportLimitException e)
+                {
+                    // A workbook over the reader's limits: its reason in the language asked for.
+                    return cli.Fail(CliWords.Text(e.Error, language));
                 }
                 catch (ImportFileException e)
                 {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Tuntas.Cli.Common;
+using Tuntas.Data.Common;
 using Tuntas.Data.Interventions;
 using Tuntas.Domain.Access;
 
@@ -14,7 +15,9 @@ internal static class InterventionsCommand
         var programme = new Option<string>("--programme") { Description = "The programme code of the list (see 'tuntas programmes'), e.g. PKH.", Required = true };
         var errors = new Option<string?>("--errors") { Description = "Where to write the rejected rows (default FILE.errors.csv)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Check and match the list and report; write nothing to the database." };
-        var import = new Command("import", "Record what a programme delivered, from the agency's recipient list. Unmatched recipients go to the follow-up list.") { file, programme, errors, dryRun };
+        var lang = new Option<string>("--lang") { Description = "Language of a refusal of the whole file (such as a workbook over the reader's limits): id (Bahasa Indonesia, the default) or en.", DefaultValueFactory = _ => "id" };
+        lang.AcceptOnlyFromAmong("id", "en");
+        var import = new Command("import", "Record what a programme delivered, from the agency's recipient list. Unmatched recipients go to the follow-up list.") { file, programme, errors, dryRun, lang };
         import.SetAction(async (parse, ct) =>
         {
             var cli = context(parse);
@@ -62,7 +65,8 @@ internal static class InterventionsCommand
 
                     return summary.Unmatched > 0 || summary.Rejected > 0 ? ExitCodes.PartlyRejected : ExitCodes.Success;
                 },
-                ct);
+                ct,
+                error => error is WriteError.RuleBroken { Rule.Error: { } typed } ? CliWords.Text(typed, CliWords.Language(parse.GetValue(lang))) : null);
         });
 
         return new Command("interventions", "Deliveries of programmes to households and people.") { import };

@@ -68,7 +68,7 @@ internal static class StatsCommand
 
                     cli.Output.WriteLine(figures.Target is not { } t ? "  target:       none set"
                         : $"  target:       {t.Households} households by {t.Date:yyyy-MM-dd}" + (t.Inherited ? $" (inherited from {t.RegionName}, {t.Region})" : "")
-                            + (t.Missed ? $"; missed: {t.HouseholdsOnDate} households on {t.Date:yyyy-MM-dd}" : t.Passed && t.HouseholdsOnDate is { } n ? $"; reached: {n} households on {t.Date:yyyy-MM-dd}" : ""));
+                            + (t.Missed == true ? $"; missed: {t.HouseholdsOnDate} households on {t.Date:yyyy-MM-dd}" : t.Passed && t.HouseholdsOnDate is { } n ? $"; reached: {n} households on {t.Date:yyyy-MM-dd}" : ""));
                 }
 
                 return ExitCodes.Success;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Tuntas.Data.Spreadsheets;
+using Tuntas.Domain.Common;
 
 namespace Tuntas.Data.Import;
 
@@ -27,13 +28,17 @@ internal sealed class ErrorsFile : IAsyncDisposable
     private long _written;
     private long _left;
 
-    private ErrorsFile(StreamWriter file, char delimiter)
+    private readonly CultureInfo _language;
+
+    private ErrorsFile(StreamWriter file, char delimiter, CultureInfo language)
     {
         _file = file;
         _delimiter = delimiter.ToString();
+        _language = language;
     }
 
-    public static async Task<ErrorsFile> CreateAsync(string path, char delimiter, string headerLine)
+    /// <summary>A new errors file; its closing line (rows left out) is in <paramref name="language"/>, the language of its reasons.</summary>
+    public static async Task<ErrorsFile> CreateAsync(string path, char delimiter, string headerLine, CultureInfo language)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(folder))
@@ -41,7 +46,7 @@ internal sealed class ErrorsFile : IAsyncDisposable
             Directory.CreateDirectory(folder);
         }
 
-        var errors = new ErrorsFile(new StreamWriter(path, append: false, new UTF8Encoding(true)) { NewLine = "\r\n" }, delimiter);
+        var errors = new ErrorsFile(new StreamWriter(path, append: false, new UTF8Encoding(true)) { NewLine = "\r\n" }, delimiter, language);
         await errors._file.WriteLineAsync(string.Join(errors._delimiter, "baris", "kolom", "alasan") + errors._delimiter + CsvText.GuardLine(headerLine, delimiter));
         return errors;
     }
@@ -67,10 +72,10 @@ internal sealed class ErrorsFile : IAsyncDisposable
     {
         if (_left > 0)
         {
-            var left = _left.ToString("N0", CultureInfo.GetCultureInfo("id"));
-            var max = MaxRows.ToString("N0", CultureInfo.GetCultureInfo("id"));
-            await _file.WriteLineAsync(string.Join(_delimiter, string.Empty, string.Empty, CsvText.Field(
-                $"{left} baris ditolak lainnya tidak dicantumkan (berkas ini memuat paling banyak {max} baris) / {_left.ToString("N0", CultureInfo.InvariantCulture)} more rejected rows are not listed (this file lists at most {MaxRows.ToString("N0", CultureInfo.InvariantCulture)})")));
+            // Numbers as the language writes them: 50.000 in Bahasa Indonesia, 50,000 in English.
+            var culture = _language.TwoLetterISOLanguageName == "en" ? CultureInfo.InvariantCulture : CultureInfo.GetCultureInfo("id");
+            var words = string.Format(culture, ErrorWords.Find("ImportErrors.NotListed", _language) ?? "{0:N0} more rejected rows are not listed (this file lists at most {1:N0})", _left, MaxRows);
+            await _file.WriteLineAsync(string.Join(_delimiter, string.Empty, string.Empty, CsvText.Field(words)));
         }
 
         await _file.DisposeAsync();

@@ -424,7 +424,7 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time) : C
     private static async Task WriteErrorsFileAsync(Sql sql, ImportFileReader reader, string path, CultureInfo language, CancellationToken ct)
     {
         // The rejected rows are written as they came, so the errors file uses the file's own delimiter.
-        await using var file = await ErrorsFile.CreateAsync(path, reader.Delimiter, reader.HeaderLine);
+        await using var file = await ErrorsFile.CreateAsync(path, reader.Delimiter, reader.HeaderLine, language);
         await using var rows = await sql.ReaderAsync("SELECT line, reject_column, reject_reason, original FROM stage WHERE reject_reason IS NOT NULL ORDER BY line", ct);
         while (await rows.ReadAsync(ct))
         {

@@ -6,6 +6,7 @@ using Tuntas.Data.Access;
 using Tuntas.Data.Audit;
 using Tuntas.Data.Import.Reading;
 using Tuntas.Domain.Access;
+using Tuntas.Domain.Common;
 using Tuntas.Domain.Interventions;
 using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
@@ -465,7 +466,8 @@ public sealed class RecipientListImporter(TuntasDbContext db, TimeProvider time)
     /// <summary>The errors file: every rejected row as it came, its line, the column and the reason.</summary>
     private static async Task WriteErrorsFileAsync(ImportFileReader reader, List<(RecipientRow Row, string Original)> rejected, string path, CancellationToken ct)
     {
-        await using var file = await Import.ErrorsFile.CreateAsync(path, reader.Delimiter, reader.HeaderLine);
+        // Its reasons are written in English, and so is its closing line.
+        await using var file = await Import.ErrorsFile.CreateAsync(path, reader.Delimiter, reader.HeaderLine, ErrorWords.English);
         foreach (var (row, original) in rejected.OrderBy(r => r.Row.Line))
         {
             ct.ThrowIfCancellationRequested();

@@ -42,7 +42,7 @@ public sealed record ExitFigures(int? Graduated, int? Excluded, int? Moved, int?
 /// <see cref="Region"/>: the region itself or, when <see cref="Inherited"/>, its nearest ancestor with
 /// a target. Once the date has passed (<see cref="Passed"/>), <see cref="HouseholdsOnDate"/> is the
 /// region's own count at the end of that date (null without data then) and <see cref="Missed"/> says
-/// whether it was above the target.
+/// whether it was above the target (null on the public figures when that count is withheld).
 /// </summary>
 public sealed record TargetFigure(DateOnly Date, int Households)
 {
@@ -54,11 +54,11 @@ public sealed record TargetFigure(DateOnly Date, int Households)
 
     public bool Passed { get; init; }
 
-    public bool Missed { get; init; }
+    public bool? Missed { get; init; }
 
     public int? HouseholdsOnDate { get; init; }
 
-    /// <summary>True on the public figures when <see cref="HouseholdsOnDate"/> is withheld (a small desa count): <see cref="Missed"/> then only says what cannot reveal it.</summary>
+    /// <summary>True on the public figures when <see cref="HouseholdsOnDate"/> is withheld (a small desa count): <see cref="Missed"/> is then null too, except for a target of 0 KK, which any withheld count misses.</summary>
     public bool Suppressed { get; init; }
 }
 

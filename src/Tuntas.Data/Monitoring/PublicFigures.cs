@@ -108,7 +108,8 @@ public sealed class PublicFiguresQuery(TuntasDbContext db, HeadlineQuery headlin
             .Select(p => new PublicTrendPoint(p.Day, SmallCountSuppression.Publish(region.Level, p.Households)))
             .ToList();
 
-        return new PublicReport(Publish(figures, region.Level), region.Level, trend, await ChildrenAsync(region, at, ct), await ProofAsync(region, at, ct));
+        var published = Publish(figures, region.Level);
+        return new PublicReport(published, region.Level, trend, await ChildrenAsync(region, at, ct), await ProofAsync(region, at, published.Exited, ct));
     }
 
     /// <summary>The ends of the <paramref name="months"/> months up to <paramref name="at"/>, oldest first; the last is <paramref name="at"/>.</summary>
@@ -137,12 +138,13 @@ public sealed class PublicFiguresQuery(TuntasDbContext db, HeadlineQuery headlin
         t is { HouseholdsOnDate: { } n } && SmallCountSuppression.Withholds(level, n) ? WithholdTarget(t) : t;
 
     /// <summary>
-    /// A passed target whose count on the target date is withheld. Whether it was missed would bound
-    /// the count (a target of 2 KK missed means 3 or 4), so it is kept only for a target of 0 KK,
-    /// which any withheld (non-zero) count misses; otherwise <c>missed</c> is false and says nothing.
+    /// A passed target whose count on the target date is withheld: every figure drawn from that count
+    /// goes with it. Whether it was missed would bound the count (a target of 2 KK missed means 3 or 4),
+    /// so <c>missed</c> is null, except for a target of 0 KK, which any withheld (non-zero) count misses:
+    /// that says no more than the withholding itself.
     /// </summary>
     public static TargetFigure WithholdTarget(TargetFigure t) =>
-        t with { HouseholdsOnDate = null, Missed = t.Households == 0 && t.Missed, Suppressed = true };
+        t with { HouseholdsOnDate = null, Missed = t.Households == 0 ? t.Missed : null, Suppressed = true };
 
     /// <summary>
     /// The child regions and their caseload that day, in code order, published beside the region's
@@ -179,13 +181,14 @@ public sealed class PublicFiguresQuery(TuntasDbContext db, HeadlineQuery headlin
         return new FieldProof(totals.GetValueOrDefault(DayCountMeasure.ExitedFromCaseload).Households, totals.GetValueOrDefault(DayCountMeasure.ExitedWithVisit).Households);
     }
 
-    private async Task<FieldProof?> ProofAsync(RegionCode region, DateOnly at, CancellationToken ct)
+    private async Task<FieldProof?> ProofAsync(RegionCode region, DateOnly at, PublicExits exits, CancellationToken ct)
     {
         var proof = await FieldProofAsync(region, at, ct);
 
-        // A desa's small numbers stay private here too, on either side of the share.
+        // A desa's small numbers stay private here too, on either side of the share; and the exits
+        // total is not shown beside an exit count that is withheld (the total minus the shown ones would give it).
         var level = region.Level;
-        return SmallCountSuppression.Withholds(level, proof.Exits) || SmallCountSuppression.Withholds(level, proof.BackedByVisit)
+        return exits.Suppressed || SmallCountSuppression.Withholds(level, proof.Exits) || SmallCountSuppression.Withholds(level, proof.BackedByVisit)
             || SmallCountSuppression.Withholds(level, proof.Exits - proof.BackedByVisit) ? null : proof;
     }
 }

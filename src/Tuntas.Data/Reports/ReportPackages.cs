@@ -139,7 +139,7 @@ public sealed class ReportPackages(TuntasDbContext db, ReportBuilder builder)
     {
         var date = t.Date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("id-ID"));
         var words = !t.Passed ? $"paling banyak {t.Households} KK pada {date}"
-            : t.Missed ? $"target terlewat: {t.HouseholdsOnDate} KK pada {date}"
+            : t.Missed == true ? $"target terlewat: {t.HouseholdsOnDate} KK pada {date}"
             : t.HouseholdsOnDate is null ? $"belum ada data pada {date}"
             : $"target tercapai: {t.HouseholdsOnDate} KK pada {date}";
         return t.Inherited ? $"{words} (target {t.RegionName})" : words;

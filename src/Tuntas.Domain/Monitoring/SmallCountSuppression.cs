@@ -41,23 +41,28 @@ public static class SmallCountSuppression
 
     /// <summary>
     /// Sibling counts published beside their parent's total (the desa/kelurahan of a kecamatan under
-    /// the kecamatan's count), in the order given. Each is published as by <see cref="Publish"/>; when
-    /// exactly one is withheld, the total minus the others would give it away, so one more is
-    /// withheld: the smallest other non-zero count (the first of equals), or another zero when every
-    /// other count is zero. With none or two or more withheld nothing changes: a reader can then only
-    /// work out the sum of the withheld ones. A parent with a single child cannot be helped this way.
+    /// the kecamatan's count), in the order given. Each is published as by <see cref="Publish"/>; a reader
+    /// can then work out the sum of the withheld ones (the total minus the others). That sum gives the
+    /// counts away when one alone is withheld, or when it is the smallest or largest sum they could have
+    /// (two withheld adding up to 2 are 1 each; to 8, 4 each). Then one more is withheld: the smallest
+    /// other non-zero count (the first of equals), or another zero when every other
+    /// count is zero. A parent with a single child cannot be helped this way.
     /// </summary>
     public static IReadOnlyList<int?> PublishSiblings(RegionLevel level, IReadOnlyList<int> counts)
     {
         var shown = counts.Select(c => Publish(level, c)).ToArray();
         var withheld = Enumerable.Range(0, shown.Length).Where(i => shown[i] is null).ToList();
-        if (withheld.Count != 1)
+        var sum = withheld.Sum(i => counts[i]);
+
+        // Once one more is withheld, it may hold any count (zero included), and the sum tells nothing exact.
+        var revealing = withheld.Count == 1 || (withheld.Count > 1 && (sum == withheld.Count || sum == withheld.Count * (Threshold - 1)));
+        if (!revealing)
         {
             return shown;
         }
 
         var partner = Enumerable.Range(0, counts.Count)
-            .Where(i => i != withheld[0])
+            .Where(i => shown[i] is not null)
             .OrderBy(i => counts[i] == 0)
             .ThenBy(i => counts[i])
             .ThenBy(i => i)

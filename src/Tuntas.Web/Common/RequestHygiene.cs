@@ -113,8 +113,10 @@ public static partial class RequestHygiene
 
 /// <summary>
 /// For every page: a request for a handler the page does not have answers 404 (or 405 for a method
-/// it does not take) instead of running the page without its handler, and a form field holding a
-/// control or text-direction character (<see cref="TextRules"/>) is refused with 400 and the reason.
+/// it does not take) instead of running the page without its handler. A form field holding a control
+/// or text-direction character (<see cref="TextRules"/>) is refused: on a handler marked
+/// <see cref="RedisplaysHiddenCharactersAttribute"/> as a model-state error of that field (the form comes back
+/// with the reason beside the field and everything else as typed); elsewhere with 400 and the reason.
 /// </summary>
 public sealed class PageInputFilter(IStringLocalizer<SharedResource> text) : IAsyncPageFilter
 {
@@ -138,21 +140,31 @@ public sealed class PageInputFilter(IStringLocalizer<SharedResource> text) : IAs
 
         if (request.HasFormContentType)
         {
+            var redisplays = context.HandlerMethod?.MethodInfo.IsDefined(typeof(RedisplaysHiddenCharactersAttribute), inherit: false) == true;
             foreach (var (name, values) in request.Form)
             {
                 foreach (var value in values)
                 {
                     // Tabs and line breaks belong in multi-line notes; every other control character is refused.
-                    if (TextRules.Find(value, multiLine: true) is { } bad)
+                    if (TextRules.Find(value, multiLine: true) is not { } bad)
                     {
-                        context.Result = new ContentResult
-                        {
-                            StatusCode = StatusCodes.Status400BadRequest,
-                            Content = text["TextUnsafeField", name, TextRules.Name(bad.CodePoint), bad.Position].Value,
-                            ContentType = "text/plain; charset=utf-8",
-                        };
-                        return;
+                        continue;
                     }
+
+                    if (redisplays && name != "__RequestVerificationToken")
+                    {
+                        // The handler sees an invalid model state and shows the form again, as for any value it cannot take.
+                        context.ModelState.AddModelError(name, text["TextUnsafeHere", TextRules.Name(bad.CodePoint), bad.Position].Value);
+                        break;
+                    }
+
+                    context.Result = new ContentResult
+                    {
+                        StatusCode = StatusCodes.Status400BadRequest,
+                        Content = text["TextUnsafeField", name, TextRules.Name(bad.CodePoint), bad.Position].Value,
+                        ContentType = "text/plain; charset=utf-8",
+                    };
+                    return;
                 }
             }
         }
@@ -160,3 +172,11 @@ public sealed class PageInputFilter(IStringLocalizer<SharedResource> text) : IAs
         await next();
     }
 }
+
+/// <summary>
+/// Marks a page handler that checks <c>ModelState.IsValid</c> before it changes anything and shows its
+/// form again when it is not: a field with a hidden character then comes back with the reason beside it
+/// instead of a bare 400 (<see cref="PageInputFilter"/>), and nothing the person typed is lost.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class RedisplaysHiddenCharactersAttribute : Attribute;

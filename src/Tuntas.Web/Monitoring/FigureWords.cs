@@ -38,12 +38,12 @@ public static class FigureWords
         var date = Formats.Date(target.Date);
         if (target.Suppressed)
         {
-            return target.Missed ? t["TargetMissedWithheld", date] : t["TargetPassedWithheld", date];
+            return target.Missed == true ? t["TargetMissedWithheld", date] : t["TargetPassedWithheld", date];
         }
 
         return target.HouseholdsOnDate is not { } count
-            ? target.Missed ? t["TargetMissedWithheld", date] : t["TargetNoDataOnDate", date]
-            : target.Missed ? t["TargetMissedLine", Formats.Count(count), date] : t["TargetReachedLine", Formats.Count(count), date];
+            ? target.Missed == true ? t["TargetMissedWithheld", date] : t["TargetNoDataOnDate", date]
+            : target.Missed == true ? t["TargetMissedLine", Formats.Count(count), date] : t["TargetReachedLine", Formats.Count(count), date];
     }
 
     /// <summary>"diwariskan dari target Kota Bontang" for a target set for an ancestor; null for the region's own.</summary>

@@ -106,6 +106,18 @@ public class SmallCountSuppressionTests
         Assert.Equal(5, Remainder(counts, shown));
     }
 
+    [Theory]
+    [InlineData(new[] { 1, 9, 1, 30 }, new[] { -1, -1, -1, 30 })]
+    [InlineData(new[] { 4, 12, 4, 30 }, new[] { -1, -1, -1, 30 })]
+    [InlineData(new[] { 1, 1, 1, 6, 7 }, new[] { -1, -1, -1, -1, 7 })]
+    public void PublishSiblings_WithheldCountsWhoseSumGivesThemAway_WithholdOneMore(int[] counts, int[] expected)
+    {
+        var shown = SmallCountSuppression.PublishSiblings(RegionLevel.Village, counts);
+
+        // Two withheld desa adding up to 2 would be 1 each, to 8 would be 4 each: a third keeps them unknown.
+        Assert.Equal(expected.Select(e => e < 0 ? (int?)null : e), shown);
+    }
+
     [Fact]
     public void PublishSiblings_KecamatanUnderARegency_AreAllShown()
     {

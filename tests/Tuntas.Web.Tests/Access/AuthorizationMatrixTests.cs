@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Tuntas.Data.Access;
 using Tuntas.Domain.Access;
 using Tuntas.Testing;
 using Tuntas.Web.Access;
@@ -135,6 +136,13 @@ public partial class AuthorizationMatrixTests(ITestOutputHelper output)
             var signedIn = await session.LoginAsync(name, TuntasWebFactory.Password);
             Assert.True((int)signedIn.StatusCode == 302, $"{name} could not sign in: {(int)signedIn.StatusCode}");
             callers.Add(new Caller(role, region, name, api, session, await session.AntiforgeryTokenAsync($"/wilayah/{region ?? "64"}")));
+        }
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var odk = await scope.ServiceProvider.GetRequiredService<CreateApiToken>().CreateAsync($"m-{Role.Operator.ToWire()}", TimeSpan.FromDays(1), "test", odk: true);
+            Assert.True(odk.Succeeded, odk.Error?.English);
+            inside = inside with { OdkToken = odk.Value! };
         }
 
         var endpoints = Endpoints(app).Where(e => e.Class is not null)
@@ -446,6 +454,7 @@ public partial class AuthorizationMatrixTests(ITestOutputHelper output)
             "culture" => "id",
             "format" => "csv",
             "documentName" => "v1",
+            "token" => records.OdkToken,
             _ => records.Village,
         };
 

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tuntas.Data;
+using Tuntas.Data.Access;
 using Tuntas.Data.Audit;
 using Tuntas.Data.ClaimAudit;
 using Tuntas.Data.Interventions;
@@ -67,6 +68,14 @@ public class PersonalDataRouteTests
         Assert.Equal(HttpStatusCode.Redirect, (await admin.LoginAsync("admin.log", TuntasWebFactory.Password)).StatusCode);
         var upload = await ImportAsync(admin);
         var recipients = await ImportRecipientsAsync(admin);
+
+        // ODK Collect's routes carry an operator's token in the path; its households list is recorded under that operator.
+        await app.CreateUserAndTokenAsync("op.odk", Role.Operator, "64.74.01.1001");
+        string odkToken;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            odkToken = (await scope.ServiceProvider.GetRequiredService<CreateApiToken>().CreateAsync("op.odk", TimeSpan.FromDays(1), "test", odk: true)).Value!;
+        }
         await using (var db = app.CreateDbContext())
         {
             ids["batch"] = await db.ImportBatches.Select(b => b.Id).SingleAsync();
@@ -90,7 +99,7 @@ public class PersonalDataRouteTests
         var answered = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (key, declared) in endpoints)
         {
-            foreach (var url in Urls(key, declared, ids, upload, recipients))
+            foreach (var url in Urls(key, declared, ids, upload, recipients, odkToken))
             {
                 var before = await ViewCountAsync(app);
                 using var response = await admin.Client.GetAsync(url);
@@ -140,7 +149,7 @@ public class PersonalDataRouteTests
     }
 
     /// <summary>The URLs to ask of an endpoint: its parameters filled with the seeded records, and its download variants.</summary>
-    private static IEnumerable<string> Urls(string key, EndpointClass? declared, Dictionary<string, long> ids, string upload, string recipients)
+    private static IEnumerable<string> Urls(string key, EndpointClass? declared, Dictionary<string, long> ids, string upload, string recipients, string odkToken)
     {
         var path = "/" + key
             .Replace("{region?}", "64.74", StringComparison.Ordinal)
@@ -149,7 +158,8 @@ public class PersonalDataRouteTests
             .Replace("{noKk}", "6474010101200001", StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal)
             .Replace("{culture}", "id", StringComparison.Ordinal)
-            .Replace("{format}", "csv", StringComparison.Ordinal);
+            .Replace("{format}", "csv", StringComparison.Ordinal)
+            .Replace("{token}", odkToken, StringComparison.Ordinal);
         if (path.Contains("{id:long}", StringComparison.Ordinal))
         {
             path = path.Replace("{id:long}", ids[key].ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);

@@ -37,6 +37,12 @@ public sealed record ScopedRecords(
     long ClaimAuditId,
     IReadOnlyDictionary<string, int> Versions)
 {
+    /// <summary>
+    /// The ODK token that fills <c>{token}</c> in the ODK Collect routes: a real one of the region's
+    /// operator, so that those routes answer as they do for Collect (a wrong token has its own tests).
+    /// </summary>
+    public string OdkToken { get; init; } = "odk_never-issued";
+
     /// <summary>The first bytes of a JPEG file, then anything: the store checks the content.</summary>
     private static readonly byte[] Photo = [0xFF, 0xD8, 0xFF, 0xE0, .. "a photo of the house"u8.ToArray()];
 

@@ -159,7 +159,7 @@ public partial class RequestHygieneTests
     }
 
     [Fact]
-    public async Task PublicForm_WithAHiddenCharacter_IsRefusedWithTheReason_AndSavesNothing()
+    public async Task PublicForm_WithAHiddenCharacter_ComesBackWithTheReasonBesideTheField_KeepsTheRest_AndSavesNothing()
     {
         await using var app = await TuntasWebFactory.CreateAsync(TestProvider.Sqlite);
         var session = PageSession.Open(app);
@@ -174,14 +174,60 @@ public partial class RequestHygieneTests
         {
             { new StringContent(token), "__RequestVerificationToken" },
             { new StringContent("Usul"), "Input.Kind" },
-            { new StringContent("64.74.01.1002\u0000"), "Input.Village" },
-            { new StringContent("Keluarga ini tidak makan dua kali sehari."), "Input.Description" },
+            { new StringContent("64.74.01.1002"), "Input.Village" },
+            { new StringContent("Keluarga ini tidak makan\u202E dua kali sehari."), "Input.Description" },
+            { new StringContent("Siti Aminah"), "Input.ProposerName" },
+            { new StringContent("0812 5555 0101"), "Input.Contact" },
         });
+        var html = await response.Content.ReadAsStringAsync();
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("Input.Village", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reason = WebUtility.HtmlDecode(Regex.Match(html, "<span[^>]*id=\"input-description-error\"[^>]*>([^<]*)</span>").Groups[1].Value);
+        Assert.Contains("karakter tersembunyi", reason, StringComparison.Ordinal);
+        Assert.Contains("U+202E", reason, StringComparison.Ordinal);
+        Assert.Contains("posisi 25", reason, StringComparison.Ordinal);
+        Assert.Contains("value=\"Siti Aminah\"", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"0812 5555 0101\"", html, StringComparison.Ordinal);
+        Assert.Contains("Keluarga ini tidak makan", html, StringComparison.Ordinal);
         await using var after = app.CreateDbContext();
         Assert.Equal(before, await after.Proposals.CountAsync());
+    }
+
+    [Theory]
+    [InlineData("id", "karakter tersembunyi")]
+    [InlineData("en", "hidden character")]
+    public async Task RoundForm_WithAnEscapeCharacter_ComesBackWithTheReasonBesideTheField_InThePageLanguage(string language, string words)
+    {
+        await using var app = await TuntasWebFactory.CreateAsync(TestProvider.Sqlite);
+        await app.CreateUserAndTokenAsync("dinsos.bontang", Role.Verifier, "64.74");
+        var session = PageSession.Open(app);
+        await session.LoginAsync("dinsos.bontang", TuntasWebFactory.Password);
+        if (language == "en")
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await session.Client.GetAsync("/bahasa/en?returnUrl=/verval")).StatusCode);
+        }
+
+        var token = await session.AntiforgeryTokenAsync("/verval");
+
+        using var response = await session.Client.PostAsync("/verval", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Input.Name"] = "Verval \u001B[31mTriwulan I",
+            ["Input.Region"] = "64.74.01",
+            ["Input.Start"] = "2025-01-06",
+            ["Input.End"] = "2025-03-28",
+            ["Input.ReverifyMonths"] = "12",
+        }));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reason = WebUtility.HtmlDecode(Regex.Match(html, "<span[^>]*id=\"input-name-error\"[^>]*>([^<]*)</span>").Groups[1].Value);
+        Assert.Contains(words, reason, StringComparison.Ordinal);
+        Assert.Contains("U+001B", reason, StringComparison.Ordinal);
+        Assert.Contains("value=\"64.74.01\"", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"2025-03-28\"", html, StringComparison.Ordinal);
+        await using var db = app.CreateDbContext();
+        Assert.Equal(0, await db.Rounds.CountAsync());
     }
 
     [GeneratedRegex("[0-9]{16}")]

@@ -85,6 +85,7 @@ public sealed partial class IndexModel(
         return Page();
     }
 
+    [RedisplaysHiddenCharacters]
     public async Task<IActionResult> OnPostAsync(IFormFile? photo, CancellationToken ct)
     {
         if (!await LoadAsync(ct))
@@ -222,7 +223,8 @@ public sealed partial class IndexModel(
         At = Today;
         if (!string.IsNullOrWhiteSpace(AtText))
         {
-            if (!DateText.TryParse(AtText, out var at))
+            // The query string's dates are checked before any page runs (RequestHygiene); a form may carry one too.
+            if (!DateText.TryParse(AtText, out var at) || at < RequestHygiene.FirstDay || at > RequestHygiene.LastDay)
             {
                 return false;
             }

@@ -58,6 +58,7 @@ public sealed class RoundModel(
         return await ShowAsync(id, null, (await assign.AssignAsync(Caller.Scope, id, task, version, user, Caller.UserName, ct)).Error, ct);
     }
 
+    [RedisplaysHiddenCharacters]
     public async Task<IActionResult> OnPostMeetingAsync(long id, string desa, MeetingInput input, IFormFile? minutes, CancellationToken ct)
     {
         if (!await LoadAsync(id, desa, ct) || !VervalAccess.MayPropose(Caller.Role) || MeetingVillage is null)

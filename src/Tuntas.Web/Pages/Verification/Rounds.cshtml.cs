@@ -42,6 +42,7 @@ public sealed class RoundsModel(VervalQueries queries, CreateRound create, Regio
         return Page();
     }
 
+    [RedisplaysHiddenCharacters]
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct) || !VervalAccess.MayPlan(Caller.Role))

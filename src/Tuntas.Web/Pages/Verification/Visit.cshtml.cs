@@ -61,6 +61,7 @@ public sealed class VisitModel(VervalQueries queries, SubmitVisit submit, Eviden
         return Page();
     }
 
+    [RedisplaysHiddenCharacters]
     public async Task<IActionResult> OnPostAsync(long id, List<IFormFile>? photos, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))

@@ -8,8 +8,10 @@ using Microsoft.Net.Http.Headers;
 using Tuntas.Data.Access;
 using Tuntas.Data.Common;
 using Tuntas.Data.Verification;
+using Tuntas.Domain.Access;
 using Tuntas.Domain.Registry;
 using Tuntas.Domain.Verification;
+using Tuntas.Web.Access;
 using Tuntas.Web.Common;
 
 namespace Tuntas.Web.Verification.Odk;
