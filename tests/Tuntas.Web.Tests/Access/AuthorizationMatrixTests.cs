@@ -138,9 +138,11 @@ public partial class AuthorizationMatrixTests(ITestOutputHelper output)
             callers.Add(new Caller(role, region, name, api, session, await session.AntiforgeryTokenAsync($"/wilayah/{region ?? "64"}")));
         }
 
+        // An operator of its own: each caller's POST to /akun/odk replaces that caller's ODK token.
+        await app.CreateUserAndTokenAsync("m-odk", Role.Operator, InVillage);
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var odk = await scope.ServiceProvider.GetRequiredService<CreateApiToken>().CreateAsync($"m-{Role.Operator.ToWire()}", TimeSpan.FromDays(1), "test", odk: true);
+            var odk = await scope.ServiceProvider.GetRequiredService<CreateApiToken>().CreateAsync("m-odk", TimeSpan.FromDays(1), "test", odk: true);
             Assert.True(odk.Succeeded, odk.Error?.English);
             inside = inside with { OdkToken = odk.Value! };
         }
