@@ -68,8 +68,11 @@ public sealed class LiveApp : IAsyncDisposable
 
     public string BaseUrl { get; }
 
-    /// <summary>Starts the app over the three test families, or over an empty register when <paramref name="withFamilies"/> is false (for the demo).</summary>
-    public static async Task<LiveApp> StartAsync(TestProvider provider, bool withFamilies = true)
+    /// <summary>
+    /// Starts the app over the three test families, or over an empty register when <paramref name="withFamilies"/> is false (for the demo);
+    /// <paramref name="settings"/> are extra command-line settings (<c>--Tuntas:Map:TileUrl=</c>).
+    /// </summary>
+    public static async Task<LiveApp> StartAsync(TestProvider provider, bool withFamilies = true, string[]? settings = null)
     {
         Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: ./test.sh installs Debian's chromium package.");
         var database = await TestDatabase.CreateAsync(provider);
@@ -80,7 +83,7 @@ public sealed class LiveApp : IAsyncDisposable
             await db.SaveChangesAsync();
         }
 
-        var app = Tuntas.Web.TuntasWebApp.Build(["--urls", "http://127.0.0.1:0"], database.Uri, hostedByCli: true);
+        var app = Tuntas.Web.TuntasWebApp.Build(["--urls", "http://127.0.0.1:0", .. settings ?? []], database.Uri, hostedByCli: true);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
