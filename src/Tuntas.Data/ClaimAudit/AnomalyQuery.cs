@@ -85,9 +85,25 @@ public sealed class AnomalyQuery(TuntasDbContext db, VisitMarkSettings? marks = 
         var rows = await query.AsNoTracking()
             .Join(db.Households, v => v.HouseholdId, h => h.Id, (v, h) => new
             {
-                v.Id, v.HouseholdId, h.NoKk, h.VillageCode, v.VisitedOn, v.Review, v.Latitude, v.Longitude,
-                v.Found, v.MetPerson, v.Indicators, v.NoShelter, v.SpendingPerCapita, v.MembersPresent, v.MembersMoved, v.MembersDeceased, v.MembersBorn,
-                v.SubmittedAt, v.FormOpenedAt,
+                v.Id,
+                v.HouseholdId,
+                h.NoKk,
+                h.VillageCode,
+                v.VisitedOn,
+                v.Review,
+                v.Latitude,
+                v.Longitude,
+                v.Found,
+                v.MetPerson,
+                v.Indicators,
+                v.NoShelter,
+                v.SpendingPerCapita,
+                v.MembersPresent,
+                v.MembersMoved,
+                v.MembersDeceased,
+                v.MembersBorn,
+                v.SubmittedAt,
+                v.FormOpenedAt,
             })
             .ToListAsync(ct);
         var ids = rows.Select(r => r.Id).ToList();

@@ -8,9 +8,9 @@ using Tuntas.Data.Verification;
 using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
 using Tuntas.Domain.Verification;
-using Tuntas.Web.Localization;
 using Tuntas.Web.Access;
 using Tuntas.Web.Common;
+using Tuntas.Web.Localization;
 using Tuntas.Web.Verification;
 
 namespace Tuntas.Web.Pages.Verification;
