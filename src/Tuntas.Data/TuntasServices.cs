@@ -22,6 +22,7 @@ public static class TuntasServices
         services.AddTuntasDatabase(database);
         services.AddTuntasIdentityCore();
         services.TryAddSingleton(Interventions.InterventionOptions.FromEnvironment());
+        services.TryAddSingleton(Verification.VisitMarkSettingsSource.FromEnvironment());
 
         services.AddScoped<UnitOfWork>();
         services.AddScoped<Audit.AuditTrail>();
@@ -34,6 +35,7 @@ public static class TuntasServices
         services.AddScoped<Verification.ClassificationService>();
         services.AddScoped<Verification.VervalService>();
         services.AddScoped<Verification.VervalQueries>();
+        services.AddScoped<Verification.VisitMarkQueries>();
         services.AddScoped<Monitoring.HeadlineQuery>();
         services.AddScoped<Monitoring.PublicFiguresQuery>();
         services.AddScoped<Monitoring.DashboardQuery>();

@@ -62,6 +62,9 @@ public static class TuntasWebApp
         // Read at start-up, so that a mistyped list stops the server instead of being ignored.
         var proxies = TrustedProxies.Parse(builder.Configuration[TrustedProxies.Setting]);
         ConfigureServices(builder.Services, database);
+        // The reviewer's mark thresholds, from the settings (Tuntas:VisitMarks:*, or the environment as Tuntas__VisitMarks__*).
+        builder.Services.AddSingleton(Tuntas.Data.Verification.VisitMarkSettingsSource.From(
+            builder.Configuration["Tuntas:VisitMarks:MinimumFillSeconds"], builder.Configuration["Tuntas:VisitMarks:FarFromVillageKm"]));
         builder.Services.Configure<ForwardedHeadersOptions>(o => TrustedProxies.Configure(o, proxies));
         var app = builder.Build();
         ConfigurePipeline(app);

@@ -70,11 +70,17 @@ public class VervalJourneyTests
         await phone.GetByRole(AriaRole.Link, new() { Name = "Tugas Kunjungan" }).ClickAsync();
         await phone.GetByRole(AriaRole.Link, new() { Name = "Isi kunjungan" }).ClickAsync();
         await LiveApp.ArrivedAtAsync(phone, "**/tugas/*");
+        // Nothing observed is filled in: each question is answered here, yes or no.
+        await phone.GetByRole(AriaRole.Group, new() { Name = "Keluarga ditemukan?", Exact = true }).GetByLabel("Ya", new() { Exact = true }).CheckAsync();
         await phone.GetByLabel("Bertemu dengan").FillAsync("Budi Santoso (kepala keluarga)");
-        foreach (var indicator in new[] { "Kepala keluarga tidak bekerja", "Rawan pangan", "Lantai tanah", "Dinding tidak permanen", "Tidak punya jamban sendiri", "Listrik 450 VA" })
+        var yes = new[] { "Kepala keluarga tidak bekerja", "Rawan pangan", "Lantai tanah", "Dinding tidak permanen", "Tidak punya jamban sendiri", "Listrik 450 VA" };
+        foreach (var question in new[] { "Tidak punya tempat tinggal" }.Concat(Tuntas.Domain.Verification.PovertyIndicatorNames.All.Select(i => Tuntas.Domain.Verification.PovertyIndicatorNames.ToIndonesian(i))))
         {
-            await phone.GetByLabel(indicator).CheckAsync();
+            var answer = yes.Any(y => question.StartsWith(y, StringComparison.Ordinal)) ? "ya" : "tidak";
+            await phone.GetByRole(AriaRole.Group, new() { Name = question, Exact = true }).GetByLabel(answer, new() { Exact = true }).CheckAsync();
         }
+
+        await phone.GetByLabel("Ada di rumah").FillAsync("1");
 
         await phone.GetByLabel("Perkiraan pengeluaran per orang per bulan").FillAsync("210000");
         await phone.GetByLabel("Foto rumah dan keluarga, atau dokumen").SetInputFilesAsync(new FilePayload { Name = "rumah.png", MimeType = "image/png", Buffer = Png });
@@ -92,7 +98,9 @@ public class VervalJourneyTests
         Assert.True(await desk.Locator("ul.evidence img").IsVisibleAsync());
         await desk.ScreenshotAsync(new() { Path = Shot("review"), FullPage = true });
         await desk.GetByRole(AriaRole.Button, new() { Name = "Setujui" }).ClickAsync();
-        await LiveApp.ArrivedAtAsync(desk, "**/keluarga/6474010101200001?pesan=kunjungan-diperiksa");
+        await LiveApp.ArrivedAtAsync(desk, "**/pemeriksaan?pesan=disetujui&kk=6474010101200001");
+        Assert.Contains("Kunjungan keluarga No. KK 6474010101200001 disetujui", await desk.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
+        await desk.GotoAsync(live.BaseUrl + "/keluarga/6474010101200001");
 
         Assert.Equal("Terverifikasi Miskin Ekstrem", (await desk.Locator(".heading .status").InnerTextAsync()).Trim());
         var timeline = await desk.Locator("ol.timeline").InnerTextAsync();

@@ -18,7 +18,7 @@ public sealed record AnomalyReport(RegionCode Region, string RegionName, DateWin
 /// chooses which events are reported on, not which are read: a graduation in the window is judged
 /// against deliveries before it, a surge against the months before it.
 /// </summary>
-public sealed class AnomalyQuery(TuntasDbContext db)
+public sealed class AnomalyQuery(TuntasDbContext db, VisitMarkSettings? marks = null)
 {
     /// <summary>The names of the regions the flags of a report point to, by code.</summary>
     public async Task<IReadOnlyDictionary<string, string>> RegionNamesAsync(AnomalyReport? report, CancellationToken ct = default)
@@ -75,7 +75,7 @@ public sealed class AnomalyQuery(TuntasDbContext db)
             .ToListAsync(ct);
         var targets = await db.Targets.AsNoTracking().Select(t => new TargetRecord(t.Region, t.Date)).ToListAsync(ct);
 
-        var input = new AnomalyInput(region, changes, visits, deliveries, targets, scope.Region);
+        var input = new AnomalyInput(region, changes, visits, deliveries, targets, scope.Region, marks);
         return new AnomalyReport(region, name, window, AnomalyRules.Evaluate(input, window));
     }
 
@@ -83,12 +83,35 @@ public sealed class AnomalyQuery(TuntasDbContext db)
     private async Task<List<VisitRecord>> VisitsAsync(IQueryable<Visit> query, CancellationToken ct)
     {
         var rows = await query.AsNoTracking()
-            .Join(db.Households, v => v.HouseholdId, h => h.Id, (v, h) => new { v.Id, v.HouseholdId, h.NoKk, h.VillageCode, v.VisitedOn, v.Review, v.Latitude, v.Longitude })
+            .Join(db.Households, v => v.HouseholdId, h => h.Id, (v, h) => new
+            {
+                v.Id,
+                v.HouseholdId,
+                h.NoKk,
+                h.VillageCode,
+                v.VisitedOn,
+                v.Review,
+                v.Latitude,
+                v.Longitude,
+                v.Found,
+                v.MetPerson,
+                v.Indicators,
+                v.NoShelter,
+                v.SpendingPerCapita,
+                v.MembersPresent,
+                v.MembersMoved,
+                v.MembersDeceased,
+                v.MembersBorn,
+                v.SubmittedAt,
+                v.FormOpenedAt,
+            })
             .ToListAsync(ct);
         var ids = rows.Select(r => r.Id).ToList();
         var evidence = (await db.Evidence.AsNoTracking().Where(x => ids.Contains(x.VisitId)).Select(x => new { x.VisitId, x.Sha256 }).ToListAsync(ct))
             .ToLookup(x => x.VisitId, x => x.Sha256);
-        return rows.Select(r => new VisitRecord(r.Id, r.HouseholdId, r.NoKk.Value, r.VillageCode, r.VisitedOn, r.Review == ReviewState.Approved, r.Latitude, r.Longitude, evidence[r.Id].ToList()))
+        return rows.Select(r => new VisitRecord(r.Id, r.HouseholdId, r.NoKk.Value, r.VillageCode, r.VisitedOn, r.Review == ReviewState.Approved, r.Latitude, r.Longitude, evidence[r.Id].ToList(),
+                new VisitAnswers(r.Found, r.MetPerson, r.Indicators, r.NoShelter, r.SpendingPerCapita, r.MembersPresent, r.MembersMoved, r.MembersDeceased, r.MembersBorn),
+                r.SubmittedAt, r.FormOpenedAt, r.Review == ReviewState.Returned))
             .ToList();
     }
 }

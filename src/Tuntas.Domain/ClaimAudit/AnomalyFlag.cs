@@ -25,6 +25,12 @@ public enum AnomalyKind
 
     /// <summary>A visit recorded far from the other visits of its desa/kelurahan.</summary>
     VisitFarFromVillage,
+
+    /// <summary>A visit whose observed answers are all those of the household's previous visit.</summary>
+    VisitSameAsPrevious,
+
+    /// <summary>A visit form sent implausibly soon after it was opened.</summary>
+    VisitFilledTooFast,
 }
 
 public enum AnomalySeverity
@@ -45,6 +51,8 @@ public static class AnomalyKinds
         AnomalyKind.ReEntryAfterGraduation => "re-entry-after-graduation",
         AnomalyKind.SamePhotoDifferentHouseholds => "same-photo-different-households",
         AnomalyKind.VisitFarFromVillage => "visit-far-from-village",
+        AnomalyKind.VisitSameAsPrevious => "visit-same-as-previous",
+        AnomalyKind.VisitFilledTooFast => "visit-filled-too-fast",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

@@ -1,5 +1,6 @@
 using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
+using Tuntas.Domain.Verification;
 
 namespace Tuntas.Domain.ClaimAudit;
 
@@ -15,11 +16,18 @@ public sealed record StatusChangeRecord(
     public bool IsExit => From != To && Verification.HouseholdLifecycle.IsExit(To);
 }
 
-/// <summary>A field visit: whose, where the household lives, whether approved, its position and the hashes of its evidence.</summary>
+/// <summary>
+/// A field visit: whose, where the household lives, whether approved, its position and the hashes of its
+/// evidence; for the reviewer's marks (<see cref="VisitMarks"/>) also what was observed, when it was sent,
+/// when its form was opened, and whether Dinas Sosial returned it.
+/// </summary>
 public sealed record VisitRecord(
-    long Id, long HouseholdId, string NoKk, RegionCode Village, DateOnly VisitedOn, bool Approved, double? Latitude, double? Longitude, IReadOnlyList<string> EvidenceHashes)
+    long Id, long HouseholdId, string NoKk, RegionCode Village, DateOnly VisitedOn, bool Approved, double? Latitude, double? Longitude, IReadOnlyList<string> EvidenceHashes,
+    VisitAnswers? Answers = null, DateTime? SubmittedAt = null, DateTime? FormOpenedAt = null, bool Returned = false)
 {
     public bool HasPosition => Latitude is not null && Longitude is not null;
+
+    public GeoPoint? Point => GeoPoint.Of(Latitude, Longitude);
 }
 
 /// <summary>A programme delivery to a household on a day.</summary>
@@ -51,4 +59,9 @@ public sealed record AnomalyInput(
     IReadOnlyList<VisitRecord> Visits,
     IReadOnlyList<DeliveryRecord> Deliveries,
     IReadOnlyList<TargetRecord> Targets,
-    RegionCode? NameableWithin = null);
+    RegionCode? NameableWithin = null,
+    VisitMarkSettings? Marks = null)
+{
+    /// <summary>The thresholds of the visit marks: those given, or the defaults.</summary>
+    public VisitMarkSettings MarkSettings => Marks ?? VisitMarkSettings.Default;
+}

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
+using Tuntas.Domain.Verification;
 
 namespace Tuntas.Domain.ClaimAudit;
 
@@ -42,12 +43,6 @@ public static class AnomalyRules
     /// <summary>Status changes made by the system itself (classification) carry an actor starting with this.</summary>
     public const string SystemActorPrefix = "sistem:";
 
-    /// <summary>A visit further than this from the middle of its desa's other visits is flagged.</summary>
-    public const double FarFromVillageKm = 10.0;
-
-    /// <summary>The middle of a desa is taken only from at least this many other visits with a position.</summary>
-    public const int VillageMinimumOtherVisits = 3;
-
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
     private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
 
@@ -60,6 +55,8 @@ public static class AnomalyRules
             .Concat(ReEntriesAfterGraduation(input, window))
             .Concat(SamePhotoDifferentHouseholds(input, window))
             .Concat(VisitsFarFromVillage(input, window))
+            .Concat(VisitsSameAsPrevious(input, window))
+            .Concat(VisitsFilledTooFast(input, window))
             .Where(f => input.Region.Contains(f.Region))
             .OrderBy(f => f.Kind)
             .ThenBy(f => f.Region)
@@ -286,34 +283,73 @@ public static class AnomalyRules
 
     /// <summary>
     /// <c>visit-far-from-village</c>: a visit in the window whose position is more than
-    /// <see cref="FarFromVillageKm"/> km (great-circle) from the middle of the other visits of the
-    /// same desa/kelurahan, when there are at least <see cref="VillageMinimumOtherVisits"/> of them
-    /// with a position. The middle is the median latitude and the median longitude, which a few wrong
-    /// positions do not move.
+    /// <see cref="VisitMarkSettings.FarFromVillageKm"/> km (great-circle) from the middle of the other
+    /// visits of the same desa/kelurahan, when there are at least
+    /// <see cref="VisitMarkSettings.VillageMinimumOtherVisits"/> of them with a position; the same
+    /// judgement as the reviewer's mark (<see cref="VisitMarks.FromVillage"/>).
     /// </summary>
     public static IEnumerable<AnomalyFlag> VisitsFarFromVillage(AnomalyInput input, DateWindow window)
     {
+        var settings = input.MarkSettings;
         foreach (var village in input.Visits.Where(v => v.HasPosition && input.Region.Contains(v.Village)).GroupBy(v => v.Village))
         {
             var visits = village.ToList();
-            if (visits.Count - 1 < VillageMinimumOtherVisits)
-            {
-                continue;
-            }
-
-            var latitudes = visits.Select(v => v.Latitude!.Value).Order().ToArray();
-            var longitudes = visits.Select(v => v.Longitude!.Value).Order().ToArray();
             foreach (var visit in visits.Where(v => window.Contains(v.VisitedOn)))
             {
-                var middleLat = MedianWithout(latitudes, visit.Latitude!.Value);
-                var middleLon = MedianWithout(longitudes, visit.Longitude!.Value);
-                var km = GreatCircleKm(visit.Latitude.Value, visit.Longitude!.Value, middleLat, middleLon);
-                if (km > FarFromVillageKm)
+                var others = visits.Where(v => v.Id != visit.Id).Select(v => v.Point!.Value).ToList();
+                var distance = VisitMarks.FromVillage(visit.Point, others, settings);
+                if (VisitMarks.FarFromVillage(distance, settings))
                 {
+                    var km = distance.DistanceKm!.Value;
                     yield return new AnomalyFlag(AnomalyKind.VisitFarFromVillage, visit.Village, visit.NoKk,
-                        $"The visit of {En(visit.VisitedOn)} was recorded {km.ToString("0.0", English)} km from the middle of the other {visits.Count - 1} visits in this desa/kelurahan.",
-                        $"Kunjungan {Id(visit.VisitedOn)} tercatat {km.ToString("0.0", Indonesian)} km dari titik tengah {visits.Count - 1} kunjungan lain di desa/kelurahan ini.");
+                        $"The visit of {En(visit.VisitedOn)} was recorded {km.ToString("0.0", English)} km from the middle of the other {others.Count} visits in this desa/kelurahan.",
+                        $"Kunjungan {Id(visit.VisitedOn)} tercatat {km.ToString("0.0", Indonesian)} km dari titik tengah {others.Count} kunjungan lain di desa/kelurahan ini.");
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>visit-same-as-previous</c>: a visit in the window whose observed answers (found, who was met,
+    /// the eight indicators, no shelter, spending, members) all equal those of the household's previous
+    /// visit that was not returned (<see cref="VisitMarks.Previous"/>).
+    /// </summary>
+    public static IEnumerable<AnomalyFlag> VisitsSameAsPrevious(AnomalyInput input, DateWindow window)
+    {
+        foreach (var household in input.Visits.Where(v => v.Answers is not null && v.SubmittedAt is not null && input.Region.Contains(v.Village)).GroupBy(v => v.HouseholdId))
+        {
+            var visits = household.ToList();
+            foreach (var visit in visits.Where(v => window.Contains(v.VisitedOn)))
+            {
+                var previous = VisitMarks.Previous(visits, v => (v.Id, v.SubmittedAt!.Value, v.Returned), visit.Id);
+                if (previous is not null && VisitMarks.SameAsPrevious(visit.Answers!, previous.Answers))
+                {
+                    yield return new AnomalyFlag(AnomalyKind.VisitSameAsPrevious, visit.Village, visit.NoKk,
+                        $"The visit of {En(visit.VisitedOn)} repeats every observed answer of the visit of {En(previous.VisitedOn)}.",
+                        $"Kunjungan {Id(visit.VisitedOn)} mengulang semua jawaban pengamatan kunjungan {Id(previous.VisitedOn)}.");
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>visit-filled-too-fast</c>: a visit in the window sent less than
+    /// <see cref="VisitMarkSettings.MinimumFillTime"/> after its form was opened. Visits whose opening
+    /// time is unknown are not judged.
+    /// </summary>
+    public static IEnumerable<AnomalyFlag> VisitsFilledTooFast(AnomalyInput input, DateWindow window)
+    {
+        var settings = input.MarkSettings;
+        foreach (var visit in input.Visits.Where(v => v.SubmittedAt is not null && input.Region.Contains(v.Village) && window.Contains(v.VisitedOn)))
+        {
+            var fill = VisitMarks.FillTime(visit.FormOpenedAt, visit.SubmittedAt!.Value);
+            if (VisitMarks.FilledTooFast(fill, settings))
+            {
+                var seconds = (int)Math.Round(fill!.Value.TotalSeconds);
+                var limit = (int)settings.MinimumFillTime.TotalSeconds;
+                yield return new AnomalyFlag(AnomalyKind.VisitFilledTooFast, visit.Village, visit.NoKk,
+                    $"The visit form of {En(visit.VisitedOn)} was sent {seconds} seconds after it was opened (under {limit} seconds).",
+                    $"Formulir kunjungan {Id(visit.VisitedOn)} dikirim {seconds} detik setelah dibuka (kurang dari {limit} detik).");
             }
         }
     }
@@ -327,24 +363,8 @@ public static class AnomalyRules
     }
 
     /// <summary>The great-circle (haversine) distance in kilometres on a sphere of the Earth's mean radius.</summary>
-    public static double GreatCircleKm(double lat1, double lon1, double lat2, double lon2)
-    {
-        const double EarthKm = 6371.0088;
-        static double Rad(double degrees) => degrees * Math.PI / 180;
-        var dLat = Rad(lat2 - lat1);
-        var dLon = Rad(lon2 - lon1);
-        var a = (Math.Sin(dLat / 2) * Math.Sin(dLat / 2)) + (Math.Cos(Rad(lat1)) * Math.Cos(Rad(lat2)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2));
-        return 2 * EarthKm * Math.Asin(Math.Min(1, Math.Sqrt(a)));
-    }
-
-    /// <summary>The median of a sorted list with one occurrence of <paramref name="value"/> taken out.</summary>
-    private static double MedianWithout(double[] sorted, double value)
-    {
-        var skip = Array.BinarySearch(sorted, value);
-        var count = sorted.Length - 1;
-        double At(int i) => sorted[i < skip ? i : i + 1];
-        return count % 2 == 1 ? At(count / 2) : (At((count / 2) - 1) + At(count / 2)) / 2;
-    }
+    public static double GreatCircleKm(double lat1, double lon1, double lat2, double lon2) =>
+        new GeoPoint(lat1, lon1).KmTo(new GeoPoint(lat2, lon2));
 
     private static string Percent(double share, CultureInfo culture) => (share * 100).ToString("0", culture) + "%";
 

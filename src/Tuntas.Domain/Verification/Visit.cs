@@ -59,6 +59,12 @@ public sealed record VisitReport
 
     /// <summary>For a recommended merge: the No. KK of the household that stays.</summary>
     public string? MergeIntoNoKk { get; init; }
+
+    /// <summary>
+    /// When the visitor opened the form (UTC), if known: the web form's server-made time, or the
+    /// opening time another form engine reports. Null when unknown; a fast fill is then not judged.
+    /// </summary>
+    public DateTime? FormOpenedAt { get; init; }
 }
 
 /// <summary>A field visit (kunjungan lapangan) made for a task, with its evidence and Dinas Sosial's review.</summary>
@@ -89,6 +95,7 @@ public sealed class Visit
         Notes = report.Notes?.Trim();
         Recommendation = report.Recommendation;
         MergeIntoNoKk = report.MergeIntoNoKk?.Trim();
+        FormOpenedAt = report.FormOpenedAt;
     }
 
     // For EF Core materialisation.
@@ -140,6 +147,9 @@ public sealed class Visit
     public string? MergeIntoNoKk { get; private set; }
 
     public DateTime SubmittedAt { get; private set; }
+
+    /// <summary>When the form was opened (UTC), when known (<see cref="VisitReport.FormOpenedAt"/>).</summary>
+    public DateTime? FormOpenedAt { get; private set; }
 
     public ReviewState Review { get; private set; }
 

@@ -19,13 +19,21 @@ public static class SecurityHeaders
     public const string PermissionsPolicy =
         "camera=(self), geolocation=(self), microphone=(), payment=(), usb=()";
 
+    /// <summary>
+    /// A page that shows images from another origin (the review map's tile server) names that origin
+    /// under this key of <see cref="HttpContext.Items"/>; it is added to <c>img-src</c> for that answer only.
+    /// </summary>
+    public const string ExtraImageSourceKey = "Tuntas.Csp.ImgSrc";
+
     /// <summary>Adds the headers when the answer starts, whatever wrote it (an endpoint, the static files, an error handler).</summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = context.Items[ExtraImageSourceKey] is string extra
+                ? ContentSecurityPolicy.Replace("img-src 'self' data: blob:", "img-src 'self' data: blob: " + extra, StringComparison.Ordinal)
+                : ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";

@@ -70,4 +70,15 @@ public static class Formats
 
     /// <summary>An audit entry's action in words; an action without words is shown as recorded.</summary>
     public static string AuditAction(string action) => UiText.Find("AuditAction." + action) ?? action;
+
+    /// <summary>
+    /// A GPS position as decimal degrees with a dot and five decimals (<c>0.13860, 117.49600</c>) in every
+    /// language: a comma decimal would be read as a third coordinate, and maps and phones expect the dot.
+    /// </summary>
+    public static string Position(double latitude, double longitude) =>
+        latitude.ToString("0.00000", CultureInfo.InvariantCulture) + ", " + longitude.ToString("0.00000", CultureInfo.InvariantCulture);
+
+    /// <summary>A distance: whole metres under a kilometre (<c>350 m</c>), else kilometres with one decimal (<c>7,2 km</c>, <c>5 km</c>).</summary>
+    public static string Distance(double km) =>
+        km < 1 ? ((int)Math.Round(km * 1000)).ToString(CultureInfo.CurrentCulture) + " m" : km.ToString("#,0.#", CultureInfo.CurrentCulture) + " km";
 }

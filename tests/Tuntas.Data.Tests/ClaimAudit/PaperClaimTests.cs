@@ -45,9 +45,14 @@ public class PaperClaimTests
             {
                 unit.Db.Attach(family);
                 VervalKit.List(unit, family, new DateOnly(2025, 1, 10));
-                await VervalKit.VisitAsync(unit, family, new DateOnly(2025, 2, 3).AddDays(i), HouseholdStatus.Verified,
-                    position: i == 3 ? (0.330, 117.500) : NearKuala(i), photo: i is 1 or 2 ? "rumah-yang-sama" : null);
+                var day = new DateOnly(2025, 2, 3).AddDays(i);
+                await VervalKit.VisitAsync(unit, family, day, HouseholdStatus.Verified,
+                    position: i == 3 ? (0.330, 117.500) : NearKuala(i), photo: i is 1 or 2 ? "rumah-yang-sama" : null,
+                    formOpenedAt: i == 5 ? day.ToDateTime(new TimeOnly(2, 59, 30), DateTimeKind.Utc) : null);
             }
+
+            // Family 4 is visited again a week later with every answer of the first visit: a copied sheet.
+            await VervalKit.SubmitAsync(unit, families[3], new DateOnly(2025, 2, 14), HouseholdStatus.Verified);
 
             unit.Db.Targets.Add(new Target(Bontang, TargetDate, 0, "admin", VervalKit.Now.UtcDateTime));
         });
@@ -98,6 +103,10 @@ public class PaperClaimTests
         Assert.Contains($"No. KK {Kk(2)}", byKind[AnomalyKind.SamePhotoDifferentHouseholds].Single(f => f.NoKk == Kk(1)).Detail, StringComparison.Ordinal);
         var far = Assert.Single(byKind[AnomalyKind.VisitFarFromVillage]);
         Assert.Equal(Kk(3), far.NoKk);
+        var same = Assert.Single(byKind[AnomalyKind.VisitSameAsPrevious]);
+        Assert.Equal((Kk(4), "The visit of 14 February 2025 repeats every observed answer of the visit of 7 February 2025."), (same.NoKk, same.Detail));
+        var fast = Assert.Single(byKind[AnomalyKind.VisitFilledTooFast]);
+        Assert.Equal((Kk(5), "The visit form of 8 February 2025 was sent 30 seconds after it was opened (under 120 seconds)."), (fast.NoKk, fast.Detail));
 
         // The kecamatan sees the same; a window of the first half of 2025 keeps only what happened in it.
         var kecamatan = (await query.RunAsync(new RegionScope(Bontang), BontangSelatan, DateWindow.All))!;

@@ -105,7 +105,7 @@ internal static class VervalKit
 
     /// <summary>A visit task, and a visit with a photo submitted for it; not yet reviewed.</summary>
     public static async Task<Visit> SubmitAsync(Unit unit, Household household, DateOnly visitedOn, HouseholdStatus? recommend, long spending = 250_000, VisitPurpose purpose = VisitPurpose.Verification,
-        (double Latitude, double Longitude)? position = null, string? photo = null)
+        (double Latitude, double Longitude)? position = null, string? photo = null, DateTime? formOpenedAt = null)
     {
         unit.Clock.AdjustTime(new DateTimeOffset(visitedOn.ToDateTime(new TimeOnly(3, 0)), TimeSpan.Zero));
         var task = await unit.Verval.CreateTaskAsync(household, purpose, visitedOn.AddDays(14), Reviewer, unit.Audit);
@@ -119,6 +119,7 @@ internal static class VervalKit
             Recommendation = recommend,
             Latitude = position?.Latitude,
             Longitude = position?.Longitude,
+            FormOpenedAt = formOpenedAt,
         };
         try
         {
@@ -133,9 +134,9 @@ internal static class VervalKit
     /// <summary>Visits a household and approves the visit, which moves it to <paramref name="recommend"/>.</summary>
     /// <remarks>Optionally at a position, with a photo of the given name (the same name, the same content hash), approved by another reviewer.</remarks>
     public static async Task<Visit> VisitAsync(Unit unit, Household household, DateOnly visitedOn, HouseholdStatus? recommend, long spending = 250_000, VisitPurpose purpose = VisitPurpose.Verification,
-        (double Latitude, double Longitude)? position = null, string? photo = null, string reviewer = Reviewer)
+        (double Latitude, double Longitude)? position = null, string? photo = null, string reviewer = Reviewer, DateTime? formOpenedAt = null)
     {
-        var visit = await SubmitAsync(unit, household, visitedOn, recommend, spending, purpose, position, photo);
+        var visit = await SubmitAsync(unit, household, visitedOn, recommend, spending, purpose, position, photo, formOpenedAt);
         await unit.Verval.ApproveAsync(visit, household, reviewer, null, unit.Audit);
         return visit;
     }

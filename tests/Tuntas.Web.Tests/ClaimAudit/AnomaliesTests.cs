@@ -78,7 +78,7 @@ public class AnomaliesTests
         Assert.True(status == HttpStatusCode.OK, html[..Math.Min(html.Length, 2000)]);
         Assert.Contains("Keluar tanpa kunjungan lapangan", html, StringComparison.Ordinal);
         Assert.Contains("Graduasi tanpa intervensi", html, StringComparison.Ordinal);
-        Assert.Contains("lebih dari 10 km", html, StringComparison.Ordinal);
+        Assert.Contains("lebih dari 5 km", html, StringComparison.Ordinal);
         Assert.Contains($"href=\"/keluarga/{BudiKk}\"", html, StringComparison.Ordinal);
         Assert.Contains("tanpa kunjungan lapangan yang tercatat", html, StringComparison.Ordinal);
         Assert.Contains("data-kind=\"exit-without-visit\">1<", html, StringComparison.Ordinal);

@@ -75,6 +75,11 @@ public partial class VervalJourneyTests
         return await session.Client.PostAsync(path, content);
     }
 
+    /// <summary>A yes or no for each of the eight indicators and for no shelter: what the form refuses to send without.</summary>
+    private static IEnumerable<(string Name, string Value)> Answers(params string[] yes) =>
+        Tuntas.Domain.Verification.PovertyIndicatorNames.All.Select(i => ($"Input.Answers[{i}]", yes.Contains(i.ToString()) ? "true" : "false"))
+            .Append(("Input.NoShelter", "false"));
+
     private static string Hidden(string html, string name) =>
         Regex.Match(html, $"name=\"{Regex.Escape(name)}\" value=\"([^\"]*)\"").Groups[1].Value;
 
@@ -87,11 +92,11 @@ public partial class VervalJourneyTests
         var response = await PostAsync(op, $"/tugas/{taskId}", $"/tugas/{taskId}",
         [
             ("Input.Version", Hidden(form, "Input.Version")),
+            ("Input.Opened", Hidden(form, "Input.Opened")),
             ("Input.VisitedOn", Day(Today)),
             ("Input.Found", "true"),
             ("Input.MetPerson", "Budi Santoso (Kepala Keluarga)"),
-            ("Input.Indicators", "HeadNotWorking"), ("Input.Indicators", "FoodInsecure"), ("Input.Indicators", "EarthOrPlasterFloor"),
-            ("Input.Indicators", "NonPermanentWalls"), ("Input.Indicators", "NoOwnToilet"), ("Input.Indicators", "ElectricityUnder450VaOrNone"),
+            .. Answers("HeadNotWorking", "FoodInsecure", "EarthOrPlasterFloor", "NonPermanentWalls", "NoOwnToilet", "ElectricityUnder450VaOrNone"),
             ("Input.SpendingPerCapita", "205000"),
             ("Input.MembersPresent", "1"),
             ("Input.Latitude", "0.1345"), ("Input.Longitude", "117.4951"), ("Input.Accuracy", "12"),
@@ -210,7 +215,7 @@ public partial class VervalJourneyTests
         var (_, form) = await op.GetAsync($"/tugas/{taskId}");
 
         var response = await PostAsync(op, $"/tugas/{taskId}", $"/tugas/{taskId}",
-            [("Input.Version", Hidden(form, "Input.Version")), ("Input.VisitedOn", Day(Today)), ("Input.Found", "true"), ("Input.Recommendation", "Excluded")]);
+            [("Input.Version", Hidden(form, "Input.Version")), ("Input.VisitedOn", Day(Today)), ("Input.Found", "true"), ("Input.MembersPresent", "1"), .. Answers(), ("Input.Recommendation", "Excluded")]);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("memerlukan foto atau dokumen sebagai bukti", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -1912,6 +1912,9 @@ namespace Tuntas.Data.Migrations.Postgres
                     b.Property<double?>("AccuracyMetres")
                         .HasColumnType("double precision");
 
+                    b.Property<DateTime?>("FormOpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("Found")
                         .HasColumnType("boolean");
 

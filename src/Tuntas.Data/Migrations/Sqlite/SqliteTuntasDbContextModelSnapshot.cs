@@ -1849,6 +1849,9 @@ namespace Tuntas.Data.Migrations.Sqlite
                     b.Property<double?>("AccuracyMetres")
                         .HasColumnType("REAL");
 
+                    b.Property<DateTime?>("FormOpenedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Found")
                         .HasColumnType("INTEGER");
 

@@ -14,8 +14,11 @@ namespace Tuntas.Web.Pages.ClaimAudit;
 /// The anomaly flags of a region over a period, grouped by rule with the rule in plain words, each
 /// No. KK leading to its household page. For Dinas Sosial, analysts and administrators.
 /// </summary>
-public sealed class AnomaliesModel(RegisterQueries register, AnomalyQuery anomalies, RegionClock clock) : RegionPageModel(register, clock)
+public sealed class AnomaliesModel(RegisterQueries register, AnomalyQuery anomalies, RegionClock clock, Tuntas.Domain.Verification.VisitMarkSettings marks) : RegionPageModel(register, clock)
 {
+    /// <summary>The thresholds the visit rules were run with, for the rules' descriptions.</summary>
+    public Tuntas.Domain.Verification.VisitMarkSettings MarkSettings => marks;
+
     public AnomalyReport? Report { get; private set; }
 
     public DateWindow Window { get; private set; } = DateWindow.All;

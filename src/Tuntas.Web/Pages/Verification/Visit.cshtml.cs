@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -7,6 +10,7 @@ using Tuntas.Domain.Registry;
 using Tuntas.Domain.Verification;
 using Tuntas.Web.Access;
 using Tuntas.Web.Common;
+using Tuntas.Web.Localization;
 using Tuntas.Web.Verification;
 
 namespace Tuntas.Web.Pages.Verification;
@@ -17,8 +21,10 @@ namespace Tuntas.Web.Pages.Verification;
 /// </summary>
 [RequestFormLimits(MultipartBodyLengthLimit = (EvidenceStore.MaxBytes * EvidenceStore.MaxFiles) + (1024 * 1024))]
 [RequestSizeLimit((EvidenceStore.MaxBytes * EvidenceStore.MaxFiles) + (1024 * 1024))]
-public sealed class VisitModel(VervalQueries queries, SubmitVisit submit, EvidenceStore store, RegionClock clock, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class VisitModel(VervalQueries queries, SubmitVisit submit, EvidenceStore store, RegionClock clock, TimeProvider time, IDataProtectionProvider protection, IStringLocalizer<SharedResource> text) : PageModel
 {
+    private IDataProtector Opening => protection.CreateProtector("Tuntas.Verification.VisitFormOpened");
+
     public Caller Caller { get; private set; } = null!;
 
     public VisitTask Task { get; private set; } = null!;
@@ -30,6 +36,9 @@ public sealed class VisitModel(VervalQueries queries, SubmitVisit submit, Eviden
     public string? Error { get; private set; }
 
     public DateOnly Today { get; private set; }
+
+    /// <summary>The previous visit's answers (or the register's), shown beside each field and never filled in.</summary>
+    public VisitBaseline Baseline { get; private set; } = null!;
 
     [BindProperty]
     public VisitInput Input { get; set; } = new();
@@ -50,14 +59,8 @@ public sealed class VisitModel(VervalQueries queries, SubmitVisit submit, Eviden
             return NotFound();
         }
 
-        Input = new VisitInput
-        {
-            VisitedOn = Today,
-            Version = Task.Version,
-            MembersPresent = Household.Members.Count,
-            Indicators = (Household.Indicators ?? PovertyIndicators.None).Each().Select(i => i.ToString()).ToList(),
-            SpendingPerCapita = Household.SpendingPerCapita,
-        };
+        // What the visitor observes starts blank; only the date (not an observation) is filled in.
+        Input = new VisitInput { VisitedOn = Today, Version = Task.Version, Opened = OpenedToken(id) };
         return Page();
     }
 
@@ -72,6 +75,12 @@ public sealed class VisitModel(VervalQueries queries, SubmitVisit submit, Eviden
         if (!ModelState.IsValid || Input.VisitedOn == default)
         {
             Error = ModelState.Words(text);
+            return Page();
+        }
+
+        if (Unanswered() is { Count: > 0 } missing)
+        {
+            Error = text["VisitUnanswered", string.Join(", ", missing)];
             return Page();
         }
 
@@ -94,7 +103,7 @@ public sealed class VisitModel(VervalQueries queries, SubmitVisit submit, Eviden
             return Page();
         }
 
-        if (Input.Recommendation is { } wanted && wanted.IsExit() && files.Count == 0)
+        if (Input.RecommendedStatus is { } wanted && wanted.IsExit() && files.Count == 0)
         {
             Error = text["ExitNeedsEvidence"];
             return Page();
@@ -114,7 +123,8 @@ public sealed class VisitModel(VervalQueries queries, SubmitVisit submit, Eviden
             evidence.Add(saved);
         }
 
-        var result = await submit.SubmitAsync(Caller.Scope, id, Input.Version, Input.ToReport(), evidence, Caller.UserName, ct);
+        var report = Input.ToReport() with { FormOpenedAt = OpenedAt(id, Input.Opened) };
+        var result = await submit.SubmitAsync(Caller.Scope, id, Input.Version, report, evidence, Caller.UserName, ct);
         if (result.Error is { } error)
         {
             // Nothing was saved: the files stored for it go too, and the form shows the task as it is stored.
@@ -141,35 +151,101 @@ public sealed class VisitModel(VervalQueries queries, SubmitVisit submit, Eviden
         }
 
         (Task, Household) = found;
-        LastVisit = (await queries.VisitsOfAsync(Household.Id, ct)).FirstOrDefault(v => v.TaskId == Task.Id);
+        var visits = await queries.VisitsOfAsync(Household.Id, ct);
+        LastVisit = visits.FirstOrDefault(v => v.TaskId == Task.Id);
+        Baseline = new VisitBaseline(VisitMarks.Previous(visits, v => (v.Id, v.SubmittedAt, v.Review == ReviewState.Returned), null), Household, text);
         return true;
+    }
+
+    /// <summary>The labels of the observations left unanswered; the indicators only when the household was found.</summary>
+    private List<string> Unanswered()
+    {
+        var missing = new List<string>();
+        if (Input.Found is null)
+        {
+            missing.Add(text["HouseholdFound"]);
+        }
+
+        if (Input.Found is true)
+        {
+            missing.AddRange(PovertyIndicatorNames.All.Where(i => !Input.Answers.ContainsKey(i.ToString())).Select(Formats.Indicator));
+            if (Input.NoShelter is null)
+            {
+                missing.Add(text["NoShelter"]);
+            }
+
+            if (Input.MembersPresent is null)
+            {
+                missing.Add(text["MembersPresent"]);
+            }
+        }
+
+        if (Input.RecommendedStatus is null && Input.Recommendation != VisitInput.KeepStatus)
+        {
+            missing.Add(text["Recommendation"]);
+        }
+
+        return missing;
+    }
+
+    /// <summary>
+    /// The moment the form was made, signed by the server: a phone's clock is not trusted, and a form
+    /// kept open offline for hours only makes the fill time longer, never shorter.
+    /// </summary>
+    private string OpenedToken(long taskId) =>
+        Opening.Protect(string.Create(CultureInfo.InvariantCulture, $"{taskId}|{time.GetUtcNow().UtcTicks}"));
+
+    /// <summary>The opening time of a form for this task, or null when the field is missing, altered or of another task.</summary>
+    private DateTime? OpenedAt(long taskId, string? token)
+    {
+        if (string.IsNullOrEmpty(token))
+        {
+            return null;
+        }
+
+        try
+        {
+            var parts = Opening.Unprotect(token).Split('|');
+            return parts.Length == 2 && parts[0] == taskId.ToString(CultureInfo.InvariantCulture)
+                && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+                ? new DateTime(ticks, DateTimeKind.Utc)
+                : null;
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
     }
 }
 
-/// <summary>The fields of the visit form.</summary>
+/// <summary>
+/// The fields of the visit form. What the visitor observes is nullable: unanswered differs from "no",
+/// and the form is refused until each is answered.
+/// </summary>
 public sealed class VisitInput
 {
     public DateOnly VisitedOn { get; set; }
 
-    public bool Found { get; set; } = true;
+    public bool? Found { get; set; }
 
     public string? MetPerson { get; set; }
 
-    public List<string> Indicators { get; set; } = [];
+    /// <summary>Each indicator's answer by its name (<c>Input.Answers[HeadNotWorking]=true|false</c>); a missing key is unanswered.</summary>
+    public Dictionary<string, bool> Answers { get; set; } = [];
 
-    public bool NoShelter { get; set; }
+    public bool? NoShelter { get; set; }
 
     /// <summary>Whole rupiah a month, as typed: <c>250000</c>, <c>250.000</c> or <c>Rp250.000</c>.</summary>
     [Rupiah]
     public long? SpendingPerCapita { get; set; }
 
-    public int MembersPresent { get; set; }
+    public int? MembersPresent { get; set; }
 
-    public int MembersMoved { get; set; }
+    public int? MembersMoved { get; set; }
 
-    public int MembersDeceased { get; set; }
+    public int? MembersDeceased { get; set; }
 
-    public int MembersBorn { get; set; }
+    public int? MembersBorn { get; set; }
 
     // The browser writes the position with a dot whatever the interface language; the binding of
     // numbers reads it the same way in every language (InvariantValueBinderProvider).
@@ -181,30 +257,39 @@ public sealed class VisitInput
 
     public string? Notes { get; set; }
 
-    public HouseholdStatus? Recommendation { get; set; }
+    /// <summary>A status name (<c>Verified</c>, <c>Graduated</c>, ...) or <see cref="KeepStatus"/>; empty is unanswered.</summary>
+    public string? Recommendation { get; set; }
+
+    public const string KeepStatus = "NoChange";
 
     public string? MergeIntoNoKk { get; set; }
 
     /// <summary>The task's version when the form was opened: a second submission for the same task is refused.</summary>
     public int Version { get; set; }
 
+    /// <summary>When the form was made, signed by the server (see <see cref="VisitModel"/>).</summary>
+    public string? Opened { get; set; }
+
+    public HouseholdStatus? RecommendedStatus =>
+        Recommendation is { } r && r != KeepStatus && Enum.TryParse<HouseholdStatus>(r, out var status) && Enum.IsDefined(status) ? status : null;
+
     public VisitReport ToReport() => new()
     {
         VisitedOn = VisitedOn,
-        Found = Found,
+        Found = Found ?? false,
         MetPerson = MetPerson,
-        Indicators = Indicators.Select(i => Enum.TryParse<PovertyIndicators>(i, out var v) ? v : PovertyIndicators.None).Aggregate(PovertyIndicators.None, (a, b) => a | b),
-        NoShelter = NoShelter,
+        Indicators = PovertyIndicatorNames.All.Where(i => Answers.TryGetValue(i.ToString(), out var yes) && yes).Aggregate(PovertyIndicators.None, (a, b) => a | b),
+        NoShelter = NoShelter ?? false,
         SpendingPerCapita = SpendingPerCapita,
-        MembersPresent = MembersPresent,
-        MembersMoved = MembersMoved,
-        MembersDeceased = MembersDeceased,
-        MembersBorn = MembersBorn,
+        MembersPresent = MembersPresent ?? 0,
+        MembersMoved = MembersMoved ?? 0,
+        MembersDeceased = MembersDeceased ?? 0,
+        MembersBorn = MembersBorn ?? 0,
         Latitude = Latitude,
         Longitude = Longitude,
         AccuracyMetres = Accuracy,
         Notes = Notes,
-        Recommendation = Recommendation,
+        Recommendation = RecommendedStatus,
         MergeIntoNoKk = MergeIntoNoKk,
     };
 }
