@@ -106,4 +106,117 @@ public class FieldAppJourneyTests
         Assert.False(await wide.Locator("header details.menu summary").IsVisibleAsync());
         Assert.True(await wide.Locator("table.data thead").IsVisibleAsync());
     }
+
+    /// <summary>A real 1×1 PNG, so the browser's photo handling runs on an actual image.</summary>
+    private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
+
+    private static async Task<(int Visits, int Evidence)> StoredAsync(LiveApp live)
+    {
+        await using var scope = live.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TuntasDbContext>();
+        return (await db.Visits.CountAsync(), await db.Evidence.CountAsync());
+    }
+
+    private static async Task<(int Visits, int Evidence)> ArrivedAsync(LiveApp live)
+    {
+        for (var i = 0; i < 180; i++)
+        {
+            var stored = await StoredAsync(live);
+            if (stored.Visits > 0)
+            {
+                // Give a duplicate time to arrive too, if there were one.
+                await Task.Delay(3000);
+                return await StoredAsync(live);
+            }
+
+            await Task.Delay(500);
+        }
+
+        return await StoredAsync(live);
+    }
+
+    /// <summary>An operator's phone, signed in, with the field app installed and the task's form kept.</summary>
+    private static async Task<IPage> PhoneWithKeptFormAsync(LiveApp live, long taskId)
+    {
+        var context = await live.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 360, Height = 740 },
+            Locale = "id-ID",
+            ServiceWorkers = ServiceWorkerPolicy.Allow,
+        });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(90_000);
+        await SignInAsync(page, live, "op.bontangkuala");
+        await page.GotoAsync(live.BaseUrl + "/tugas");
+        await page.WaitForFunctionAsync(
+            "async (url) => { const r = await navigator.serviceWorker.getRegistration(); return !!(r && r.active && await caches.match(url)); }",
+            $"{live.BaseUrl}/tugas/{taskId}",
+            new() { Timeout = 90_000, PollingInterval = 250 });
+        await page.GotoAsync(live.BaseUrl + $"/tugas/{taskId}");
+        return page;
+    }
+
+    private static async Task FillVisitAsync(IPage page)
+    {
+        await page.GetByLabel("Bertemu dengan").FillAsync("Budi Santoso (kepala keluarga)");
+        await page.GetByLabel("Lantai tanah").CheckAsync();
+        await page.GetByLabel("Foto rumah dan keluarga, atau dokumen").SetInputFilesAsync(new FilePayload { Name = "rumah.png", MimeType = "image/png", Buffer = Png });
+        await page.GetByLabel("Catatan").FillAsync("Dikirim tanpa sinyal.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kirim hasil kunjungan" }).ClickAsync();
+    }
+
+    [Fact]
+    public async Task VisitSentOffline_WaitsOnThePhone_SurvivesAReload_AndArrivesOnceWithItsPhoto()
+    {
+        await using var live = await LiveApp.StartAsync(TestProvider.Sqlite);
+        var taskId = await OpenTaskAsync(live);
+        var page = await PhoneWithKeptFormAsync(live, taskId);
+
+        await page.Context.SetOfflineAsync(true);
+        await FillVisitAsync(page);
+        var title = page.Locator("[data-outbox-title]");
+        await Assertions.Expect(title).ToHaveTextAsync("1 kunjungan menunggu sinyal");
+        Assert.Contains("menunggu sinyal", await page.Locator("[data-outbox-list]").InnerTextAsync(), StringComparison.Ordinal);
+
+        // Reloaded without signal: the service worker serves the kept form, and the visit still waits.
+        var reloaded = await page.ReloadAsync();
+        Assert.True(reloaded!.FromServiceWorker);
+        await Assertions.Expect(title).ToHaveTextAsync("1 kunjungan menunggu sinyal");
+        var list = await page.GotoAsync(live.BaseUrl + "/tugas");
+        Assert.True(list!.FromServiceWorker);
+        await Assertions.Expect(title).ToHaveTextAsync("1 kunjungan menunggu sinyal");
+        Assert.Equal((0, 0), await StoredAsync(live));
+
+        // The connection returns: the visit is sent by itself, once, with its photo.
+        await page.Context.SetOfflineAsync(false);
+        await Assertions.Expect(page.Locator("[data-outbox-panel]")).ToBeHiddenAsync(new() { Timeout = 90_000 });
+        Assert.Equal((1, 1), await ArrivedAsync(live));
+        await page.GotoAsync(live.BaseUrl + "/tugas");
+        Assert.Contains("Menunggu pemeriksaan", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task VisitSentAfterTheSessionExpired_AsksForThePassword_AndArrivesOnce()
+    {
+        await using var live = await LiveApp.StartAsync(TestProvider.Sqlite);
+        var taskId = await OpenTaskAsync(live);
+        var page = await PhoneWithKeptFormAsync(live, taskId);
+
+        // The session ends while the form is being filled (8 hours in the field, or signed out elsewhere).
+        await page.Context.ClearCookiesAsync(new() { Name = "tuntas.auth" });
+        await FillVisitAsync(page);
+        await Assertions.Expect(page.Locator("[data-outbox-signin]")).ToBeVisibleAsync();
+        Assert.Contains("Sesi Anda sudah berakhir", await page.Locator("[data-outbox-signin]").InnerTextAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("[data-outbox-title]")).ToHaveTextAsync("1 kunjungan menunggu sinyal");
+        Assert.Equal((0, 0), await StoredAsync(live));
+
+        // Signing in again returns to the form, and the kept visit is sent.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Masuk lagi" }).ClickAsync();
+        await LiveApp.ArrivedAtAsync(page, "**/masuk?**");
+        await page.Locator("input[name=username]").FillAsync("op.bontangkuala");
+        await page.Locator("input[name=password]").FillAsync(LiveApp.Password);
+        await page.Locator("main button[type=submit]").ClickAsync();
+        await LiveApp.ArrivedAtAsync(page, "**/keluarga/6474010101200001?pesan=kunjungan-terkirim");
+        Assert.Equal((1, 1), await ArrivedAsync(live));
+    }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Tuntas.Data.Common;
 using Tuntas.Data.Verification;
 using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
@@ -54,6 +55,7 @@ public sealed class VisitModel(VervalQueries queries, SubmitVisit submit, Eviden
         {
             VisitedOn = Today,
             Version = Task.Version,
+            SubmissionId = Guid.NewGuid(),
             MembersPresent = Household.Members.Count,
             Indicators = (Household.Indicators ?? PovertyIndicators.None).Each().Select(i => i.ToString()).ToList(),
             SpendingPerCapita = Household.SpendingPerCapita,
@@ -71,32 +73,37 @@ public sealed class VisitModel(VervalQueries queries, SubmitVisit submit, Eviden
         if (!ModelState.IsValid || Input.VisitedOn == default)
         {
             Error = ModelState.Words(text);
-            return Page();
+            return Refused();
         }
 
         if (Task.Version != Input.Version)
         {
+            if (AlreadySent())
+            {
+                return Sent(already: true);
+            }
+
             Error = text["ConcurrencyTask"];
-            return Page();
+            return Refused();
         }
 
         if (!Task.IsOpen)
         {
             Error = text["TaskNotOpen"];
-            return Page();
+            return Refused();
         }
 
         var files = (photos ?? []).Where(f => f.Length > 0).ToList();
         if (files.Count > EvidenceStore.MaxFiles)
         {
             Error = text["EvidenceTooMany", EvidenceStore.MaxFiles];
-            return Page();
+            return Refused();
         }
 
         if (Input.Recommendation is { } wanted && wanted.IsExit() && files.Count == 0)
         {
             Error = text["ExitNeedsEvidence"];
-            return Page();
+            return Refused();
         }
 
         var evidence = new List<EvidenceFile>();
@@ -107,7 +114,7 @@ public sealed class VisitModel(VervalQueries queries, SubmitVisit submit, Eviden
             {
                 store.Delete(evidence);
                 Error = text[problem!, file.FileName];
-                return Page();
+                return Refused();
             }
 
             evidence.Add(saved);
@@ -123,12 +130,40 @@ public sealed class VisitModel(VervalQueries queries, SubmitVisit submit, Eviden
                 return NotFound();
             }
 
+            if (error is WriteError.Conflict && AlreadySent())
+            {
+                return Sent(already: true);
+            }
+
             Error = error.Words(text, "ConcurrencyTask");
-            return Page();
+            return Refused();
         }
 
-        return Redirect($"/keluarga/{Household.NoKk.Value}?pesan=kunjungan-terkirim");
+        return Sent();
     }
+
+    /// <summary>
+    /// The visit form sent from the phone's outbox (field.js) asks for JSON: it keeps the visit until
+    /// the answer is <c>stored</c> or <c>already</c>, and shows the words of a refusal.
+    /// </summary>
+    private bool WantsJson => Request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true);
+
+    /// <summary>
+    /// A resend of a visit that is already stored: the task moved on (its version changed) to waiting
+    /// for review through a visit of this same visitor. The outbox treats it as delivered, so that
+    /// nothing is sent again. A task returned and open again is not this: its old form is refused.
+    /// </summary>
+    private bool AlreadySent() => !Task.IsOpen && LastVisit is { } last && last.Visitor == Caller.UserName && Task.Version != Input.Version;
+
+    /// <summary>The visit is stored (now, or <paramref name="already"/> by an earlier send of it).</summary>
+    private IActionResult Sent(bool already = false)
+    {
+        var next = $"/keluarga/{Household.NoKk.Value}?pesan=kunjungan-terkirim";
+        return WantsJson ? new JsonResult(new { state = already ? "already" : "stored", next }) : Redirect(next);
+    }
+
+    private IActionResult Refused() =>
+        WantsJson ? new JsonResult(new { state = "refused", error = Error }) { StatusCode = StatusCodes.Status422UnprocessableEntity } : Page();
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
@@ -183,6 +218,12 @@ public sealed class VisitInput
     public HouseholdStatus? Recommendation { get; set; }
 
     public string? MergeIntoNoKk { get; set; }
+
+    /// <summary>
+    /// Made when the form is opened (by the page, and again by field.js in the browser): the visit's
+    /// identity as the phone's outbox knows it, the same on every resend.
+    /// </summary>
+    public Guid? SubmissionId { get; set; }
 
     /// <summary>The task's version when the form was opened: a second submission for the same task is refused.</summary>
     public int Version { get; set; }
