@@ -34,6 +34,7 @@ public static class TuntasCli
         root.Subcommands.Add(NikCommand.Create(Context));
         root.Subcommands.Add(UserCommand.Create(Context));
         root.Subcommands.Add(TokenCommand.Create(Context));
+        root.Subcommands.Add(OdkCommand.Create(Context));
         root.Subcommands.Add(PrivacyCommand.Create(Context));
         root.Subcommands.Add(DemoCommand.Create(Context));
         root.Subcommands.Add(StatsCommand.Create(Context));

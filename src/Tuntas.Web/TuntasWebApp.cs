@@ -18,6 +18,7 @@ using Tuntas.Web.Public;
 using Tuntas.Web.Regions;
 using Tuntas.Web.Registry;
 using Tuntas.Web.Verification;
+using Tuntas.Web.Verification.Odk;
 
 namespace Tuntas.Web;
 
@@ -157,6 +158,7 @@ public static class TuntasWebApp
         // First, so that everything after it (the public form's limit, the cookies) sees the client.
         app.UseForwardedHeaders();
         app.UseRequestHygiene();
+        app.UseOpenRosaHeaders();
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
@@ -191,6 +193,7 @@ public static class TuntasWebApp
         api.MapAnomaliesApi();
         api.MapPublicStatsApi();
         all.MapEvidenceEndpoints();
+        all.MapOdkEndpoints();
         all.MapRazorPages();
     }
 }

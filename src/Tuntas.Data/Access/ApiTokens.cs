@@ -10,10 +10,17 @@ public sealed class ApiTokens(TuntasDbContext db, RegionClock clock)
 {
     private const string TokenPrefix = "tnt_";
 
+    /// <summary>
+    /// The start of an ODK token: it is part of a URL (<c>/odk/{token}</c>, the way ODK Central's app
+    /// users work), so it opens the ODK endpoints only and never the API, and the API's tokens do not
+    /// open the ODK endpoints. Kept, listed and revoked with the API tokens.
+    /// </summary>
+    public const string OdkPrefix = "odk_";
+
     /// <summary>A new token: the text to hand over once, and what is stored of it (never the token itself).</summary>
-    public static (string Token, ApiToken Stored) Issue(TuntasUser user, DateTime now, TimeSpan? lifetime)
+    public static (string Token, ApiToken Stored) Issue(TuntasUser user, DateTime now, TimeSpan? lifetime, bool odk = false)
     {
-        var token = TokenPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))
+        var token = (odk ? OdkPrefix : TokenPrefix) + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))
             .TrimEnd('=').Replace('+', '-').Replace('/', '_');
         return (token, new ApiToken
         {
@@ -26,9 +33,14 @@ public sealed class ApiTokens(TuntasDbContext db, RegionClock clock)
     }
 
     /// <summary>The user a token belongs to, or null when it is unknown, expired or revoked, or its user is disabled or locked (checked on every request).</summary>
-    public async Task<TuntasUser?> FindUserAsync(string token, CancellationToken ct = default)
+    public Task<TuntasUser?> FindUserAsync(string token, CancellationToken ct = default) => FindAsync(token, TokenPrefix, ct);
+
+    /// <summary>The user an ODK token belongs to, on the same terms as <see cref="FindUserAsync"/>.</summary>
+    public Task<TuntasUser?> FindOdkUserAsync(string token, CancellationToken ct = default) => FindAsync(token, OdkPrefix, ct);
+
+    private async Task<TuntasUser?> FindAsync(string token, string kind, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(token) || !token.StartsWith(TokenPrefix, StringComparison.Ordinal) || token.Length > 200)
+        if (string.IsNullOrWhiteSpace(token) || !token.StartsWith(kind, StringComparison.Ordinal) || token.Length > 200)
         {
             return null;
         }

@@ -5,8 +5,8 @@ using Tuntas.Data.Common;
 namespace Tuntas.Data.Access;
 
 /// <summary>
-/// Revokes the active tokens whose prefix starts with a given prefix, or that belong to a user (one
-/// of the two), in one audited unit of work.
+/// Revokes the active tokens whose prefix starts with a given prefix, or that belong to a user, or
+/// both (a user's ODK tokens: <c>odk_</c> and the user), in one audited unit of work.
 /// </summary>
 public sealed class RevokeApiTokens(UnitOfWork work, UserAccounts accounts) : IUseCase
 {
@@ -21,7 +21,16 @@ public sealed class RevokeApiTokens(UnitOfWork work, UserAccounts accounts) : IU
 
             var now = work.Clock.UtcNow;
             var query = work.Db.ApiTokens.Include(t => t.User).Where(t => t.RevokedAt == null);
-            query = prefix is not null ? query.Where(t => t.Prefix.StartsWith(prefix)) : query.Where(t => t.User!.UserName == userName);
+            if (prefix is not null)
+            {
+                query = query.Where(t => t.Prefix.StartsWith(prefix));
+            }
+
+            if (userName is not null)
+            {
+                query = query.Where(t => t.User!.UserName == userName);
+            }
+
             var found = await query.ToListAsync(c);
             foreach (var token in found)
             {

@@ -99,6 +99,9 @@ internal sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
         builder.HasOne<Household>().WithMany().HasForeignKey(v => v.HouseholdId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(v => new { v.HouseholdId, v.VisitedOn });
         builder.HasIndex(v => v.Review);
+        builder.Property(v => v.SubmissionId).HasMaxLength(100);
+        builder.Property(v => v.SubmissionHash).HasMaxLength(64);
+        builder.HasIndex(v => v.SubmissionId).IsUnique();
         builder.HasMany(v => v.Evidence).WithOne().HasForeignKey(e => e.VisitId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(v => v.Evidence).HasField("_evidence").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(v => v.IsApproved);

@@ -11,6 +11,9 @@ namespace Tuntas.Data.Verification;
 /// <summary>A task as the lists show it.</summary>
 public sealed record TaskRow(long Id, string NoKk, string? HeadName, RegionCode Village, string VillageName, HouseholdStatus Status, VisitPurpose Purpose, VisitTaskState State, string? AssignedTo, DateOnly DueOn, string? RoundName, int Version);
 
+/// <summary>A task waiting for a visit, as a visitor's phone lists it (the households file of ODK Collect's form).</summary>
+public sealed record VisitableTask(long TaskId, string NoKk, string? HeadName, string? Address, string VillageName, int Version);
+
 /// <summary>A stored file as its download needs it: where it is kept, its type (when known) and its name.</summary>
 public sealed record StoredFile(string? StorageKey, string? ContentType, string? FileName);
 
@@ -68,6 +71,47 @@ public sealed class VervalQueries(TuntasDbContext db)
             .Take(take).ToListAsync(ct);
         return rows.Select(x => new TaskRow(x.Id, x.NoKk.Value, x.Head, x.VillageCode, x.Name, x.Status, x.Purpose, x.State, x.AssignedTo, x.DueOn, x.Round, x.Version)).ToList();
     }
+
+    /// <summary>
+    /// The tasks waiting for a visit (open or sent back) in the scope: for a visitor named, those assigned
+    /// to them or to nobody (as their task list shows them), one per household, by due date.
+    /// </summary>
+    public async Task<IReadOnlyList<VisitableTask>> VisitableTasksAsync(RegionScope scope, string? visitor, int take, CancellationToken ct, NomorKk? noKk = null)
+    {
+        var tasks = db.Tasks.AsNoTracking().Where(t => t.State == VisitTaskState.Open || t.State == VisitTaskState.Returned);
+        if (visitor is not null)
+        {
+            tasks = tasks.Where(t => t.AssignedTo == visitor || t.AssignedTo == null);
+        }
+
+        var households = db.Households.InScope(scope);
+        if (noKk is { } one)
+        {
+            households = households.Where(h => h.NoKk == one);
+        }
+
+        var rows = await (
+                from t in tasks
+                join h in households on t.HouseholdId equals h.Id
+                join r in db.Regions on h.VillageCode equals r.Code
+                orderby t.DueOn, h.VillageCode, h.NoKk, t.Id
+                select new
+                {
+                    t.Id,
+                    h.NoKk,
+                    Head = h.Members.Where(m => m.Relation == FamilyRelation.KepalaKeluarga).Select(m => m.Name).FirstOrDefault(),
+                    h.Address,
+                    r.Name,
+                    t.Version,
+                })
+            .Take(take).ToListAsync(ct);
+        return rows.Select(x => new VisitableTask(x.Id, x.NoKk.Value, x.Head, x.Address, x.Name, x.Version))
+            .DistinctBy(x => x.NoKk).ToList();
+    }
+
+    /// <summary>Whether a household of this No. KK lies in the scope (whatever its tasks).</summary>
+    public Task<bool> HouseholdInScopeAsync(RegionScope scope, NomorKk noKk, CancellationToken ct) =>
+        db.Households.InScope(scope).AnyAsync(h => h.NoKk == noKk, ct);
 
     public async Task<IReadOnlyList<VisitRow>> VisitsAsync(RegionScope scope, ReviewState? review, int take, CancellationToken ct)
     {

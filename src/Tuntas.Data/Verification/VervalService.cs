@@ -101,9 +101,14 @@ public sealed class VervalService(TuntasDbContext db, ClassificationService clas
         audit.Record(actor, "task.assign", AuditSubject.Of(task, household), new { assignedTo = before }, new { assignedTo = task.AssignedTo });
     }
 
-    public Visit SubmitVisit(VisitTask task, Household household, VisitReport report, IEnumerable<EvidenceFile> evidence, string visitor, AuditTrail audit)
+    public Visit SubmitVisit(VisitTask task, Household household, VisitReport report, IEnumerable<EvidenceFile> evidence, string visitor, AuditTrail audit, ClientSubmission? submission = null)
     {
         var visit = Visit.Submit(task, report, visitor, Today, Now);
+        if (submission is not null)
+        {
+            visit.IdentifySubmission(submission.Id, submission.ContentHash);
+        }
+
         foreach (var file in evidence)
         {
             visit.AddEvidence(file.Kind, file.FileName, file.ContentType, file.Size, file.Sha256, file.StorageKey);
@@ -124,6 +129,7 @@ public sealed class VervalService(TuntasDbContext db, ClassificationService clas
             recommendation = report.Recommendation?.ToWire(),
             report.MergeIntoNoKk,
             evidence = visit.Evidence.Select(e => new { e.Kind, e.FileName, e.Sha256 }),
+            submission = submission?.Id,
         });
         return visit;
     }

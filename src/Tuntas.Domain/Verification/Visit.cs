@@ -151,6 +151,16 @@ public sealed class Visit
 
     public int Version { get; private set; }
 
+    /// <summary>
+    /// The id the visitor's device gave this submission (ODK's <c>meta/instanceID</c>, or the offline web
+    /// form's own id), unique: a submission sent again is recognised and stored once. Null for a form sent
+    /// without one.
+    /// </summary>
+    public string? SubmissionId { get; private set; }
+
+    /// <summary>SHA-256 (hex) of what was sent under <see cref="SubmissionId"/>: the same id with other content is a conflict, not a repeat.</summary>
+    public string? SubmissionHash { get; private set; }
+
     public IReadOnlyList<VisitEvidence> Evidence => _evidence;
 
     public bool IsApproved => Review == ReviewState.Approved;
@@ -208,6 +218,13 @@ public sealed class Visit
 
         task.MarkSubmitted();
         return new Visit(task, report, visitor, nowUtc);
+    }
+
+    /// <summary>Remembers the client's id of this submission and the hash of its content.</summary>
+    public void IdentifySubmission(string id, string contentHash)
+    {
+        SubmissionId = id;
+        SubmissionHash = contentHash;
     }
 
     public VisitEvidence AddEvidence(EvidenceKind kind, string fileName, string contentType, long size, string sha256, string? storageKey)

@@ -35,6 +35,15 @@ public static class EndpointAccess
 
     public static readonly AccessRule Public = new("public", true, new HashSet<Role>());
 
+    /// <summary>
+    /// ODK Collect's endpoints under <c>/odk/{token}</c>: Collect cannot sign in with a cookie, so the
+    /// credential is the ODK token in the path (as ODK Central's app users do). Open at this layer,
+    /// and the handler (<c>OdkEndpoints</c>) answers 401 unless the path's token is an active ODK
+    /// token of an enabled user, and acts as that user only: a cookie session or an API token is
+    /// ignored, so nobody reaches these endpoints as someone else.
+    /// </summary>
+    public static readonly AccessRule OdkToken = new("odk-token", true, new HashSet<Role>());
+
     /// <summary>Any signed-in role; what is shown is narrowed to the caller's region.</summary>
     public static readonly AccessRule SignedIn = Rule("signed-in", AllRoles);
 
@@ -80,7 +89,7 @@ public static class EndpointAccess
     public static readonly AccessRule Admin = Rule("admin", Role.Admin);
 
     public static IReadOnlyList<AccessRule> Rules { get; } =
-        [Public, SignedIn, Register, Verval, Review, RecordDelivery, ImportRecipients, ImportHouseholds, AuditTrail, Anomalies, ClaimAudit, Reports, TwoFactor, Admin];
+        [Public, OdkToken, SignedIn, Register, Verval, Review, RecordDelivery, ImportRecipients, ImportHouseholds, AuditTrail, Anomalies, ClaimAudit, Reports, TwoFactor, Admin];
 
     /// <summary>Every endpoint, by route pattern (as written, without the leading slash).</summary>
     public static IReadOnlyDictionary<string, EndpointClass> Endpoints { get; } = new Dictionary<string, EndpointClass>(StringComparer.Ordinal)
@@ -95,6 +104,13 @@ public static class EndpointAccess
         ["galat"] = new(Public),
         ["publik/{region}"] = new(Public, "region"),
         ["api/v1/public/stats"] = new(Public, "region"),
+
+        // ODK Collect and KoboCollect: the token in the path is checked by the handler (see OdkToken).
+        ["odk/{token}/formList"] = new(OdkToken),
+        ["odk/{token}/form.xml"] = new(OdkToken),
+        ["odk/{token}/manifest"] = new(OdkToken),
+        ["odk/{token}/households.csv"] = new(OdkToken),
+        ["odk/{token}/submission"] = new(OdkToken),
 
         // Signed in, any role.
         [""] = new(SignedIn),

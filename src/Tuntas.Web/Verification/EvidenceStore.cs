@@ -48,7 +48,17 @@ public sealed partial class EvidenceStore(IConfiguration configuration, RegionCl
         await using var input = file.OpenReadStream();
         using var buffer = new MemoryStream();
         await input.CopyToAsync(buffer, ct);
-        var bytes = buffer.ToArray();
+        return await SaveAsync(buffer.ToArray(), file.FileName, ct);
+    }
+
+    /// <summary>Stores a file already read (a part of an ODK submission), on the same terms as an upload.</summary>
+    public async Task<(EvidenceFile? File, string? Error)> SaveAsync(byte[] bytes, string? fileName, CancellationToken ct)
+    {
+        if (bytes.Length == 0 || bytes.Length > MaxBytes)
+        {
+            return (null, "EvidenceSize");
+        }
+
         var (contentType, extension, kind) = Sniff(bytes);
         if (contentType is null)
         {
@@ -59,7 +69,7 @@ public sealed partial class EvidenceStore(IConfiguration configuration, RegionCl
         var path = Path.Combine(Root, key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllBytesAsync(path, bytes, ct);
-        var name = DisplayName(file.FileName, extension);
+        var name = DisplayName(fileName, extension);
         return (new EvidenceFile(kind, name, contentType, bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)), key), null);
     }
 

@@ -1977,6 +1977,14 @@ namespace Tuntas.Data.Migrations.Postgres
                     b.Property<long?>("SpendingPerCapita")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("SubmissionHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SubmissionId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateTime>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1998,6 +2006,9 @@ namespace Tuntas.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("Review");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
 
                     b.HasIndex("TaskId");
 

@@ -1914,6 +1914,14 @@ namespace Tuntas.Data.Migrations.Sqlite
                     b.Property<long?>("SpendingPerCapita")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SubmissionHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmissionId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("SubmittedAt")
                         .HasColumnType("TEXT");
 
@@ -1935,6 +1943,9 @@ namespace Tuntas.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("Review");
+
+                    b.HasIndex("SubmissionId")
+                        .IsUnique();
 
                     b.HasIndex("TaskId");
 

@@ -1,0 +1,55 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Tuntas.Web.Verification.Odk;
+
+/// <summary>
+/// The files of a submission that Collect sends in several posts (all but the last marked
+/// <c>*isIncomplete*</c>), kept under the uploads folder until the last post arrives. The folder is
+/// named by a hash of the user and the submission's instanceID; the files by the hex of their names,
+/// so that no name a phone sends reaches the file system.
+/// </summary>
+public sealed class PendingParts(IConfiguration configuration, string userId, string instanceId)
+{
+    private readonly string _folder = Path.Combine(
+        Path.GetFullPath(configuration["Tuntas:Uploads"] ?? Path.Combine("data", "uploads")),
+        "odk-parts",
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(userId + "\n" + instanceId))));
+
+    public async Task KeepAsync(IReadOnlyDictionary<string, byte[]> files, CancellationToken ct)
+    {
+        Directory.CreateDirectory(_folder);
+        foreach (var (name, bytes) in files)
+        {
+            await File.WriteAllBytesAsync(Path.Combine(_folder, Convert.ToHexStringLower(Encoding.UTF8.GetBytes(name))), bytes, ct);
+        }
+    }
+
+    /// <summary>The files kept from earlier posts together with those of the last one (the last wins).</summary>
+    public async Task<Dictionary<string, byte[]>> TakeAsync(IReadOnlyDictionary<string, byte[]> last, CancellationToken ct)
+    {
+        var all = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        if (Directory.Exists(_folder))
+        {
+            foreach (var path in Directory.EnumerateFiles(_folder))
+            {
+                all[Encoding.UTF8.GetString(Convert.FromHexString(Path.GetFileName(path)))] = await File.ReadAllBytesAsync(path, ct);
+            }
+        }
+
+        foreach (var (name, bytes) in last)
+        {
+            all[name] = bytes;
+        }
+
+        return all;
+    }
+
+    public void Forget()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+}
