@@ -94,6 +94,19 @@ public partial class VervalJourneyTests
         var again = await AnswerOf(await PostAsJsonClientAsync(op, $"/tugas/{taskId}", fields, Photo));
         Assert.Equal((HttpStatusCode.OK, "already"), (again.Status, again.State));
         Assert.Equal((1, 1), await StoredAsync(app));
+
+        // Other content under the same submission id is not this visit: refused, nothing stored.
+        var changed = fields.Select(f => f.Name == "Input.Notes" ? (f.Name, "Catatan lain.") : f).ToList();
+        var other = await AnswerOf(await PostAsJsonClientAsync(op, $"/tugas/{taskId}", changed, Photo));
+        Assert.Equal((HttpStatusCode.UnprocessableEntity, "refused"), (other.Status, other.State));
+        Assert.Contains("isi berbeda", other.Error, StringComparison.Ordinal);
+        Assert.Equal((1, 1), await StoredAsync(app));
+
+        // The ordinary form post of the same visit again (no script: the browser resent it) shows the household, as the first did.
+        var plain = await PostAsync(op, $"/tugas/{taskId}", $"/tugas/{taskId}", fields, Photo);
+        Assert.Equal(HttpStatusCode.Redirect, plain.StatusCode);
+        Assert.Equal("/keluarga/6474010101200001?pesan=kunjungan-terkirim", plain.Headers.Location!.OriginalString);
+        Assert.Equal((1, 1), await StoredAsync(app));
     }
 
     [Theory, DatabaseData]

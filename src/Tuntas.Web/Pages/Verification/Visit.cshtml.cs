@@ -76,13 +76,14 @@ public sealed class VisitModel(VervalQueries queries, SubmitVisit submit, Eviden
             return Refused();
         }
 
+        var submission = Input.SubmissionId is { } submissionId ? new ClientSubmission(submissionId.ToString("D"), await ContentHashAsync(photos, ct)) : null;
+        if (submission is not null && await RepeatAsync(submission, ct) is { } repeat)
+        {
+            return repeat;
+        }
+
         if (Task.Version != Input.Version)
         {
-            if (AlreadySent())
-            {
-                return Sent(already: true);
-            }
-
             Error = text["ConcurrencyTask"];
             return Refused();
         }
@@ -120,7 +121,13 @@ public sealed class VisitModel(VervalQueries queries, SubmitVisit submit, Eviden
             evidence.Add(saved);
         }
 
-        var result = await submit.SubmitAsync(Caller.Scope, id, Input.Version, Input.ToReport(), evidence, Caller.UserName, ct);
+        var result = await submit.SubmitAsync(Caller.Scope, id, Input.Version, Input.ToReport(), evidence, Caller.UserName, submission, ct);
+        if (result.Value is { Repeated: true })
+        {
+            store.Delete(evidence);
+            return Sent(already: true);
+        }
+
         if (result.Error is { } error)
         {
             // Nothing was saved: the files stored for it go too, and the form shows the task as it is stored.
@@ -130,9 +137,10 @@ public sealed class VisitModel(VervalQueries queries, SubmitVisit submit, Eviden
                 return NotFound();
             }
 
-            if (error is WriteError.Conflict && AlreadySent())
+            // The same visit stored a moment ago by a parallel send of it (a phone retrying).
+            if (error is WriteError.Conflict && submission is not null && await RepeatAsync(submission, ct) is { } repeat2)
             {
-                return Sent(already: true);
+                return repeat2;
             }
 
             Error = error.Words(text, "ConcurrencyTask");
@@ -143,17 +151,54 @@ public sealed class VisitModel(VervalQueries queries, SubmitVisit submit, Eviden
     }
 
     /// <summary>
+    /// The answer to a submission id already stored: sent for the same content from the same visitor
+    /// (a resend from the phone's outbox, or the same form posted again), refused for other content.
+    /// </summary>
+    private async Task<IActionResult?> RepeatAsync(ClientSubmission submission, CancellationToken ct)
+    {
+        if (await submit.FindAsync(submission.Id, ct) is not { } earlier)
+        {
+            return null;
+        }
+
+        if (earlier.SubmissionHash == submission.ContentHash && string.Equals(earlier.Visitor, Caller.UserName, StringComparison.OrdinalIgnoreCase))
+        {
+            return Sent(already: true);
+        }
+
+        Error = text["SubmissionConflict"];
+        return Refused();
+    }
+
+    /// <summary>
+    /// What was sent, as one SHA-256 (hex): every form value but the antiforgery token, in order of
+    /// name, and the bytes of each photo. A resend of the same visit has the same hash.
+    /// </summary>
+    private async Task<string> ContentHashAsync(List<IFormFile>? photos, CancellationToken ct)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var key in Request.Form.Keys.Where(k => k != "__RequestVerificationToken").Order(StringComparer.Ordinal))
+        {
+            foreach (var value in Request.Form[key])
+            {
+                hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{key}={value}\n"));
+            }
+        }
+
+        foreach (var photo in photos ?? [])
+        {
+            await using var stream = photo.OpenReadStream();
+            hash.AppendData(await System.Security.Cryptography.SHA256.HashDataAsync(stream, ct));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>
     /// The visit form sent from the phone's outbox (field.js) asks for JSON: it keeps the visit until
     /// the answer is <c>stored</c> or <c>already</c>, and shows the words of a refusal.
     /// </summary>
     private bool WantsJson => Request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true);
-
-    /// <summary>
-    /// A resend of a visit that is already stored: the task moved on (its version changed) to waiting
-    /// for review through a visit of this same visitor. The outbox treats it as delivered, so that
-    /// nothing is sent again. A task returned and open again is not this: its old form is refused.
-    /// </summary>
-    private bool AlreadySent() => !Task.IsOpen && LastVisit is { } last && last.Visitor == Caller.UserName && Task.Version != Input.Version;
 
     /// <summary>The visit is stored (now, or <paramref name="already"/> by an earlier send of it).</summary>
     private IActionResult Sent(bool already = false)
