@@ -15,7 +15,11 @@
       var urls = [location.pathname];
       document.querySelectorAll("link[rel=stylesheet], script[src]").forEach(function (el) { urls.push(el.href || el.src); });
       if (location.pathname === "/tugas") {
-        document.querySelectorAll("main a[href^='/tugas/'], main a[href^='/keluarga/']").forEach(function (a) { urls.push(a.getAttribute("href")); });
+        // Only the rows with an open task (their form link), at most 100 of them: a slow connection pays for each.
+        var rows = Array.prototype.filter.call(document.querySelectorAll("main tr"), function (tr) { return tr.querySelector("a[href^='/tugas/']"); }).slice(0, 100);
+        rows.forEach(function (tr) {
+          tr.querySelectorAll("a[href^='/tugas/'], a[href^='/keluarga/']").forEach(function (a) { urls.push(a.getAttribute("href")); });
+        });
       }
       if (registration.active) { registration.active.postMessage({ type: "keep", urls: urls }); }
     });

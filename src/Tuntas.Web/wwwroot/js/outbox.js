@@ -45,11 +45,13 @@ var TuntasOutbox = (function () {
     return response.status === 401 || (response.redirected && new URL(response.url).pathname === "/masuk");
   }
 
-  // The signed-in user and a fresh antiforgery token, from the task list (the layout's sign-out form
-  // carries a token). Offline, or when the session has ended, says so instead.
-  function session() {
-    return fetch("/tugas", { credentials: "same-origin", cache: "no-store" }).then(function (response) {
+  // The signed-in user and a fresh antiforgery token, from a visit's own form page (the layout's
+  // sign-out form carries a token even when the task is no longer open). Offline, or when the
+  // session has ended, says so instead.
+  function session(url) {
+    return fetch(url, { credentials: "same-origin", cache: "no-store" }).then(function (response) {
       if (toSignIn(response)) { return { signin: true }; }
+      if (response.status === 404 && url !== "/tugas") { return session("/tugas"); }
       if (!response.ok) { return { offline: true }; }
       return response.text().then(function (html) {
         var token = /name="__RequestVerificationToken"[^>]*?value="([^"]+)"/.exec(html);
@@ -91,7 +93,7 @@ var TuntasOutbox = (function () {
     running = list("").then(function (all) {
       var due = all.filter(function (r) { return r.state !== "refused"; });
       if (!due.length) { return sent; }
-      return session().then(function (s) {
+      return session(due[0].url).then(function (s) {
         if (s.offline) { return sent; }
         if (s.signin) {
           return Promise.all(due.map(function (r) { r.state = "signin"; return put(r); })).then(function () { return sent; });
