@@ -141,6 +141,7 @@ public static class TuntasWebApp
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddHealthChecks();
+        services.AddStaticFileCompression();
     }
 
     private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
@@ -170,7 +171,7 @@ public static class TuntasWebApp
 
         app.UseExceptionHandler();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
-        app.UseStaticFiles();
+        app.UseTuntasStaticFiles();
         app.UseRouting();
         app.UseRequestLocalization();
         app.UseUploadLimit();

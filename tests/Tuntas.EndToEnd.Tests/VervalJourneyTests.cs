@@ -67,6 +67,8 @@ public class VervalJourneyTests
         var phone = await phoneContext.NewPageAsync();
         phone.SetDefaultTimeout(90_000);
         await SignInAsync(phone, live, "op.bontangkuala");
+        // On a phone the menu folds behind its button.
+        await phone.Locator("header details.menu summary").ClickAsync();
         await phone.GetByRole(AriaRole.Link, new() { Name = "Tugas Kunjungan" }).ClickAsync();
         await phone.GetByRole(AriaRole.Link, new() { Name = "Isi kunjungan" }).ClickAsync();
         await LiveApp.ArrivedAtAsync(phone, "**/tugas/*");

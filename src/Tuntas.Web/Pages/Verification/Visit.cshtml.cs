@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Tuntas.Data.Common;
 using Tuntas.Data.Verification;
 using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
@@ -60,7 +61,7 @@ public sealed class VisitModel(VervalQueries queries, SubmitVisit submit, Eviden
         }
 
         // What the visitor observes starts blank; only the date (not an observation) is filled in.
-        Input = new VisitInput { VisitedOn = Today, Version = Task.Version, Opened = OpenedToken(id) };
+        Input = new VisitInput { VisitedOn = Today, Version = Task.Version, Opened = OpenedToken(id), SubmissionId = Guid.NewGuid() };
         return Page();
     }
 
@@ -75,38 +76,44 @@ public sealed class VisitModel(VervalQueries queries, SubmitVisit submit, Eviden
         if (!ModelState.IsValid || Input.VisitedOn == default)
         {
             Error = ModelState.Words(text);
-            return Page();
+            return Refused();
+        }
+
+        var submission = Input.SubmissionId is { } submissionId ? new ClientSubmission(submissionId.ToString("D"), await ContentHashAsync(photos, ct)) : null;
+        if (submission is not null && await RepeatAsync(submission, ct) is { } repeat)
+        {
+            return repeat;
         }
 
         if (Unanswered() is { Count: > 0 } missing)
         {
             Error = text["VisitUnanswered", string.Join(", ", missing)];
-            return Page();
+            return Refused();
         }
 
         if (Task.Version != Input.Version)
         {
             Error = text["ConcurrencyTask"];
-            return Page();
+            return Refused();
         }
 
         if (!Task.IsOpen)
         {
             Error = text["TaskNotOpen"];
-            return Page();
+            return Refused();
         }
 
         var files = (photos ?? []).Where(f => f.Length > 0).ToList();
         if (files.Count > EvidenceStore.MaxFiles)
         {
             Error = text["EvidenceTooMany", EvidenceStore.MaxFiles];
-            return Page();
+            return Refused();
         }
 
         if (Input.RecommendedStatus is { } wanted && wanted.IsExit() && files.Count == 0)
         {
             Error = text["ExitNeedsEvidence"];
-            return Page();
+            return Refused();
         }
 
         var evidence = new List<EvidenceFile>();
@@ -117,14 +124,20 @@ public sealed class VisitModel(VervalQueries queries, SubmitVisit submit, Eviden
             {
                 store.Delete(evidence);
                 Error = text[problem!, file.FileName];
-                return Page();
+                return Refused();
             }
 
             evidence.Add(saved);
         }
 
         var report = Input.ToReport() with { FormOpenedAt = OpenedAt(id, Input.Opened) };
-        var result = await submit.SubmitAsync(Caller.Scope, id, Input.Version, report, evidence, Caller.UserName, ct);
+        var result = await submit.SubmitAsync(Caller.Scope, id, Input.Version, report, evidence, Caller.UserName, submission, ct);
+        if (result.Value is { Repeated: true })
+        {
+            store.Delete(evidence);
+            return Sent(already: true);
+        }
+
         if (result.Error is { } error)
         {
             // Nothing was saved: the files stored for it go too, and the form shows the task as it is stored.
@@ -134,12 +147,78 @@ public sealed class VisitModel(VervalQueries queries, SubmitVisit submit, Eviden
                 return NotFound();
             }
 
+            // The same visit stored a moment ago by a parallel send of it (a phone retrying).
+            if (error is WriteError.Conflict && submission is not null && await RepeatAsync(submission, ct) is { } repeat2)
+            {
+                return repeat2;
+            }
+
             Error = error.Words(text, "ConcurrencyTask");
-            return Page();
+            return Refused();
         }
 
-        return Redirect($"/keluarga/{Household.NoKk.Value}?pesan=kunjungan-terkirim");
+        return Sent();
     }
+
+    /// <summary>
+    /// The answer to a submission id already stored: sent for the same content from the same visitor
+    /// (a resend from the phone's outbox, or the same form posted again), refused for other content.
+    /// </summary>
+    private async Task<IActionResult?> RepeatAsync(ClientSubmission submission, CancellationToken ct)
+    {
+        if (await submit.FindAsync(submission.Id, ct) is not { } earlier)
+        {
+            return null;
+        }
+
+        if (earlier.SubmissionHash == submission.ContentHash && string.Equals(earlier.Visitor, Caller.UserName, StringComparison.OrdinalIgnoreCase))
+        {
+            return Sent(already: true);
+        }
+
+        Error = text["SubmissionConflict"];
+        return Refused();
+    }
+
+    /// <summary>
+    /// What was sent, as one SHA-256 (hex): every form value but the antiforgery token, in order of
+    /// name, and the bytes of each photo. A resend of the same visit has the same hash.
+    /// </summary>
+    private async Task<string> ContentHashAsync(List<IFormFile>? photos, CancellationToken ct)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var key in Request.Form.Keys.Where(k => k != "__RequestVerificationToken").Order(StringComparer.Ordinal))
+        {
+            foreach (var value in Request.Form[key])
+            {
+                hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{key}={value}\n"));
+            }
+        }
+
+        foreach (var photo in photos ?? [])
+        {
+            await using var stream = photo.OpenReadStream();
+            hash.AppendData(await System.Security.Cryptography.SHA256.HashDataAsync(stream, ct));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>
+    /// The visit form sent from the phone's outbox (field.js) asks for JSON: it keeps the visit until
+    /// the answer is <c>stored</c> or <c>already</c>, and shows the words of a refusal.
+    /// </summary>
+    private bool WantsJson => Request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true);
+
+    /// <summary>The visit is stored (now, or <paramref name="already"/> by an earlier send of it).</summary>
+    private IActionResult Sent(bool already = false)
+    {
+        var next = $"/keluarga/{Household.NoKk.Value}?pesan=kunjungan-terkirim";
+        return WantsJson ? new JsonResult(new { state = already ? "already" : "stored", next }) : Redirect(next);
+    }
+
+    private IActionResult Refused() =>
+        WantsJson ? new JsonResult(new { state = "refused", error = Error }) { StatusCode = StatusCodes.Status422UnprocessableEntity } : Page();
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
@@ -263,6 +342,12 @@ public sealed class VisitInput
     public const string KeepStatus = "NoChange";
 
     public string? MergeIntoNoKk { get; set; }
+
+    /// <summary>
+    /// Made when the form is opened (by the page, and again by field.js in the browser): the visit's
+    /// identity as the phone's outbox knows it, the same on every resend.
+    /// </summary>
+    public Guid? SubmissionId { get; set; }
 
     /// <summary>The task's version when the form was opened: a second submission for the same task is refused.</summary>
     public int Version { get; set; }

@@ -44,7 +44,11 @@ document.addEventListener("submit", function (event) {
       });
       try { store.setItem(key, JSON.stringify(data)); } catch (e) { /* storage full: nothing to do */ }
     });
-    form.addEventListener("submit", function () { store.removeItem(key); });
+    form.addEventListener("submit", function () {
+      // The field app's outbox (field.js) keeps a visit until the server confirms it, and removes the draft itself.
+      if (form.hasAttribute("data-outbox-active")) { return; }
+      store.removeItem(key);
+    });
   });
 })();
 
