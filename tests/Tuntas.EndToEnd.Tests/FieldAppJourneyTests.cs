@@ -158,8 +158,17 @@ public class FieldAppJourneyTests
 
     private static async Task FillVisitAsync(IPage page)
     {
+        // Nothing observed is filled in: each question is answered, yes or no.
+        await page.GetByRole(AriaRole.Group, new() { Name = "Keluarga ditemukan?", Exact = true }).GetByLabel("Ya", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Bertemu dengan").FillAsync("Budi Santoso (kepala keluarga)");
-        await page.GetByLabel("Lantai tanah").CheckAsync();
+        foreach (var question in new[] { "Tidak punya tempat tinggal" }.Concat(Tuntas.Domain.Verification.PovertyIndicatorNames.All.Select(i => Tuntas.Domain.Verification.PovertyIndicatorNames.ToIndonesian(i))))
+        {
+            var answer = question.StartsWith("Lantai tanah", StringComparison.Ordinal) ? "ya" : "tidak";
+            await page.GetByRole(AriaRole.Group, new() { Name = question, Exact = true }).GetByLabel(answer, new() { Exact = true }).CheckAsync();
+        }
+
+        await page.GetByLabel("Ada di rumah").FillAsync("1");
+        await page.GetByLabel("Rekomendasi").SelectOptionAsync(new SelectOptionValue { Label = "Terverifikasi Miskin Ekstrem" });
         await page.GetByLabel("Foto rumah dan keluarga, atau dokumen").SetInputFilesAsync(new FilePayload { Name = "rumah.png", MimeType = "image/png", Buffer = Png });
         await page.GetByLabel("Catatan").FillAsync("Dikirim tanpa sinyal.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Kirim hasil kunjungan" }).ClickAsync();

@@ -21,11 +21,12 @@ public partial class VervalJourneyTests
     private static List<(string Name, string Value)> OutboxFields(string form, string submissionId, string? recommendation = null) =>
     [
         ("Input.Version", Hidden(form, "Input.Version")),
+        ("Input.Opened", Hidden(form, "Input.Opened")),
         ("Input.SubmissionId", submissionId),
         ("Input.VisitedOn", Day(Today)),
         ("Input.Found", "true"),
         ("Input.MetPerson", "Budi Santoso (Kepala Keluarga)"),
-        ("Input.Indicators", "HeadNotWorking"), ("Input.Indicators", "FoodInsecure"),
+        .. Answers("HeadNotWorking", "FoodInsecure"),
         ("Input.SpendingPerCapita", "205000"),
         ("Input.MembersPresent", "1"),
         ("Input.Recommendation", recommendation ?? "Verified"),
