@@ -57,7 +57,7 @@ public class FieldAppJourneyTests
     {
         await using var live = await LiveApp.StartAsync(TestProvider.Sqlite);
         var taskId = await OpenTaskAsync(live);
-        var pages = new[] { "/", "/tugas", "/tugas?semua=true", $"/tugas/{taskId}", $"/keluarga/{NoKk}", "/verval", "/usul" };
+        var pages = new[] { "/", "/tugas", "/tugas?semua=true", $"/tugas/{taskId}", $"/keluarga/{NoKk}", "/verval", "/usul", "/akun/odk" };
         var failures = new List<string>();
         foreach (var (user, language) in new[] { ("op.bontangkuala", "id"), ("fas.bontangutara", "en"), ("op.bontangkuala", "en") })
         {
