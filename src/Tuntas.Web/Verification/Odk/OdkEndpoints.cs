@@ -284,7 +284,7 @@ public static class OdkEndpoints
             evidence.Add(saved);
         }
 
-        var result = await submit.SubmitAsync(user.Scope, task.TaskId, task.Version, instance.Report, evidence, visitor, submission, ct);
+        var result = await submit.SubmitAsync(user.Scope, task.TaskId, task.Version, instance.ReportReceivedAt(DateTime.UtcNow), evidence, visitor, submission, ct);
         if (result.Value is { Repeated: false })
         {
             return Answer(StatusCodes.Status201Created, "submit_success", text["OdkReceived"]);

@@ -99,7 +99,7 @@ public class OpenRosaServerTests
         return content;
     }
 
-    private static async Task<(HttpStatusCode Status, string Message, HttpResponseMessage Response)> PostAsync(HttpClient client, string token, HttpContent content)
+    internal static async Task<(HttpStatusCode Status, string Message, HttpResponseMessage Response)> PostAsync(HttpClient client, string token, HttpContent content)
     {
         var response = await client.PostAsync($"/odk/{token}/submission", content);
         var body = await response.Content.ReadAsStringAsync();
@@ -110,7 +110,7 @@ public class OpenRosaServerTests
         return (response.StatusCode, root.Element(ResponseNs + "message")!.Value, response);
     }
 
-    private static void AssertOpenRosa(HttpResponseMessage response)
+    internal static void AssertOpenRosa(HttpResponseMessage response)
     {
         Assert.Equal("1.0", Assert.Single(response.Headers.GetValues("X-OpenRosa-Version")));
         Assert.NotNull(response.Headers.Date);
