@@ -82,4 +82,40 @@ public class OdkFieldWorkTests
         Assert.Equal(expected is null ? null : DateTime.Parse(expected, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal), report.FormOpenedAt);
         Assert.True(report.FormOpenedAt is null || report.FormOpenedAt.Value.Kind == DateTimeKind.Utc);
     }
+
+    [Theory, DatabaseData]
+    public async Task PartsOfASubmissionThatNeverFinishes_AreDeletedAfterTheRetentionPeriod_FreshOnesAreKept(TestProvider provider)
+    {
+        await using var app = await AppWithTasksAsync(provider);
+        app.Settings["Tuntas:Uploads:RetentionHours"] = "24";
+        var client = app.CreateClient();
+        var budi = await OdkTokenAsync(app, "op.bontangkuala");
+        var agus = await OdkTokenAsync(app, "op.guntung");
+        var abandoned = Instance("uuid:abandoned-0001", Budi, photos: ["a.jpg", "b.jpg"]);
+        var (first, firstMessage, _) = await PostAsync(client, budi, Submission(abandoned, [("a.jpg", PhotoA)], incomplete: true));
+        Assert.True(first == HttpStatusCode.Created, firstMessage);
+        var parts = Path.Combine(app.UploadsFolder, "odk-parts");
+        var old = Assert.Single(Directory.GetFiles(parts, "*", SearchOption.AllDirectories));
+        var (fresh, freshMessage, _) = await PostAsync(client, agus, Submission(Instance("uuid:fresh-0001", Agus, photos: ["a.jpg", "b.jpg"]), [("a.jpg", PhotoA)], incomplete: true));
+        Assert.True(fresh == HttpStatusCode.Created, freshMessage);
+
+        var kept = Assert.Single(Directory.GetFiles(parts, "*", SearchOption.AllDirectories), f => f != old);
+        File.SetLastWriteTimeUtc(old, DateTime.UtcNow.AddHours(-25));
+
+        // One round of the upload cleanup (it runs when the server starts, then every hour).
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            Assert.Equal(1, scope.ServiceProvider.GetRequiredService<Tuntas.Web.Import.UploadStore>().DeleteExpired());
+        }
+
+        Assert.False(File.Exists(old));
+        Assert.False(Directory.Exists(Path.GetDirectoryName(old)));
+        var left = Assert.Single(Directory.GetFiles(parts, "*", SearchOption.AllDirectories));
+        Assert.Equal(kept, left);
+
+        // The last post of the other submission still finds its first photo.
+        var (last, lastMessage, _) = await PostAsync(client, agus, Submission(Instance("uuid:fresh-0001", Agus, photos: ["a.jpg", "b.jpg"]), [("b.jpg", PhotoB)]));
+        Assert.True(last == HttpStatusCode.Created, lastMessage);
+        Assert.Empty(Directory.GetFiles(parts, "*", SearchOption.AllDirectories));
+    }
 }
