@@ -86,8 +86,7 @@ public class OdkFieldWorkTests
     [Theory, DatabaseData]
     public async Task PartsOfASubmissionThatNeverFinishes_AreDeletedAfterTheRetentionPeriod_FreshOnesAreKept(TestProvider provider)
     {
-        await using var app = await AppWithTasksAsync(provider);
-        app.Settings["Tuntas:Uploads:RetentionHours"] = "24";
+        await using var app = await AppWithTasksAsync(provider, ("Tuntas:Uploads:RetentionHours", "24"));
         var client = app.CreateClient();
         var budi = await OdkTokenAsync(app, "op.bontangkuala");
         var agus = await OdkTokenAsync(app, "op.guntung");
@@ -117,5 +116,32 @@ public class OdkFieldWorkTests
         var (last, lastMessage, _) = await PostAsync(client, agus, Submission(Instance("uuid:fresh-0001", Agus, photos: ["a.jpg", "b.jpg"]), [("b.jpg", PhotoB)]));
         Assert.True(last == HttpStatusCode.Created, lastMessage);
         Assert.Empty(Directory.GetFiles(parts, "*", SearchOption.AllDirectories));
+    }
+
+    [Theory, DatabaseData]
+    public async Task ASubmissionOverTheUploadLimit_IsAnswered413_InOpenRosaWords_AndCollectIsToldToSendLess(TestProvider provider)
+    {
+        await using var app = await AppWithTasksAsync(provider, ("Tuntas:Uploads:MaxMegabytes", "1"));
+        var token = await OdkTokenAsync(app, "op.bontangkuala");
+        var client = app.CreateClient();
+
+        var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"/odk/{token}/submission"));
+        var accepted = long.Parse(head.Headers.GetValues("X-OpenRosa-Accept-Content-Length").Single(), CultureInfo.InvariantCulture);
+        Assert.InRange(accepted, 1, 1024 * 1024 - 1);
+
+        var photo = new byte[2 * 1024 * 1024];
+        PhotoA.CopyTo(photo, 0);
+        var response = await client.PostAsync($"/odk/{token}/submission", Submission(Instance("uuid:big-0001", Budi, photos: ["a.jpg"]), [("a.jpg", photo)]));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        AssertOpenRosa(response);
+        Assert.Equal("text/xml", response.Content.Headers.ContentType!.MediaType);
+        var root = XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!;
+        Assert.Equal(ResponseNs + "OpenRosaResponse", root.Name);
+        var message = root.Element(ResponseNs + "message")!;
+        Assert.Equal("error", (string?)message.Attribute("nature"));
+        Assert.Equal("Kiriman terlalu besar: batasnya 1 MB. Kirim foto yang lebih sedikit atau lebih kecil (di Collect: Pengaturan, Ukuran gambar), lalu kirim lagi.", message.Value);
+        await using var db = app.CreateDbContext();
+        Assert.Equal(0, await db.Visits.CountAsync());
     }
 }
