@@ -46,6 +46,13 @@ public static class UploadLimit
         context.Response.Clear();
         context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
         context.Response.Headers.Connection = "close";
+        if (context.Request.Path.StartsWithSegments("/odk"))
+        {
+            // Collect shows the message of an OpenRosa answer; the OpenRosa headers are added as for every /odk answer.
+            await Verification.Odk.OdkEndpoints.WriteAnswerAsync(context, StatusCodes.Status413PayloadTooLarge, "error", text["OdkSubmissionTooLarge", megabytes].Value);
+            return;
+        }
+
         if (context.Request.Path.StartsWithSegments("/api"))
         {
             await context.Response.WriteAsJsonAsync(new { error = message });

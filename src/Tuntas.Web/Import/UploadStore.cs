@@ -99,7 +99,11 @@ public sealed partial class UploadStore(IConfiguration configuration, TimeProvid
         }
     }
 
-    /// <summary>Deletes every stored file older than the retention period; returns how many were deleted.</summary>
+    /// <summary>
+    /// Deletes every stored file older than the retention period, in the folders under the uploads
+    /// folder at any depth (the parts of Collect submissions that never finished lie two deep, under
+    /// <c>odk-parts</c>), and the folders left empty; returns how many files were deleted.
+    /// </summary>
     public int DeleteExpired()
     {
         if (!Directory.Exists(Root))
@@ -108,35 +112,37 @@ public sealed partial class UploadStore(IConfiguration configuration, TimeProvid
         }
 
         var cutoff = clock.GetUtcNow().UtcDateTime - Retention;
-        var deleted = 0;
-        foreach (var folder in Directory.EnumerateDirectories(Root))
+        return Directory.EnumerateDirectories(Root).ToList().Sum(folder => DeleteExpired(folder, cutoff));
+    }
+
+    private static int DeleteExpired(string folder, DateTime cutoff)
+    {
+        var deleted = Directory.EnumerateDirectories(folder).ToList().Sum(inner => DeleteExpired(inner, cutoff));
+        foreach (var file in Directory.EnumerateFiles(folder))
         {
-            foreach (var file in Directory.EnumerateFiles(folder))
+            try
             {
-                try
+                if (File.GetLastWriteTimeUtc(file) < cutoff)
                 {
-                    if (File.GetLastWriteTimeUtc(file) < cutoff)
-                    {
-                        File.Delete(file);
-                        deleted++;
-                    }
-                }
-                catch (IOException)
-                {
-                    // In use by a running import: tried again at the next round.
+                    File.Delete(file);
+                    deleted++;
                 }
             }
-
-            if (!Directory.EnumerateFileSystemEntries(folder).Any())
+            catch (IOException)
             {
-                try
-                {
-                    Directory.Delete(folder);
-                }
-                catch (IOException)
-                {
-                    // A new upload arrived meanwhile.
-                }
+                // In use by a running import: tried again at the next round.
+            }
+        }
+
+        if (!Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            try
+            {
+                Directory.Delete(folder);
+            }
+            catch (IOException)
+            {
+                // A new upload arrived meanwhile.
             }
         }
 

@@ -13,6 +13,7 @@ using Tuntas.Domain.Registry;
 using Tuntas.Domain.Verification;
 using Tuntas.Web.Access;
 using Tuntas.Web.Common;
+using Tuntas.Web.Import;
 
 namespace Tuntas.Web.Verification.Odk;
 
@@ -64,19 +65,25 @@ public static class OdkEndpoints
         odk.MapGet("/" + VisitXForm.MediaFile, HouseholdsAsync);
 
         // HEAD is what Collect asks before it sends; GET answers the same, for a person checking the URL.
-        odk.MapMethods("/submission", [HttpMethods.Head, HttpMethods.Get], async (string token, HttpContext http, ApiTokens tokens, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        odk.MapMethods("/submission", [HttpMethods.Head, HttpMethods.Get], async (string token, HttpContext http, ApiTokens tokens, UploadStore uploads, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
         {
             if (await OwnerAsync(token, tokens, ct) is not { } user)
             {
                 return Refuse(StatusCodes.Status401Unauthorized, text["OdkTokenUnknown"]);
             }
 
-            http.Response.Headers[AcceptLengthHeader] = AcceptContentLength.ToString(CultureInfo.InvariantCulture);
+            http.Response.Headers[AcceptLengthHeader] = AcceptLength(uploads).ToString(CultureInfo.InvariantCulture);
             return MayVisit(user) ? Results.NoContent() : Refuse(StatusCodes.Status403Forbidden, text["OdkRoleCannotVisit"]);
         });
         odk.MapPost("/submission", SubmitAsync).DisableAntiforgery();
         return app;
     }
+
+    /// <summary>
+    /// What Collect is told to send at most in one post: <see cref="AcceptContentLength"/>, or less when the
+    /// upload limit (<c>Tuntas:Uploads:MaxMegabytes</c>) is lower, with room for the form and the multipart framing.
+    /// </summary>
+    public static long AcceptLength(UploadStore uploads) => Math.Min(AcceptContentLength, uploads.LimitBytes - (uploads.LimitBytes / 8));
 
     /// <summary>The address Collect is configured with: <c>{base}/odk/{token}</c>.</summary>
     public static string ServerUrl(HttpRequest request, string token) =>
@@ -284,7 +291,7 @@ public static class OdkEndpoints
             evidence.Add(saved);
         }
 
-        var result = await submit.SubmitAsync(user.Scope, task.TaskId, task.Version, instance.Report, evidence, visitor, submission, ct);
+        var result = await submit.SubmitAsync(user.Scope, task.TaskId, task.Version, instance.ReportReceivedAt(DateTime.UtcNow), evidence, visitor, submission, ct);
         if (result.Value is { Repeated: false })
         {
             return Answer(StatusCodes.Status201Created, "submit_success", text["OdkReceived"]);
@@ -392,12 +399,20 @@ public static class OdkEndpoints
 
     private static IResult Refuse(int status, string message) => Answer(status, "error", message);
 
+    /// <summary>Writes an OpenRosa answer outside an endpoint (a body over the upload limit is refused before one runs).</summary>
+    public static async Task WriteAnswerAsync(HttpContext context, int status, string nature, string message)
+    {
+        var root = new XElement(ResponseNs + "OpenRosaResponse", new XElement(ResponseNs + "message", new XAttribute("nature", nature), message));
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "text/xml; charset=utf-8";
+        await context.Response.WriteAsync(XmlText(root), Encoding.UTF8);
+    }
+
     private static IResult Answer(int status, string nature, string message) =>
         Xml(status, new XElement(ResponseNs + "OpenRosaResponse", new XElement(ResponseNs + "message", new XAttribute("nature", nature), message)));
 
-    private static IResult Xml(int status, XElement root)
-    {
-        var text = new XDocument(new XDeclaration("1.0", "utf-8", null), root).Declaration + "\n" + root.ToString(SaveOptions.DisableFormatting);
-        return Results.Text(text, "text/xml; charset=utf-8", Encoding.UTF8, status);
-    }
+    private static IResult Xml(int status, XElement root) => Results.Text(XmlText(root), "text/xml; charset=utf-8", Encoding.UTF8, status);
+
+    private static string XmlText(XElement root) =>
+        new XDocument(new XDeclaration("1.0", "utf-8", null), root).Declaration + "\n" + root.ToString(SaveOptions.DisableFormatting);
 }

@@ -16,12 +16,28 @@ public sealed class PendingParts(IConfiguration configuration, string userId, st
         "odk-parts",
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(userId + "\n" + instanceId))));
 
+    /// <summary>
+    /// Keeps the files of one post. Parts whose submission never finishes are deleted with the other
+    /// uploads after the retention period (<see cref="Import.UploadStore.DeleteExpired()"/>); should that
+    /// cleanup remove the folder while it is being filled, it is made again.
+    /// </summary>
     public async Task KeepAsync(IReadOnlyDictionary<string, byte[]> files, CancellationToken ct)
     {
-        Directory.CreateDirectory(_folder);
         foreach (var (name, bytes) in files)
         {
-            await File.WriteAllBytesAsync(Path.Combine(_folder, Convert.ToHexStringLower(Encoding.UTF8.GetBytes(name))), bytes, ct);
+            var path = Path.Combine(_folder, Convert.ToHexStringLower(Encoding.UTF8.GetBytes(name)));
+            for (var attempt = 0; ; attempt++)
+            {
+                try
+                {
+                    Directory.CreateDirectory(_folder);
+                    await File.WriteAllBytesAsync(path, bytes, ct);
+                    break;
+                }
+                catch (DirectoryNotFoundException) when (attempt < 2)
+                {
+                }
+            }
         }
     }
 
@@ -47,9 +63,13 @@ public sealed class PendingParts(IConfiguration configuration, string userId, st
 
     public void Forget()
     {
-        if (Directory.Exists(_folder))
+        try
         {
             Directory.Delete(_folder, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Nothing was kept, or the cleanup was first.
         }
     }
 }

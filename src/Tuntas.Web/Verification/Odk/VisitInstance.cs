@@ -12,8 +12,27 @@ namespace Tuntas.Web.Verification.Odk;
 /// whatever their namespace: some clients write the form's default namespace on every element, some
 /// none, and <c>meta</c> comes with or without the <c>orx:</c> prefix.
 /// </summary>
-public sealed record VisitInstance(string InstanceId, string NoKk, long? TaskId, VisitReport Report, IReadOnlyList<string> Photos)
+public sealed record VisitInstance(string InstanceId, string NoKk, long? TaskId, VisitReport Report, IReadOnlyList<string> Photos, DateTime? FinishedAt = null)
 {
+    /// <summary>
+    /// The report as received at <paramref name="receivedAtUtc"/>. A form is often finished offline and
+    /// sent hours later, and a phone's clock may be off; so when Collect recorded both when the form was
+    /// opened (<c>start</c>) and when it was finished (<c>end</c>), the opening is placed that long before
+    /// the post, and the time between opening and sending is the time the form was open on the phone.
+    /// With only <c>start</c>, it is taken as it is.
+    /// </summary>
+    public VisitReport ReportReceivedAt(DateTime receivedAtUtc) =>
+        Report.FormOpenedAt is { } start && FinishedAt is { } end && end >= start
+            ? Report with { FormOpenedAt = receivedAtUtc - (end - start) }
+            : Report;
+
+    /// <summary>An XForms dateTime with its offset (as Collect writes it), in UTC; null when missing, without an offset or unreadable.</summary>
+    internal static DateTime? Moment(string? value) =>
+        value is { Length: >= 20 } v && (v.EndsWith('Z') || v[^6] is '+' or '-')
+            && DateTimeOffset.TryParse(v, CultureInfo.InvariantCulture, DateTimeStyles.None, out var moment)
+            ? moment.UtcDateTime
+            : null;
+
     /// <summary>Why an instance could not be read: a resource key and its arguments.</summary>
     public sealed record Refusal(string Key, params object[] Arguments);
 
@@ -142,6 +161,7 @@ public sealed record VisitInstance(string InstanceId, string NoKk, long? TaskId,
             Notes = Value("catatan"),
             Recommendation = recommendation,
             MergeIntoNoKk = recommendation == HouseholdStatus.Merged ? Value("gabung_ke_no_kk") : null,
+            FormOpenedAt = Moment(Value(VisitXForm.StartField)),
         };
         var taskId = Number<long>("tugas");
         if (refusal is not null)
@@ -150,6 +170,6 @@ public sealed record VisitInstance(string InstanceId, string NoKk, long? TaskId,
         }
 
         var photos = VisitXForm.PhotoFields.Select(Value).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        return (new VisitInstance(instanceId, noKk, taskId, report, photos), null);
+        return (new VisitInstance(instanceId, noKk, taskId, report, photos, Moment(Value(VisitXForm.EndField))), null);
     }
 }

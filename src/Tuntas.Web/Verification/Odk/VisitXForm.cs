@@ -24,6 +24,12 @@ public static class VisitXForm
     /// <summary>Photo fields: the web form takes several photos; Collect needs one field per photo.</summary>
     public static readonly IReadOnlyList<string> PhotoFields = ["foto_1", "foto_2", "foto_3"];
 
+    /// <summary>When the form was opened on the phone (<c>jr:preload="timestamp"</c>, <c>start</c>).</summary>
+    public const string StartField = "start";
+
+    /// <summary>When the form was last finished on the phone (<c>jr:preload="timestamp"</c>, <c>end</c>).</summary>
+    public const string EndField = "end";
+
     /// <summary>The answers of yes/no questions.</summary>
     public const string Yes = "ya";
 
@@ -109,7 +115,8 @@ public static class VisitXForm
     private static XDocument Document(string version)
     {
         var questions = Questions().ToList();
-        var data = new XElement(X + "data", new XAttribute("id", FormId), new XAttribute("version", version));
+        var data = new XElement(X + "data", new XAttribute("id", FormId), new XAttribute("version", version),
+            new XElement(X + StartField), new XElement(X + EndField));
         foreach (var q in questions)
         {
             data.Add(new XElement(X + q.Name));
@@ -150,6 +157,13 @@ public static class VisitXForm
                 model.Add(new XElement(X + "bind", new XAttribute("nodeset", "/data/tugas"), new XAttribute("type", "string"),
                     new XAttribute("calculate", "instance('households')/root/item[name = /data/keluarga]/task")));
             }
+        }
+
+        // Standard ODK metadata, filled by Collect itself: when the form was opened and when it was finished.
+        foreach (var (field, moment) in new[] { (StartField, "start"), (EndField, "end") })
+        {
+            model.Add(new XElement(X + "bind", new XAttribute("nodeset", "/data/" + field), new XAttribute("type", "dateTime"),
+                new XAttribute(Jr + "preload", "timestamp"), new XAttribute(Jr + "preloadParams", moment)));
         }
 
         model.Add(new XElement(X + "bind", new XAttribute("nodeset", "/data/meta/instanceID"), new XAttribute("type", "string"),

@@ -78,6 +78,10 @@ public class OdkEngineTests
             var visit = await scope.ServiceProvider.GetRequiredService<TuntasDbContext>().Visits.SingleAsync();
             Assert.Equal(instanceId, visit.SubmissionId);
             Assert.Equal(215_000, visit.SpendingPerCapita);
+
+            // The engine fills the form's start itself: the opening is known, minutes ago at most.
+            Assert.NotNull(visit.FormOpenedAt);
+            Assert.InRange(visit.FormOpenedAt.Value, DateTime.UtcNow.AddMinutes(-5), DateTime.UtcNow);
             Assert.Equal(PovertyIndicators.HeadNotWorking | PovertyIndicators.FoodInsecure | PovertyIndicators.FoodOverHalfOfSpending | PovertyIndicators.EarthOrPlasterFloor | PovertyIndicators.NonPermanentWalls | PovertyIndicators.NoOwnToilet, visit.Indicators);
             Assert.Equal(0.1345, visit.Latitude);
         }

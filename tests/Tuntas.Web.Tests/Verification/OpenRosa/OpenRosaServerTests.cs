@@ -38,9 +38,14 @@ public class OpenRosaServerTests
     private static DateOnly Today => Tuntas.Domain.Regions.RegionClock.DayAt(DateTime.UtcNow);
 
     /// <summary>Three families with an open visit task each; the operator of Bontang Kuala (64.74.01.1001) and of Guntung (…1002).</summary>
-    internal static async Task<TuntasWebFactory> AppWithTasksAsync(TestProvider provider)
+    internal static async Task<TuntasWebFactory> AppWithTasksAsync(TestProvider provider, params (string Key, string Value)[] settings)
     {
         var app = await TuntasWebFactory.CreateAsync(provider);
+        foreach (var (key, value) in settings)
+        {
+            app.Settings[key] = value;
+        }
+
         await app.CreateUserAndTokenAsync("op.bontangkuala", Role.Operator, "64.74.01.1001");
         await app.CreateUserAndTokenAsync("op.guntung", Role.Operator, "64.74.01.1002");
         await app.CreateUserAndTokenAsync("dinsos.bontang", Role.Verifier, "64.74");
@@ -99,7 +104,7 @@ public class OpenRosaServerTests
         return content;
     }
 
-    private static async Task<(HttpStatusCode Status, string Message, HttpResponseMessage Response)> PostAsync(HttpClient client, string token, HttpContent content)
+    internal static async Task<(HttpStatusCode Status, string Message, HttpResponseMessage Response)> PostAsync(HttpClient client, string token, HttpContent content)
     {
         var response = await client.PostAsync($"/odk/{token}/submission", content);
         var body = await response.Content.ReadAsStringAsync();
@@ -110,7 +115,7 @@ public class OpenRosaServerTests
         return (response.StatusCode, root.Element(ResponseNs + "message")!.Value, response);
     }
 
-    private static void AssertOpenRosa(HttpResponseMessage response)
+    internal static void AssertOpenRosa(HttpResponseMessage response)
     {
         Assert.Equal("1.0", Assert.Single(response.Headers.GetValues("X-OpenRosa-Version")));
         Assert.NotNull(response.Headers.Date);
