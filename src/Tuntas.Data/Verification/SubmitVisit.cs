@@ -15,6 +15,18 @@ public sealed record ClientSubmission(string Id, string ContentHash)
     public const int MaxIdLength = 100;
 }
 
+/// <summary>What a client's submission id already stands for: nothing yet, this same submission again, or another one.</summary>
+public enum SubmissionSeen
+{
+    New,
+
+    /// <summary>The same content from the same visitor: a phone that did not hear the answer.</summary>
+    Repeat,
+
+    /// <summary>Other content (or another visitor) under that id: refused.</summary>
+    Conflict,
+}
+
 /// <summary>A stored visit: its household and id, and whether this submission had already been stored (nothing new was kept).</summary>
 public sealed record SubmittedVisit(long HouseholdId, long VisitId, bool Repeated);
 
@@ -47,9 +59,7 @@ public sealed class SubmitVisit(UnitOfWork work, VervalQueries queries, VervalSe
 
                 if (await FindAsync(submission.Id, c) is { } earlier)
                 {
-                    // The same content from the same visitor is a repeat (a phone that did not hear the answer);
-                    // anything else under that id is refused.
-                    return earlier.SubmissionHash == submission.ContentHash && string.Equals(earlier.Visitor, visitor, StringComparison.OrdinalIgnoreCase)
+                    return Classify(earlier, submission, visitor) == SubmissionSeen.Repeat
                         ? WriteResult<SubmittedVisit>.Ok(new SubmittedVisit(earlier.HouseholdId, earlier.Id, Repeated: true))
                         : new WriteError.Conflict("submission");
                 }
@@ -81,7 +91,15 @@ public sealed class SubmitVisit(UnitOfWork work, VervalQueries queries, VervalSe
             return WriteResult<SubmittedVisit>.Ok(new SubmittedVisit(household.Id, visit.Id, Repeated: false));
         }, ct);
 
-    /// <summary>The visit stored under a client's submission id, if any (read-only).</summary>
-    public Task<Visit?> FindAsync(string submissionId, CancellationToken ct = default) =>
+    /// <summary>Whether a client's submission id was stored before, and as this same submission or another (read-only).</summary>
+    public async Task<SubmissionSeen> SeenAsync(ClientSubmission submission, string visitor, CancellationToken ct = default) =>
+        await FindAsync(submission.Id, ct) is { } earlier ? Classify(earlier, submission, visitor) : SubmissionSeen.New;
+
+    private Task<Visit?> FindAsync(string submissionId, CancellationToken ct) =>
         work.Db.Visits.AsNoTracking().SingleOrDefaultAsync(v => v.SubmissionId == submissionId, ct);
+
+    private static SubmissionSeen Classify(Visit earlier, ClientSubmission submission, string visitor) =>
+        earlier.SubmissionHash == submission.ContentHash && string.Equals(earlier.Visitor, visitor, StringComparison.OrdinalIgnoreCase)
+            ? SubmissionSeen.Repeat
+            : SubmissionSeen.Conflict;
 }

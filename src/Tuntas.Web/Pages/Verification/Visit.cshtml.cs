@@ -166,18 +166,16 @@ public sealed class VisitModel(VervalQueries queries, SubmitVisit submit, Eviden
     /// </summary>
     private async Task<IActionResult?> RepeatAsync(ClientSubmission submission, CancellationToken ct)
     {
-        if (await submit.FindAsync(submission.Id, ct) is not { } earlier)
+        switch (await submit.SeenAsync(submission, Caller.UserName, ct))
         {
-            return null;
+            case SubmissionSeen.New:
+                return null;
+            case SubmissionSeen.Repeat:
+                return Sent(already: true);
+            default:
+                Error = text["SubmissionConflict"];
+                return Refused();
         }
-
-        if (earlier.SubmissionHash == submission.ContentHash && string.Equals(earlier.Visitor, Caller.UserName, StringComparison.OrdinalIgnoreCase))
-        {
-            return Sent(already: true);
-        }
-
-        Error = text["SubmissionConflict"];
-        return Refused();
     }
 
     /// <summary>

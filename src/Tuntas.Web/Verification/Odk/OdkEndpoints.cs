@@ -309,17 +309,13 @@ public static class OdkEndpoints
     }
 
     /// <summary>The answer to a submission id already stored: accepted again for the same content, a conflict for other content.</summary>
-    private static async Task<IResult?> RepeatAsync(SubmitVisit submit, ClientSubmission submission, string visitor, IStringLocalizer<SharedResource> text, CancellationToken ct)
-    {
-        if (await submit.FindAsync(submission.Id, ct) is not { } earlier)
+    private static async Task<IResult?> RepeatAsync(SubmitVisit submit, ClientSubmission submission, string visitor, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        await submit.SeenAsync(submission, visitor, ct) switch
         {
-            return null;
-        }
-
-        return earlier.SubmissionHash == submission.ContentHash && string.Equals(earlier.Visitor, visitor, StringComparison.OrdinalIgnoreCase)
-            ? Answer(StatusCodes.Status202Accepted, "submit_success", text["OdkAlreadyReceived"])
-            : Refuse(StatusCodes.Status409Conflict, text["OdkSubmissionConflict"]);
-    }
+            SubmissionSeen.New => null,
+            SubmissionSeen.Repeat => Answer(StatusCodes.Status202Accepted, "submit_success", text["OdkAlreadyReceived"]),
+            _ => Refuse(StatusCodes.Status409Conflict, text["OdkSubmissionConflict"]),
+        };
 
     /// <summary>Reads the multipart body; a body that is not multipart, or ends before its last boundary, is refused with 400.</summary>
     private static async Task<(Post? Post, IResult? Refusal)> ReadAsync(HttpRequest request, IStringLocalizer<SharedResource> text, CancellationToken ct)
