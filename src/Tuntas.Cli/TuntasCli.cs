@@ -48,6 +48,7 @@ public static class TuntasCli
         root.Subcommands.Add(AnomaliesCommand.Create(Context));
         root.Subcommands.Add(NeedsCommand.Create(Context));
         root.Subcommands.Add(ReportCommand.Create(Context));
+        root.Subcommands.Add(ExportCommand.Create(Context));
         root.Subcommands.Add(TargetsCommand.Create(Context));
         root.Subcommands.Add(PopulationCommand.Create(Context));
         root.Subcommands.Add(ClaimAuditCommand.Create(Context));

@@ -55,6 +55,7 @@ public static class TuntasServices
         services.AddScoped<Import.HouseholdImporter>();
         services.AddScoped<Import.QuarantineQueries>();
         services.AddScoped<Demo.DemoLoader>();
+        services.AddScoped<OpenSid.OpenSidExports>();
 
         // Every use case, found by its marker: a new one needs no line here.
         foreach (var type in typeof(TuntasServices).Assembly.GetTypes()

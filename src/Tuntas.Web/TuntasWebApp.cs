@@ -200,6 +200,7 @@ public static class TuntasWebApp
         api.MapPublicStatsApi();
         all.MapEvidenceEndpoints();
         all.MapOdkEndpoints();
+        all.MapOpenSidEndpoints();
         all.MapRazorPages();
     }
 }

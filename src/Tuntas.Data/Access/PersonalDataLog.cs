@@ -117,6 +117,12 @@ public sealed class PersonalDataLog(TuntasDbContext db, RegionClock clock)
     /// <summary>The households CSV ODK Collect downloads (<c>/odk/{token}/households.csv</c>): the heads of the user's open tasks.</summary>
     public const string OdkHouseholds = "odk-households.export";
 
+    /// <summary>A village's extreme-poor families downloaded as an OpenSID Data Suplemen workbook (No. KK).</summary>
+    public const string OpenSidSuplemenExport = "opensid-suplemen.export";
+
+    /// <summary>A programme's recipients in a village downloaded as an OpenSID Program Bantuan workbook (No. KK, NIK, name, birth date).</summary>
+    public const string OpenSidBantuanExport = "opensid-bantuan.export";
+
     /// <summary>Every action, in the order the report lists them.</summary>
     public static IReadOnlyList<string> Actions { get; } =
     [
@@ -125,6 +131,7 @@ public sealed class PersonalDataLog(TuntasDbContext db, RegionClock clock)
         TasksPage, VisitPage, RoundPage, ProposalsPage, ReviewsPage, ReviewPage, EvidenceFile,
         ImportPage, ImportExport, ImportElsewhere, QuarantinePage, QuarantineExport, RecipientsPage, RecipientsExport,
         AnomaliesPage, AnomaliesApi, ClaimAuditPage, SamplePage, AuditTrailPage, AccessLogPage, OdkHouseholds,
+        OpenSidSuplemenExport, OpenSidBantuanExport,
     ];
 
     /// <summary>An action in English words, for the command line; the action itself when unknown.</summary>
@@ -166,6 +173,8 @@ public sealed class PersonalDataLog(TuntasDbContext db, RegionClock clock)
         AuditTrailPage => "audit trail",
         AccessLogPage => "this data-access report",
         OdkHouseholds => "households list for ODK Collect (download)",
+        OpenSidSuplemenExport => "extreme-poor families for OpenSID (Data Suplemen download)",
+        OpenSidBantuanExport => "programme recipients for OpenSID (Program Bantuan download)",
         _ => action,
     };
 

@@ -88,11 +88,20 @@ public static class EndpointAccess
     /// <summary>Claim audits: drawing samples and entering independent re-check findings (Dinas Sosial).</summary>
     public static readonly AccessRule ClaimAudit = Rule("claim-audit", Role.Verifier, Role.Admin);
 
+    /// <summary>
+    /// A village's extreme-poor families as an OpenSID Data Suplemen workbook: the people who keep the
+    /// village's register (its operator, the kecamatan's facilitator, Dinas Sosial of the regency).
+    /// </summary>
+    public static readonly AccessRule OpenSidSuplemen = Rule("opensid-suplemen", Role.Operator, Role.Facilitator, Role.Verifier, Role.Admin);
+
+    /// <summary>A programme's recipients in a village as an OpenSID Program Bantuan workbook: the same, and an agency officer for their own programme.</summary>
+    public static readonly AccessRule OpenSidBantuan = Rule("opensid-bantuan", Role.Operator, Role.Facilitator, Role.Verifier, Role.Admin, Role.Agency);
+
     /// <summary>Administration: who read personal data.</summary>
     public static readonly AccessRule Admin = Rule("admin", Role.Admin);
 
     public static IReadOnlyList<AccessRule> Rules { get; } =
-        [Public, OdkToken, SignedIn, Register, Verval, Review, RecordDelivery, ImportRecipients, ImportHouseholds, AuditTrail, Anomalies, ClaimAudit, Reports, TwoFactor, Admin];
+        [Public, OdkToken, SignedIn, Register, Verval, Review, RecordDelivery, ImportRecipients, ImportHouseholds, AuditTrail, Anomalies, ClaimAudit, Reports, TwoFactor, OpenSidSuplemen, OpenSidBantuan, Admin];
 
     /// <summary>Every endpoint, by route pattern (as written, without the leading slash).</summary>
     public static IReadOnlyDictionary<string, EndpointClass> Endpoints { get; } = new Dictionary<string, EndpointClass>(StringComparer.Ordinal)
@@ -141,6 +150,11 @@ public static class EndpointAccess
         ["intervensi/daftar-kerja"] = new(Register, "region", new(PersonalDataLog.WorklistPage, PersonalDataLog.WorklistExport)),
         ["intervensi/siap-graduasi"] = new(Register, "region", new(PersonalDataLog.GraduationPage, PersonalDataLog.GraduationExport)),
         ["intervensi/tindak-lanjut"] = new(Register, Shows: new(PersonalDataLog.FollowUpPage)),
+
+        // Files for the village's OpenSID: No. KKs (Data Suplemen), and NIKs, names and birth dates of
+        // the heads (Program Bantuan). Always a download.
+        ["dasbor/{region}/opensid/suplemen"] = new(OpenSidSuplemen, "region", new(PersonalDataLog.OpenSidSuplemenExport)),
+        ["dasbor/{region}/opensid/bantuan"] = new(OpenSidBantuan, "region", new(PersonalDataLog.OpenSidBantuanExport)),
 
         // Verification.
         // The round list names rounds, regions and their authors only; everything else here names

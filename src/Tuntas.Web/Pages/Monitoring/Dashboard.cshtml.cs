@@ -19,9 +19,16 @@ namespace Tuntas.Web.Pages.Monitoring;
 /// </summary>
 public sealed class DashboardModel(
     RegisterQueries register, DashboardQuery dashboard, SetTarget targets, RegionClock clock,
-    IStringLocalizer<SharedResource> text, Tuntas.Data.ClaimAudit.ClaimAuditQueries claimAudits, PublicFiguresQuery publicFigures)
+    IStringLocalizer<SharedResource> text, Tuntas.Data.ClaimAudit.ClaimAuditQueries claimAudits, PublicFiguresQuery publicFigures,
+    Tuntas.Data.Interventions.CatalogueQueries catalogue)
     : RegionPageModel(register, clock)
 {
+    /// <summary>On a desa/kelurahan, for the roles that may download them: the files for the village's OpenSID.</summary>
+    public bool MayDownloadSuplemen { get; private set; }
+
+    /// <summary>The programmes offered for the Program Bantuan download (an agency officer: their own only); empty when the download is not offered.</summary>
+    public IReadOnlyList<(string Code, string Name)> OpenSidProgrammes { get; private set; } = [];
+
     public HeadlineFigures Figures { get; private set; } = null!;
 
     public PeriodExits Exits { get; private set; } = null!;
@@ -127,6 +134,19 @@ public sealed class DashboardModel(
             await publicFigures.FieldProofAsync(Region.Code, At, ct),
             await claimAudits.BesideHeadlineAsync(Region.Code, At, ct),
             Caller.Role is Role.Verifier or Role.Admin ? $"/audit-klaim/{Region.Code.Value}" : null);
+        if (Region.Level == RegionLevel.Village)
+        {
+            MayDownloadSuplemen = Tuntas.Web.Access.EndpointAccess.OpenSidSuplemen.Allows(Caller.Role);
+            if (Tuntas.Web.Access.EndpointAccess.OpenSidBantuan.Allows(Caller.Role))
+            {
+                OpenSidProgrammes = (await catalogue.ProgrammesAsync(ct))
+                    .Where(p => Caller.Role == Role.Agency ? p.Code == Caller.Programme : p.Active)
+                    .OrderBy(p => p.Code, StringComparer.Ordinal)
+                    .Select(p => (p.Code, p.Name))
+                    .ToList();
+            }
+        }
+
         var children = report.Children;
         Children = SortByRate
             ? children.OrderByDescending(c => c.HasData).ThenByDescending(c => c.Rate ?? -1).ThenByDescending(c => c.People).ThenBy(c => c.Code.Value, StringComparer.Ordinal).ToList()
