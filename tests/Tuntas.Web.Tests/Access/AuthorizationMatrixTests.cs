@@ -446,6 +446,12 @@ public partial class AuthorizationMatrixTests(ITestOutputHelper output)
                 path.Append('?').Append(scopedBy).Append('=').Append(Value(scopedBy, records));
             }
 
+            // The Program Bantuan file for OpenSID is about one programme: the agency officer's own.
+            if (Key == "dasbor/{region}/opensid/bantuan")
+            {
+                path.Append("?programme=SEMBAKO");
+            }
+
             return path.ToString();
         }
 

@@ -171,6 +171,10 @@ public class PersonalDataRouteTests
         yield return key switch
         {
             "intervensi/daftar-kerja" => url + and + "programme=SEMBAKO",
+
+            // The files for OpenSID are about one desa: Budi's Bontang Kuala, where SEMBAKO reached him.
+            "dasbor/{region}/opensid/suplemen" => "/dasbor/64.74.01.1001/opensid/suplemen",
+            "dasbor/{region}/opensid/bantuan" => "/dasbor/64.74.01.1001/opensid/bantuan?programme=SEMBAKO",
             _ => url,
         };
 
