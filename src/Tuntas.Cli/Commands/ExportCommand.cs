@@ -114,8 +114,13 @@ internal static class ExportCommand
                 {
                     cli.WriteJson(new
                     {
-                        file = path, village = code.Value, villageName = export.VillageName, programme = export.ProgrammeCode,
-                        households = export.Households.Count, from = export.FirstDelivery, to = export.LastDelivery,
+                        file = path,
+                        village = code.Value,
+                        villageName = export.VillageName,
+                        programme = export.ProgrammeCode,
+                        households = export.Households.Count,
+                        from = export.FirstDelivery,
+                        to = export.LastDelivery,
                     });
                 }
                 else if (export.Households.Count == 0)
