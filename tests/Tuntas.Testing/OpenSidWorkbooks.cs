@@ -107,4 +107,46 @@ public static class OpenSidWorkbooks
 
         return SheetWorkbook.Write(extension, ("Penduduk", first), ("Kode Data", codes), ("Penduduk 2", second));
     }
+
+    /// <summary>The header of sheet Peserta of a Program Bantuan workbook.</summary>
+    public static readonly string[] ParticipantColumns = ["Peserta", "No. Peserta", "NIK", "Nama", "Tempat Lahir", "Tanggal Lahir", "Alamat"];
+
+    /// <summary>
+    /// OpenSID's Program Bantuan workbook: sheet Program in the template's 7 rows ending at ### with a
+    /// note after it, or (<paramref name="export"/>) in OpenSID's export of 8 rows with config_id and no
+    /// ###; sheet Peserta with <paramref name="participants"/> (column A, column C) ending at ###, a note row after it.
+    /// </summary>
+    public static string ProgrammeBantuan(object target, object start, bool export, params (object? Participant, object? Nik)[] participants)
+    {
+        var programme = new List<object?[]>();
+        programme.Add(new object?[] { "ID Program", export ? 12L : "-" });
+        if (export)
+        {
+            programme.Add(new object?[] { "config_id", 1L });
+        }
+
+        programme.Add(new object?[] { "Nama Program", "BLT Dana Desa 2025" });
+        programme.Add(new object?[] { "Sasaran Program", target });
+        programme.Add(new object?[] { "Keterangan", "Bantuan langsung tunai dari Dana Desa" });
+        programme.Add(new object?[] { "Asal Dana", "Dana Desa" });
+        programme.Add(new object?[] { "Rentang Waktu (Awal)", start });
+        programme.Add(new object?[] { "Rentang Waktu (Akhir)", "2025-12-31" });
+        if (!export)
+        {
+            programme.Add(new object?[] { "###" });
+            programme.Add(new object?[] { "Catatan: Sasaran Program 1 Penduduk, 2 Keluarga, 3 Rumah Tangga, 4 Kelompok." });
+        }
+
+        var rows = new List<object?[]> { ParticipantColumns };
+        var n = 0;
+        foreach (var (participant, nik) in participants)
+        {
+            n++;
+            rows.Add(new object?[] { participant, $"P-{n:000}", nik, $"Peserta {n}", "Bontang", "1985-08-17", "Jl. Pelabuhan" });
+        }
+
+        rows.Add(new object?[] { "###" });
+        rows.Add(new object?[] { "Kolom Peserta berisi NIK, No. KK atau nomor rumah tangga sesuai sasaran program." });
+        return SheetWorkbook.Write(".xlsx", ("Program", programme), ("Peserta", rows));
+    }
 }

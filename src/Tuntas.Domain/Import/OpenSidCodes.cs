@@ -22,15 +22,17 @@ public enum OpenSidStatus
 public static class OpenSidCodes
 {
     /// <summary>SHDK (<c>kk_level</c>): 10 Pembantu has no relation of its own in the register and is kept as Lainnya.</summary>
-    public static readonly IReadOnlyDictionary<int, string> Relations = new Dictionary<int, string>
-    {
-        [1] = "Kepala Keluarga", [2] = "Suami", [3] = "Istri", [4] = "Anak", [5] = "Menantu", [6] = "Cucu",
-        [7] = "Orang Tua", [8] = "Mertua", [9] = "Famili Lain", [10] = "Pembantu", [11] = "Lainnya",
-    };
+    public static readonly IReadOnlyDictionary<int, string> Relations = Numbered(
+        "Kepala Keluarga", "Suami", "Istri", "Anak", "Menantu", "Cucu", "Orang Tua", "Mertua", "Famili Lain", "Pembantu", "Lainnya");
 
     public static readonly IReadOnlyDictionary<int, string> Statuses = new Dictionary<int, string>
     {
-        [1] = "Hidup", [2] = "Mati", [3] = "Pindah", [4] = "Hilang", [6] = "Pergi", [9] = "Tidak Valid",
+        [1] = "Hidup",
+        [2] = "Mati",
+        [3] = "Pindah",
+        [4] = "Hilang",
+        [6] = "Pergi",
+        [9] = "Tidak Valid",
     };
 
     public static readonly IReadOnlyDictionary<int, string> Education = Numbered(

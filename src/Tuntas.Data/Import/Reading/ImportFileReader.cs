@@ -89,6 +89,26 @@ public abstract class ImportFileReader(ColumnSchema schema) : IDisposable
             : Open(path, ColumnSchema.Households);
     }
 
+    /// <summary>Whether the file is an OpenSID population workbook (which needs its desa named); false for any other file, readable or not.</summary>
+    public static bool IsOpenSidPopulation(string path)
+    {
+        if (!File.Exists(path) || Path.GetExtension(path).ToLowerInvariant() is not (".xlsx" or ".xlsm"))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var workbook = new XlsxWorkbook(path);
+            return OpenSidPopulationReader.Recognises(workbook);
+        }
+        catch (ImportFileException)
+        {
+            // Unreadable, or over the limits: the import itself says why.
+            return false;
+        }
+    }
+
     public static ImportFileReader Open(string path, ColumnSchema schema)
     {
         if (!File.Exists(path))
