@@ -10,7 +10,7 @@ using Tuntas.Domain.Common;
 namespace Tuntas.Cli.Commands;
 
 /// <summary>
-/// <c>tuntas import FILE [--source LABEL] [--dry-run] [--json] [--errors PATH] [--lang id|en]</c> (contracts §3):
+/// <c>tuntas import FILE [--source LABEL] [--dry-run] [--json] [--errors PATH] [--lang id|en] [--village CODE]</c> (contracts §3, §7):
 /// the reasons (errors file and screen) and the warnings are in Bahasa Indonesia unless <c>--lang en</c>.
 /// </summary>
 internal static class ImportCommand
@@ -23,7 +23,8 @@ internal static class ImportCommand
         var errors = new Option<string?>("--errors") { Description = "Where to write the rejected rows (default FILE.errors.csv)." };
         var lang = new Option<string>("--lang") { Description = "Language of the reasons and warnings: id (Bahasa Indonesia, the default) or en.", DefaultValueFactory = _ => "id" };
         lang.AcceptOnlyFromAmong("id", "en");
-        var command = new Command("import", "Import households and members from a CSV or XLSX file.") { file, source, dryRun, errors, lang };
+        var village = new Option<string?>("--village") { Description = "The desa or kelurahan an OpenSID population workbook holds (e.g. 64.74.01.1001); needed for that layout, refused for any other." };
+        var command = new Command("import", "Import households and members from a CSV or XLSX file, or an OpenSID population workbook (.xlsx/.xlsm) with --village.") { file, source, dryRun, errors, lang, village };
         command.SetAction(async (parse, ct) =>
         {
             var cli = context(parse);
@@ -34,10 +35,22 @@ internal static class ImportCommand
                 return cli.Fail("--source must be 1 to 100 characters.");
             }
 
+            string? desa = null;
+            if (parse.GetValue(village) is { } given)
+            {
+                var code = Tuntas.Domain.Regions.RegionCode.Parse(given);
+                if (!code.IsValid || code.Value!.Level != Tuntas.Domain.Regions.RegionLevel.Village)
+                {
+                    return cli.Fail($"--village needs the code of a desa or kelurahan, such as 64.74.01.1001; '{given}' is not one.");
+                }
+
+                desa = code.Value.Value;
+            }
+
             return await cli.WithAsync<HouseholdImporter>(async importer =>
             {
                 var language = CliWords.Language(parse.GetValue(lang));
-                var options = new ImportOptions(path, label, parse.GetValue(dryRun), parse.GetValue(errors) ?? path + ".errors.csv", RegionScope.National, Language: language);
+                var options = new ImportOptions(path, label, parse.GetValue(dryRun), parse.GetValue(errors) ?? path + ".errors.csv", RegionScope.National, Language: language, Village: desa);
 
                 ImportSummary summary;
                 try
@@ -70,6 +83,7 @@ internal static class ImportCommand
                         errorsFile = summary.ErrorsFile,
                         dryRun = summary.DryRun,
                         warningRows = summary.WarningRows.Select(w => new { line = w.Line, nik = w.Nik, text = w.Text(language) }),
+                        notLiving = summary.NotLiving,
                     });
                 }
                 else
@@ -78,6 +92,11 @@ internal static class ImportCommand
                     cli.Output.WriteLine(string.Create(c, $"{(summary.DryRun ? "Dry run (nothing written): " : string.Empty)}{summary.File}: {summary.Rows:N0} rows, {summary.Accepted:N0} accepted, {summary.Rejected:N0} rejected, {summary.Warnings:N0} with warnings."));
                     cli.Output.WriteLine(string.Create(c, $"Households: {summary.Households.Inserted:N0} new, {summary.Households.Updated:N0} updated, {summary.Households.Unchanged:N0} unchanged."));
                     cli.Output.WriteLine(string.Create(c, $"Members:    {summary.Members.Inserted:N0} new, {summary.Members.Updated:N0} updated, {summary.Members.Unchanged:N0} unchanged."));
+                    if (summary.NotLiving > 0)
+                    {
+                        cli.Output.WriteLine(string.Create(c, $"{Words("ImportCli.NotLiving", language)}: {summary.NotLiving:N0}"));
+                    }
+
                     if (summary.Rejected > 0)
                     {
                         cli.Output.WriteLine($"Rejected rows, with line, column and reason: {summary.ErrorsFile}");

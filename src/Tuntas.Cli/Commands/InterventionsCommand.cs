@@ -6,7 +6,7 @@ using Tuntas.Domain.Access;
 
 namespace Tuntas.Cli.Commands;
 
-/// <summary><c>tuntas interventions import FILE --programme CODE [--json]</c>: an agency's recipient list.</summary>
+/// <summary><c>tuntas interventions import FILE --programme CODE [--date YYYY-MM-DD] [--json]</c>: an agency's recipient list, or an OpenSID Program Bantuan workbook.</summary>
 internal static class InterventionsCommand
 {
     public static Command Create(Func<ParseResult, CliContext> context)
@@ -17,13 +17,28 @@ internal static class InterventionsCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Check and match the list and report; write nothing to the database." };
         var lang = new Option<string>("--lang") { Description = "Language of a refusal of the whole file (such as a workbook over the reader's limits): id (Bahasa Indonesia, the default) or en.", DefaultValueFactory = _ => "id" };
         lang.AcceptOnlyFromAmong("id", "en");
-        var import = new Command("import", "Record what a programme delivered, from the agency's recipient list. Unmatched recipients go to the follow-up list.") { file, programme, errors, dryRun, lang };
+        var date = new Option<string?>("--date") { Description = "For an OpenSID Program Bantuan workbook: the date of its deliveries (YYYY-MM-DD), instead of the programme's start date." };
+        var import = new Command("import", "Record what a programme delivered, from the agency's recipient list or an OpenSID Program Bantuan workbook. Unmatched recipients go to the follow-up list.") { file, programme, errors, dryRun, lang, date };
         import.SetAction(async (parse, ct) =>
         {
             var cli = context(parse);
             var path = parse.GetValue(file)!;
+            DateOnly? day = null;
+            if (parse.GetValue(date) is { } given)
+            {
+                if (!DateOnly.TryParseExact(given, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed))
+                {
+                    return cli.Fail($"--date must be a date written YYYY-MM-DD; '{given}' is not one.");
+                }
+
+                day = parsed;
+            }
+
             var options = new RecipientImportOptions(
-                path, parse.GetValue(programme)!, parse.GetValue(errors) ?? RecipientImportOptions.DefaultErrorsPath(path), RegionScope.National, "cli:" + Environment.UserName, parse.GetValue(dryRun));
+                path, parse.GetValue(programme)!, parse.GetValue(errors) ?? RecipientImportOptions.DefaultErrorsPath(path), RegionScope.National, "cli:" + Environment.UserName, parse.GetValue(dryRun))
+            {
+                Date = day,
+            };
             return await cli.WriteAsync<ImportRecipientList, RecipientImportSummary>(
                 importing => importing.RunAsync(options, ct),
                 summary =>

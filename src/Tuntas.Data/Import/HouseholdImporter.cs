@@ -35,7 +35,7 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time) : C
             }
         }
 
-        using var reader = ImportFileReader.Open(options.Path);
+        using var reader = ImportFileReader.OpenHouseholds(options.Path, options.Village);
         var now = time.GetUtcNow().UtcDateTime;
         var today = Domain.Regions.RegionClock.DayAt(now);
 
@@ -55,6 +55,14 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time) : C
             }
 
             Phase("regions loaded");
+            if (options.Village is { } desa && (!villages.Contains(desa) || !options.Scope.Contains(RegionCode.From(desa))))
+            {
+                // An OpenSID workbook's desa, given on import: checked once, before anything is read.
+                throw new ImportFileException(villages.Contains(desa)
+                    ? $"The desa {desa} lies outside your region ({options.Scope}); choose a desa of your own region."
+                    : $"There is no desa or kelurahan {desa} in the register; give its code as in 'tuntas regions', for example 64.74.01.1001.");
+            }
+
             var validator = new ImportRowValidator(today, c => villages.Contains(c.Value), c => districts.Contains(c.Value), options.Scope);
 
             var connection = db.Database.GetDbConnection();
@@ -93,6 +101,17 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time) : C
                         {
                             stop.Token.ThrowIfCancellationRequested();
                             var row = validator.Validate(record.Line, column => reader.Cell(record, column));
+                            if (record.Refusal is var (refusedColumn, refusal))
+                            {
+                                // The layout refuses the row before its cells (an OpenSID person no longer living in the family).
+                                row = row with
+                                {
+                                    RejectedColumnName = refusedColumn,
+                                    Reasons = [refusal, .. row.Reasons],
+                                    NotLiving = refusal.Code == "Import.NotLiving",
+                                };
+                            }
+
                             batch.Add(new StageRow(row, record.Original));
                             if (batch.Count == BatchSize)
                             {
@@ -154,7 +173,11 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time) : C
             Phase("counted");
             await WriteErrorsFileAsync(sql, reader, options.ErrorsPath, options.ReasonLanguage, ct);
             Phase("errors file");
-            summary = summary with { WarningRows = await WarningRowsAsync(sql, ct) };
+            summary = summary with
+            {
+                WarningRows = await WarningRowsAsync(sql, ct),
+                NotLiving = await sql.ScalarAsync("SELECT COUNT(*) FROM stage WHERE reject_reason LIKE '[{\"c\":\"Import.NotLiving\"%'", ct),
+            };
             var hidden = await HiddenRowsAsync(sql, ct);
 
             long? batchId = null;
@@ -325,6 +348,16 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time) : C
             WHERE stage.reject_reason IS NULL AND p."Nik" = stage.nik AND h."NoKk" <> stage.no_kk
             """, ct, scopeParameter);
 
+        // 2b. A person the file records as no longer living in the family (OpenSID's status_dasar) whom
+        //     the register holds: the reason says in which family, inside the importer's region. The
+        //     register is not changed by the file; a verification visit records who left the family.
+        await sql.ExecuteAsync($$"""
+            UPDATE stage SET reject_reason = substr(stage.reject_reason, 1, length(stage.reject_reason) - 1)
+                || ',{"c":"Import.NotLivingRegistered","a":["' || h."NoKk" || '"]}]'
+            FROM "People" p JOIN "Households" h ON h."Id" = p."HouseholdId"
+            WHERE stage.reject_reason LIKE '[{"c":"Import.NotLiving"%' AND p."Nik" = stage.nik AND {{visible}}
+            """, ct, scopeParameter);
+
         // 3. A family registered outside the importer's region cannot be changed from here; where it
         //    is registered is not said.
         if (column is not null)
@@ -344,20 +377,28 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time) : C
             WHERE stage.reject_reason IS NULL AND stage.no_kk = h.kk
             """, ct);
 
-        // 5. Exactly one Kepala Keluarga per family.
+        // 5. Exactly one Kepala Keluarga per family. A head the file records as no longer living in
+        //    the family (dead, moved) is no head: without a living one the family waits for its new KK.
         await sql.ExecuteAsync("""
-            UPDATE stage SET reject_column = 'hubungan', reject_reason = CASE WHEN c.heads = 0
+            UPDATE stage SET reject_column = 'hubungan', reject_reason = CASE
+                    WHEN c.heads = 0 AND c.gone_head IS NOT NULL
+                    THEN '[{"c":"Import.HeadNotLiving","a":["' || stage.no_kk || '",' || CAST(c.gone_head AS TEXT) || ']}]'
+                    WHEN c.heads = 0
                     THEN '[{"c":"Import.NoHead","a":["' || stage.no_kk || '"]}]'
                     ELSE '[{"c":"Import.TwoHeads","a":["' || stage.no_kk || '",' || CAST(c.heads AS TEXT) || ']}]' END
-            FROM (SELECT no_kk AS kk, SUM(is_head) AS heads FROM stage WHERE no_kk IS NOT NULL GROUP BY no_kk) c
+            FROM (SELECT no_kk AS kk, SUM(is_head) AS heads,
+                    MIN(CASE WHEN relation = 'KepalaKeluarga' AND reject_reason LIKE '[{"c":"Import.NotLiving"%' THEN line END) AS gone_head
+                  FROM stage WHERE no_kk IS NOT NULL GROUP BY no_kk) c
             WHERE stage.reject_reason IS NULL AND stage.no_kk = c.kk AND c.heads <> 1
             """, ct);
 
         // 6. The register's head of an existing family must still be in the file: a family cannot
         //    end up with two heads, and a head is not dropped silently.
         await sql.ExecuteAsync("""
-            UPDATE stage SET reject_column = 'hubungan', reject_reason = '[{"c":"Import.HeadMissing","a":["' || stage.no_kk || '","'
-                || cur.nik || '"]}]'
+            UPDATE stage SET reject_column = 'hubungan', reject_reason = CASE
+                    WHEN EXISTS (SELECT 1 FROM stage g WHERE g.nik = cur.nik AND g.reject_reason LIKE '[{"c":"Import.NotLiving"%')
+                    THEN '[{"c":"Import.RegisteredHeadNotLiving","a":["' || stage.no_kk || '","' || cur.nik || '"]}]'
+                    ELSE '[{"c":"Import.HeadMissing","a":["' || stage.no_kk || '","' || cur.nik || '"]}]' END
             FROM (SELECT h."NoKk" AS kk, p."Nik" AS nik FROM "Households" h JOIN "People" p ON p."HouseholdId" = h."Id"
                   WHERE p."Relation" = 'KepalaKeluarga') cur
             WHERE stage.reject_reason IS NULL AND stage.no_kk = cur.kk

@@ -16,6 +16,12 @@ public sealed record ImportSummary(
 {
     public IReadOnlyList<ImportWarning> WarningRows { get; init; } = [];
 
+    /// <summary>
+    /// Of the rejected rows, the people an OpenSID workbook records as no longer living in the family
+    /// (dead, moved, lost, gone, not valid): kept out of the register, each with its reason.
+    /// </summary>
+    public long NotLiving { get; init; }
+
     /// <summary>Two summaries are equal when their figures are, and they list warnings on the same lines.</summary>
     public bool Equals(ImportSummary? other) =>
         other is not null
@@ -43,7 +49,8 @@ public sealed record ImportOptions(
     string? UserName = null,
     long BulkLoadThreshold = ImportOptions.DefaultBulkLoadThreshold,
     CultureInfo? Language = null,
-    string? Role = null)
+    string? Role = null,
+    string? Village = null)
 {
     /// <summary>At most this many rows with warnings are listed in the summary (all are counted).</summary>
     public const int ShownWarnings = 1000;

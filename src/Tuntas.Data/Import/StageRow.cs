@@ -25,7 +25,7 @@ internal sealed record StageRow(ImportRow Row, string Original)
             village?[..8], village?[..5], village?[..2],
             r.Name, r.Sex?.ToString(), r.BirthDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.Relation?.ToString(),
             r.Address, r.SpendingPerCapita, r.Desil, r.Education, r.Occupation, r.Disability, r.HealthInsurance, r.IsHead ? 1 : 0,
-            r.RejectedColumn?.Name(), ImportReasons.Encode(r.Reasons), ImportReasons.Encode(r.Warnings), Original,
+            r.RejectedColumnName ?? r.RejectedColumn?.Name(), ImportReasons.Encode(r.Reasons), ImportReasons.Encode(r.Warnings), Original,
         ];
     }
 }

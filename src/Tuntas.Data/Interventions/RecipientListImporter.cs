@@ -16,6 +16,12 @@ namespace Tuntas.Data.Interventions;
 /// <summary>How to run a recipient list import.</summary>
 public sealed record RecipientImportOptions(string Path, string ProgrammeCode, string ErrorsPath, RegionScope Scope, string? UserName = null, bool DryRun = false)
 {
+    /// <summary>
+    /// The date of every delivery of an OpenSID Program Bantuan workbook, instead of the programme's
+    /// start date (its Rentang Waktu (Awal)); refused for any other list, which dates its own rows.
+    /// </summary>
+    public DateOnly? Date { get; init; }
+
     /// <summary>The errors file next to the list: <c>FILE.errors.csv</c>.</summary>
     public static string DefaultErrorsPath(string path) => path + ".errors.csv";
 }
@@ -101,7 +107,7 @@ public sealed class RecipientListImporter(TuntasDbContext db, TimeProvider time)
             }
         }
 
-        var reader = ImportFileReader.Open(options.Path, Schema);
+        var reader = Open(options);
         try
         {
             return new RecipientListReading(reader, await ReadOpenedAsync(options, code, programme, reader, Phase, ct));
@@ -111,6 +117,33 @@ public sealed class RecipientListImporter(TuntasDbContext db, TimeProvider time)
             reader.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The list as a recipient list, or an OpenSID Program Bantuan workbook (sheets Program and Peserta) read as one.</summary>
+    private static ImportFileReader Open(RecipientImportOptions options)
+    {
+        if (File.Exists(options.Path) && Path.GetExtension(options.Path).ToLowerInvariant() is ".xlsx" or ".xlsm")
+        {
+            var workbook = new XlsxWorkbook(options.Path);
+            try
+            {
+                if (OpenSidProgrammeReader.Recognises(workbook))
+                {
+                    return new OpenSidProgrammeReader(workbook, options.Date);
+                }
+            }
+            catch
+            {
+                workbook.Dispose();
+                throw;
+            }
+
+            workbook.Dispose();
+        }
+
+        return options.Date is null
+            ? ImportFileReader.Open(options.Path, Schema)
+            : throw new ImportFileException("--date is only for an OpenSID Program Bantuan workbook (sheets Program and Peserta); this list dates each row in its own tanggal column. Leave --date out.");
     }
 
     private async Task<Func<AuditTrail, CancellationToken, Task<RecipientImportSummary>>> ReadOpenedAsync(

@@ -16,4 +16,26 @@ public sealed class RegionQueries(TuntasDbContext db)
 
         return await db.Regions.AsNoTracking().Where(r => r.ParentCode == parent).OrderBy(r => r.Code).ToListAsync(ct);
     }
+
+    /// <summary>
+    /// The desa and kelurahan within <paramref name="region"/> (a village, kecamatan or kabupaten/kota),
+    /// by code; null for a province or the whole country, whose thousands of villages are no list to choose from.
+    /// </summary>
+    public async Task<IReadOnlyList<Region>?> VillagesWithinAsync(RegionCode? region, CancellationToken ct = default)
+    {
+        switch (region?.Level)
+        {
+            case RegionLevel.Village:
+                return await db.Regions.AsNoTracking().Where(r => r.Code == region).ToListAsync(ct);
+            case RegionLevel.District:
+                return await db.Regions.AsNoTracking().Where(r => r.ParentCode == region && r.Level == RegionLevel.Village).OrderBy(r => r.Code).ToListAsync(ct);
+            case RegionLevel.Regency:
+                var districts = await db.Regions.AsNoTracking().Where(r => r.ParentCode == region).Select(r => r.Code).ToListAsync(ct);
+                return await db.Regions.AsNoTracking()
+                    .Where(r => r.Level == RegionLevel.Village && r.ParentCode != null && districts.Contains(r.ParentCode))
+                    .OrderBy(r => r.Code).ToListAsync(ct);
+            default:
+                return null;
+        }
+    }
 }

@@ -87,4 +87,22 @@ public static class ImportErrors
     public static DomainError TwoHeads(string noKk, long heads) => new("Import.TwoHeads", noKk, heads);
 
     public static DomainError HeadMissing(string noKk, string nik) => new("Import.HeadMissing", noKk, nik);
+
+    /// <summary>NIK <c>0</c>: OpenSID's mark of a person still waiting for a NIK from Dukcapil.</summary>
+    public static DomainError NikTemporary(string text) => new("Import.NikTemporary", text);
+
+    /// <summary>OpenSID records the person as dead, moved, lost, gone or not valid: not imported as a living member.</summary>
+    public static DomainError NotLiving(string status, string code) => new("Import.NotLiving", status, code);
+
+    /// <summary>Added to <see cref="NotLiving"/> when the register holds the person: the register is not changed by the file.</summary>
+    public static DomainError NotLivingRegistered(string noKk) => new("Import.NotLivingRegistered", noKk);
+
+    /// <summary>A <c>status_dasar</c> that is neither a code nor a label of OpenSID's list.</summary>
+    public static DomainError StatusUnknown(string text) => new("Import.StatusUnknown", text);
+
+    /// <summary>The family's only Kepala Keluarga row is a person who is no longer living in it.</summary>
+    public static DomainError HeadNotLiving(string noKk, long line) => new("Import.HeadNotLiving", noKk, line);
+
+    /// <summary>The register's head of the family is recorded in the file as no longer living in it.</summary>
+    public static DomainError RegisteredHeadNotLiving(string noKk, string nik) => new("Import.RegisteredHeadNotLiving", noKk, nik);
 }

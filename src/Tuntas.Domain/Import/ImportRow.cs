@@ -42,6 +42,18 @@ public sealed record ImportRow
     /// <summary>The first column at fault, or null when the row passed the row-level checks.</summary>
     public ImportColumn? RejectedColumn { get; init; }
 
+    /// <summary>
+    /// The name of the column at fault when it is not one of the household list's own (an OpenSID
+    /// workbook's <c>status_dasar</c>); otherwise null and <see cref="RejectedColumn"/> names it.
+    /// </summary>
+    public string? RejectedColumnName { get; init; }
+
+    /// <summary>
+    /// The person is no longer living in the family (OpenSID's <c>status_dasar</c> other than Hidup):
+    /// never imported as a member, and never counted as the family's head.
+    /// </summary>
+    public bool NotLiving { get; init; }
+
     /// <summary>Why the row is refused, typed (words at the edges: <see cref="ImportReasons"/>); empty when it is not.</summary>
     public IReadOnlyList<Common.DomainError> Reasons { get; init; } = [];
 
@@ -50,5 +62,5 @@ public sealed record ImportRow
 
     public bool IsRejected => Reasons.Count > 0;
 
-    public bool IsHead => Relation == FamilyRelation.KepalaKeluarga;
+    public bool IsHead => Relation == FamilyRelation.KepalaKeluarga && !NotLiving;
 }

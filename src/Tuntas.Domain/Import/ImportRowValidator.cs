@@ -181,6 +181,13 @@ public sealed class ImportRowValidator(
 
     private static string? Digits<T>(SourceCell cell, ImportColumn column, Func<string?, ParseResult<T>> parse, Func<T, string> value, List<(ImportColumn, DomainError)> errors)
     {
+        if (column == ImportColumn.Nik && !cell.IsNumber && Clean(cell.Text) is { } text && text.All(c => c == '0'))
+        {
+            // OpenSID writes 0 for a person still waiting for a NIK.
+            errors.Add((column, ImportErrors.NikTemporary(text)));
+            return null;
+        }
+
         var digits = CellReading.ReadDigits(cell, column == ImportColumn.Nik ? "NIK" : "No. KK", column.Name(), parse, value, out var error);
         if (error is not null)
         {

@@ -30,7 +30,7 @@ public sealed partial class UploadStore(IConfiguration configuration, TimeProvid
     public async Task<(string? Id, string? Error)> SaveAsync(string userId, IFormFile file, CancellationToken ct)
     {
         var extension = Path.GetExtension(file.FileName).ToLowerInvariant();
-        if (extension is not (".csv" or ".xlsx"))
+        if (extension is not (".csv" or ".xlsx" or ".xlsm"))
         {
             return (null, "UploadType");
         }
@@ -40,13 +40,13 @@ public sealed partial class UploadStore(IConfiguration configuration, TimeProvid
             return (null, "UploadSize");
         }
 
-        // Check the content, not only the name: an .xlsx is a zip archive, a .csv is text.
+        // Check the content, not only the name: an .xlsx (or OpenSID's .xlsm) is a zip archive, a .csv is text.
         await using (var head = file.OpenReadStream())
         {
             var bytes = new byte[4];
             var read = await head.ReadAtLeastAsync(bytes, 4, throwOnEndOfStream: false, ct);
             var isZip = read >= 4 && bytes[0] == 0x50 && bytes[1] == 0x4B && bytes[2] == 0x03 && bytes[3] == 0x04;
-            if ((extension == ".xlsx") != isZip || (extension == ".csv" && bytes.Take(read).Any(b => b == 0)))
+            if ((extension is ".xlsx" or ".xlsm") != isZip || (extension == ".csv" && bytes.Take(read).Any(b => b == 0)))
             {
                 return (null, "UploadContent");
             }
@@ -69,7 +69,7 @@ public sealed partial class UploadStore(IConfiguration configuration, TimeProvid
         }
 
         var folder = FolderOf(userId);
-        return new[] { ".csv", ".xlsx" }.Select(e => Path.Combine(folder, id + e)).FirstOrDefault(File.Exists);
+        return new[] { ".csv", ".xlsx", ".xlsm" }.Select(e => Path.Combine(folder, id + e)).FirstOrDefault(File.Exists);
     }
 
     public static string ErrorsPathOf(string upload) => upload + ".errors.csv";
@@ -83,7 +83,7 @@ public sealed partial class UploadStore(IConfiguration configuration, TimeProvid
         }
 
         var folder = FolderOf(userId);
-        return new[] { ".csv", ".xlsx" }.Select(e => ErrorsPathOf(Path.Combine(folder, id + e))).FirstOrDefault(File.Exists);
+        return new[] { ".csv", ".xlsx", ".xlsm" }.Select(e => ErrorsPathOf(Path.Combine(folder, id + e))).FirstOrDefault(File.Exists);
     }
 
     /// <summary>Deletes an uploaded file once its import is done; its rejected rows stay until the retention period ends.</summary>

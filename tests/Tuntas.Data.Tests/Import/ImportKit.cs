@@ -35,14 +35,14 @@ internal static class ImportKit
 
     public static async Task<ImportSummary> ImportAsync(
         TestDatabase database, string path, bool dryRun = false, RegionScope? scope = null, string source = "test", DateTimeOffset? now = null,
-        long bulkLoadThreshold = ImportOptions.DefaultBulkLoadThreshold, CultureInfo? language = null, string? userName = null, string? role = null)
+        long bulkLoadThreshold = ImportOptions.DefaultBulkLoadThreshold, CultureInfo? language = null, string? userName = null, string? role = null, string? village = null)
     {
         await using var db = database.CreateContext();
         var importer = new HouseholdImporter(db, new FakeTimeProvider(now ?? Now));
 
         // The rules' tests read the reasons in English (the words are checked in both languages on their own).
         return await importer.RunAsync(new ImportOptions(
-            path, source, dryRun, path + ".errors.csv", scope ?? RegionScope.National, userName, bulkLoadThreshold, language ?? ErrorWords.English, role));
+            path, source, dryRun, path + ".errors.csv", scope ?? RegionScope.National, userName, bulkLoadThreshold, language ?? ErrorWords.English, role, village));
     }
 
     /// <summary>The errors file without its header, each line split into line number, column and reason.</summary>

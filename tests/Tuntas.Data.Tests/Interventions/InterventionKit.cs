@@ -52,18 +52,18 @@ internal static class InterventionKit
         return path;
     }
 
-    public static async Task<RecipientImportSummary> ImportAsync(ServiceProvider services, string path, string programme = "PKH", RegionScope? scope = null)
+    public static async Task<RecipientImportSummary> ImportAsync(ServiceProvider services, string path, string programme = "PKH", RegionScope? scope = null, DateOnly? date = null)
     {
-        var result = await TryImportAsync(services, path, programme, scope);
+        var result = await TryImportAsync(services, path, programme, scope, date: date);
         return result.Value ?? throw new InvalidOperationException(result.Error!.English);
     }
 
     /// <summary>An import as the use case answers it: the summary, or why the list was refused.</summary>
     public static async Task<WriteResult<RecipientImportSummary>> TryImportAsync(
-        ServiceProvider services, string path, string programme = "PKH", RegionScope? scope = null, bool dryRun = false)
+        ServiceProvider services, string path, string programme = "PKH", RegionScope? scope = null, bool dryRun = false, DateOnly? date = null)
     {
         await using var unit = VervalKit.Open(services);
-        return await unit.Scope<ImportRecipientList>().RunAsync(new RecipientImportOptions(path, programme, path + ".errors.csv", scope ?? RegionScope.National, "dinsos.bontang", dryRun));
+        return await unit.Scope<ImportRecipientList>().RunAsync(new RecipientImportOptions(path, programme, path + ".errors.csv", scope ?? RegionScope.National, "dinsos.bontang", dryRun) { Date = date });
     }
 
     public static async Task<GapsReport> GapsAsync(ServiceProvider services, string region, DateOnly at)

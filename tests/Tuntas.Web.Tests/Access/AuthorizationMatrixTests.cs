@@ -76,6 +76,7 @@ public partial class AuthorizationMatrixTests(ITestOutputHelper output)
     private static readonly HashSet<string> AboutRecordsNotMade = new(StringComparer.Ordinal)
     {
         "POST /impor?handler=Confirm",
+        "POST /impor?handler=Village",
         "POST /intervensi/tindak-lanjut?handler=Close",
         "POST /intervensi/siap-graduasi?handler=CreateTask",
     };

@@ -1,3 +1,4 @@
+using Tuntas.Domain.Common;
 using Tuntas.Domain.Import;
 
 namespace Tuntas.Data.Import.Reading;
@@ -9,7 +10,14 @@ public class ImportFileException(string message) : Exception(message);
 /// One non-blank row of the file: its line number, its cells in file order, and the row as it
 /// came (the raw CSV text, or the cells of a spreadsheet row written as CSV).
 /// </summary>
-public sealed record SourceRecord(long Line, SourceCell[] Cells, string Original);
+public sealed record SourceRecord(long Line, SourceCell[] Cells, string Original)
+{
+    /// <summary>
+    /// A refusal the file's own layout gives the row before its cells are checked (an OpenSID person
+    /// who is no longer living in the family): the column named in the errors file and the reason.
+    /// </summary>
+    public (string Column, DomainError Reason)? Refusal { get; init; }
+}
 
 /// <summary>
 /// Reads an import file (CSV or XLSX) one row at a time, without holding the file in memory,
@@ -40,6 +48,66 @@ public abstract class ImportFileReader(ColumnSchema schema) : IDisposable
 
     /// <summary>Opens a household list (contracts §3).</summary>
     public static ImportFileReader Open(string path) => Open(path, ColumnSchema.Households);
+
+    /// <summary>
+    /// Opens a household list, or an OpenSID population workbook, which is recognised by its header
+    /// of OpenSID's column names and needs the desa it holds (<paramref name="village"/>, dotted):
+    /// the file names no region. A desa given for an ordinary household list, which names its own
+    /// in <c>kode_wilayah</c>, is refused.
+    /// </summary>
+    public static ImportFileReader OpenHouseholds(string path, string? village)
+    {
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        if (File.Exists(path) && extension is ".xlsx" or ".xlsm")
+        {
+            var workbook = new XlsxWorkbook(path);
+            try
+            {
+                if (OpenSidPopulationReader.Recognises(workbook))
+                {
+                    return village is null
+                        ? throw new ImportFileException(OpenSidPopulationReader.VillageMissing)
+                        : new OpenSidPopulationReader(workbook, village);
+                }
+
+                if (village is not null)
+                {
+                    throw new ImportFileException(OpenSidPopulationReader.VillageNotForThisFile);
+                }
+
+                return new XlsxImportFileReader(workbook, ColumnSchema.Households);
+            }
+            catch
+            {
+                workbook.Dispose();
+                throw;
+            }
+        }
+
+        return village is not null && File.Exists(path)
+            ? throw new ImportFileException(OpenSidPopulationReader.VillageNotForThisFile)
+            : Open(path, ColumnSchema.Households);
+    }
+
+    /// <summary>Whether the file is an OpenSID population workbook (which needs its desa named); false for any other file, readable or not.</summary>
+    public static bool IsOpenSidPopulation(string path)
+    {
+        if (!File.Exists(path) || Path.GetExtension(path).ToLowerInvariant() is not (".xlsx" or ".xlsm"))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var workbook = new XlsxWorkbook(path);
+            return OpenSidPopulationReader.Recognises(workbook);
+        }
+        catch (ImportFileException)
+        {
+            // Unreadable, or over the limits: the import itself says why.
+            return false;
+        }
+    }
 
     public static ImportFileReader Open(string path, ColumnSchema schema)
     {

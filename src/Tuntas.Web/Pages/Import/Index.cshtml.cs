@@ -18,7 +18,7 @@ namespace Tuntas.Web.Pages.Import;
 /// are rejected with that reason.
 /// </summary>
 [RequestFormLimits(MultipartBodyLengthLimit = UploadStore.MaxBytes)]
-public sealed class IndexModel(HouseholdImporter importer, UploadStore uploads, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class IndexModel(HouseholdImporter importer, UploadStore uploads, Tuntas.Data.Regions.RegionQueries regions, IStringLocalizer<SharedResource> text) : PageModel
 {
     public const int ShownRejections = 20;
 
@@ -37,6 +37,15 @@ public sealed class IndexModel(HouseholdImporter importer, UploadStore uploads, 
     public string Source { get; private set; } = string.Empty;
 
     public string? Error { get; private set; }
+
+    /// <summary>The desa of an OpenSID population workbook (dotted code), which the file does not name.</summary>
+    public string? Village { get; private set; }
+
+    /// <summary>The upload is an OpenSID population workbook and its desa is still to be chosen.</summary>
+    public bool AskVillage { get; private set; }
+
+    /// <summary>The desa the user may choose from (their region's); null when there are too many for a list (a province, the whole country).</summary>
+    public IReadOnlyList<Tuntas.Domain.Regions.Region>? Villages { get; private set; }
 
     public static bool MayImport(Role role) => role is Role.Admin or Role.Verifier or Role.Operator;
 
@@ -69,10 +78,18 @@ public sealed class IndexModel(HouseholdImporter importer, UploadStore uploads, 
         }
 
         FileName = Path.GetFileName(file.FileName);
+        if (ImportFileReader.IsOpenSidPopulation(uploads.Find(Caller.UserId, id)!))
+        {
+            // OpenSID's workbook names no region: ask which desa it holds before the dry run.
+            UploadId = id;
+            return await AskVillageAsync(null, ct);
+        }
+
         return await RunAsync(id, dryRun: true, ct);
     }
 
-    public async Task<IActionResult> OnPostConfirmAsync(string? upload, string? source, string? fileName, CancellationToken ct)
+    /// <summary>The desa of an uploaded OpenSID population workbook is chosen: the dry run follows.</summary>
+    public async Task<IActionResult> OnPostVillageAsync(string? upload, string? source, string? fileName, string? village, CancellationToken ct)
     {
         Caller = HttpContext.GetCaller();
         if (!MayImport(Caller.Role) || uploads.Find(Caller.UserId, upload) is null)
@@ -82,6 +99,41 @@ public sealed class IndexModel(HouseholdImporter importer, UploadStore uploads, 
 
         Source = CleanSource(source);
         FileName = fileName;
+        UploadId = upload;
+        var code = Tuntas.Domain.Regions.RegionCode.Parse(village);
+        if (!code.IsValid || code.Value!.Level != Tuntas.Domain.Regions.RegionLevel.Village)
+        {
+            return await AskVillageAsync(text["ImportVillageMissing"], ct);
+        }
+
+        if (!Caller.Scope.Contains(code.Value))
+        {
+            return await AskVillageAsync(text["ImportVillageOutside"], ct);
+        }
+
+        Village = code.Value.Value;
+        return await RunAsync(upload!, dryRun: true, ct);
+    }
+
+    private async Task<IActionResult> AskVillageAsync(string? error, CancellationToken ct)
+    {
+        AskVillage = true;
+        Error = error;
+        Villages = await regions.VillagesWithinAsync(Caller.Scope.Region, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostConfirmAsync(string? upload, string? source, string? fileName, string? village, CancellationToken ct)
+    {
+        Caller = HttpContext.GetCaller();
+        if (!MayImport(Caller.Role) || uploads.Find(Caller.UserId, upload) is null)
+        {
+            return NotFound();
+        }
+
+        Source = CleanSource(source);
+        FileName = fileName;
+        Village = string.IsNullOrWhiteSpace(village) ? null : village.Trim();
         return await RunAsync(upload!, dryRun: false, ct);
     }
 
@@ -104,7 +156,7 @@ public sealed class IndexModel(HouseholdImporter importer, UploadStore uploads, 
         try
         {
             // The reasons in the errors file (shown below and downloaded) are in the reader's language.
-            var options = new ImportOptions(path, Source, dryRun, UploadStore.ErrorsPathOf(path), Caller.Scope, Caller.UserName, Language: System.Globalization.CultureInfo.CurrentUICulture, Role: Caller.Role.ToWire());
+            var options = new ImportOptions(path, Source, dryRun, UploadStore.ErrorsPathOf(path), Caller.Scope, Caller.UserName, Language: System.Globalization.CultureInfo.CurrentUICulture, Role: Caller.Role.ToWire(), Village: Village);
             Summary = await importer.RunAsync(options, null, ct);
             HttpContext.PersonalData().Describe((dryRun ? "dry run " : "import ") + FileName);
         }
