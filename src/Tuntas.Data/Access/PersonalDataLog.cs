@@ -117,6 +117,15 @@ public sealed class PersonalDataLog(TuntasDbContext db, RegionClock clock)
     /// <summary>The households CSV ODK Collect downloads (<c>/odk/{token}/households.csv</c>): the heads of the user's open tasks.</summary>
     public const string OdkHouseholds = "odk-households.export";
 
+    /// <summary>One monthly update cycle, <c>/pemutakhiran/{id}</c>, with the proposals of its villages.</summary>
+    public const string CyclePage = "cycle.page";
+
+    /// <summary>A cycle's accepted proposals downloaded for SIKS-NG.</summary>
+    public const string CycleExport = "cycle.export";
+
+    /// <summary>One village in a cycle, <c>/pemutakhiran/{id}/desa/{village}</c>, with its proposals.</summary>
+    public const string CycleVillagePage = "cycle-village.page";
+
     /// <summary>Every action, in the order the report lists them.</summary>
     public static IReadOnlyList<string> Actions { get; } =
     [
@@ -125,6 +134,7 @@ public sealed class PersonalDataLog(TuntasDbContext db, RegionClock clock)
         TasksPage, VisitPage, RoundPage, ProposalsPage, ReviewsPage, ReviewPage, EvidenceFile,
         ImportPage, ImportExport, ImportElsewhere, QuarantinePage, QuarantineExport, RecipientsPage, RecipientsExport,
         AnomaliesPage, AnomaliesApi, ClaimAuditPage, SamplePage, AuditTrailPage, AccessLogPage, OdkHouseholds,
+        CyclePage, CycleExport, CycleVillagePage,
     ];
 
     /// <summary>An action in English words, for the command line; the action itself when unknown.</summary>
@@ -166,6 +176,9 @@ public sealed class PersonalDataLog(TuntasDbContext db, RegionClock clock)
         AuditTrailPage => "audit trail",
         AccessLogPage => "this data-access report",
         OdkHouseholds => "households list for ODK Collect (download)",
+        CyclePage => "update cycle",
+        CycleExport => "update cycle proposals download",
+        CycleVillagePage => "village in an update cycle",
         _ => action,
     };
 
