@@ -40,13 +40,14 @@ public sealed class XlsxWriter : IDisposable
         if (_headerRow > 0)
         {
             var below = "A" + (_headerRow + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            _writer.WriteElement(new SheetViews(new SheetView(new Pane
+            var pane = new Pane
             {
                 VerticalSplit = _headerRow,
                 TopLeftCell = below,
                 ActivePane = PaneValues.BottomLeft,
                 State = PaneStateValues.Frozen,
-            }) { WorkbookViewId = 0U }));
+            };
+            _writer.WriteElement(new SheetViews(new SheetView(pane) { WorkbookViewId = 0U }));
         }
 
         _writer.WriteStartElement(new SheetData());
