@@ -52,6 +52,7 @@ public static class TuntasCli
         root.Subcommands.Add(TargetsCommand.Create(Context));
         root.Subcommands.Add(PopulationCommand.Create(Context));
         root.Subcommands.Add(ClaimAuditCommand.Create(Context));
+        root.Subcommands.Add(CycleCommand.Create(Context));
         root.Subcommands.Add(BackupCommand.CreateBackup(Context));
         root.Subcommands.Add(BackupCommand.CreateRestore(Context));
         root.Subcommands.Add(ServeCommand.Create(Context));

@@ -55,6 +55,14 @@ public abstract class TuntasDbContext(DbContextOptions options) : IdentityDbCont
 
     public DbSet<Proposal> Proposals => Set<Proposal>();
 
+    public DbSet<Tuntas.Domain.UpdateCycles.UpdateCycle> UpdateCycles => Set<Tuntas.Domain.UpdateCycles.UpdateCycle>();
+
+    public DbSet<Tuntas.Domain.UpdateCycles.CycleVillage> CycleVillages => Set<Tuntas.Domain.UpdateCycles.CycleVillage>();
+
+    public DbSet<Tuntas.Domain.UpdateCycles.CycleProposal> CycleProposals => Set<Tuntas.Domain.UpdateCycles.CycleProposal>();
+
+    public DbSet<Tuntas.Domain.UpdateCycles.CycleGroundcheck> CycleGroundchecks => Set<Tuntas.Domain.UpdateCycles.CycleGroundcheck>();
+
     public DbSet<Target> Targets => Set<Target>();
 
     public DbSet<PopulationCount> Population => Set<PopulationCount>();

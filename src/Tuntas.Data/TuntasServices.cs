@@ -56,6 +56,8 @@ public static class TuntasServices
         services.AddScoped<Import.QuarantineQueries>();
         services.AddScoped<Demo.DemoLoader>();
         services.AddScoped<OpenSid.OpenSidExports>();
+        services.AddScoped<UpdateCycles.UpdateCycleQueries>();
+        services.AddScoped<UpdateCycles.CycleExport>();
 
         // Every use case, found by its marker: a new one needs no line here.
         foreach (var type in typeof(TuntasServices).Assembly.GetTypes()

@@ -122,6 +122,14 @@ public sealed class PersonalDataLog(TuntasDbContext db, RegionClock clock)
 
     /// <summary>A programme's recipients in a village downloaded as an OpenSID Program Bantuan workbook (No. KK, NIK, name, birth date).</summary>
     public const string OpenSidBantuanExport = "opensid-bantuan.export";
+    /// <summary>One monthly update cycle, <c>/pemutakhiran/{id}</c>, with the proposals of its villages.</summary>
+    public const string CyclePage = "cycle.page";
+
+    /// <summary>A cycle's accepted proposals downloaded for SIKS-NG.</summary>
+    public const string CycleExport = "cycle.export";
+
+    /// <summary>One village in a cycle, <c>/pemutakhiran/{id}/desa/{village}</c>, with its proposals.</summary>
+    public const string CycleVillagePage = "cycle-village.page";
 
     /// <summary>Every action, in the order the report lists them.</summary>
     public static IReadOnlyList<string> Actions { get; } =
@@ -132,6 +140,7 @@ public sealed class PersonalDataLog(TuntasDbContext db, RegionClock clock)
         ImportPage, ImportExport, ImportElsewhere, QuarantinePage, QuarantineExport, RecipientsPage, RecipientsExport,
         AnomaliesPage, AnomaliesApi, ClaimAuditPage, SamplePage, AuditTrailPage, AccessLogPage, OdkHouseholds,
         OpenSidSuplemenExport, OpenSidBantuanExport,
+        CyclePage, CycleExport, CycleVillagePage,
     ];
 
     /// <summary>An action in English words, for the command line; the action itself when unknown.</summary>
@@ -175,6 +184,9 @@ public sealed class PersonalDataLog(TuntasDbContext db, RegionClock clock)
         OdkHouseholds => "households list for ODK Collect (download)",
         OpenSidSuplemenExport => "extreme-poor families for OpenSID (Data Suplemen download)",
         OpenSidBantuanExport => "programme recipients for OpenSID (Program Bantuan download)",
+        CyclePage => "update cycle",
+        CycleExport => "update cycle proposals download",
+        CycleVillagePage => "village in an update cycle",
         _ => action,
     };
 

@@ -32,5 +32,11 @@ public sealed record AuditSubject(string Type, Func<string> Key, Func<long?> Hou
 
     public static AuditSubject Of(Tuntas.Domain.ClaimAudit.ClaimAuditSample s) => new("claim-audit", () => Id(s.Id), () => null, () => s.Region.Value);
 
+    public static AuditSubject Of(Tuntas.Domain.UpdateCycles.UpdateCycle c) => new("update-cycle", () => Id(c.Id), () => null, () => c.Regency.Value);
+
+    public static AuditSubject Of(Tuntas.Domain.UpdateCycles.CycleVillage v) => new("cycle-village", () => Id(v.Id), () => null, () => v.Village.Value);
+
+    public static AuditSubject Of(Tuntas.Domain.UpdateCycles.CycleProposal p) => new("cycle-proposal", () => Id(p.Id), () => p.HouseholdId, () => p.Village.Value);
+
     public static AuditSubject Named(string type, string key, string? region = null) => new(type, () => key, () => null, () => region);
 }

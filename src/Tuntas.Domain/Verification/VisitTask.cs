@@ -19,6 +19,9 @@ public enum VisitPurpose
 
     /// <summary>A candidate for graduation, re-assessed before it leaves the caseload.</summary>
     Graduation = 5,
+
+    /// <summary>A field check (groundcheck) of a family whose desil crossed between 1-4 and 5+ in a new ranking.</summary>
+    Groundcheck = 6,
 }
 
 public enum VisitTaskState

@@ -97,11 +97,17 @@ public static class EndpointAccess
     /// <summary>A programme's recipients in a village as an OpenSID Program Bantuan workbook: the same, and an agency officer for their own programme.</summary>
     public static readonly AccessRule OpenSidBantuan = Rule("opensid-bantuan", Role.Operator, Role.Facilitator, Role.Verifier, Role.Admin, Role.Agency);
 
+    /// <summary>
+    /// The monthly update cycle (pemutakhiran DTSEN): village operators and facilitators enter their
+    /// villages' steps, Dinas Sosial opens cycles, checks and exports; analysts read.
+    /// </summary>
+    public static readonly AccessRule UpdateCycle = Rule("update-cycle", Role.Operator, Role.Facilitator, Role.Verifier, Role.Analyst, Role.Admin);
+
     /// <summary>Administration: who read personal data.</summary>
     public static readonly AccessRule Admin = Rule("admin", Role.Admin);
 
     public static IReadOnlyList<AccessRule> Rules { get; } =
-        [Public, OdkToken, SignedIn, Register, Verval, Review, RecordDelivery, ImportRecipients, ImportHouseholds, AuditTrail, Anomalies, ClaimAudit, Reports, TwoFactor, OpenSidSuplemen, OpenSidBantuan, Admin];
+        [Public, OdkToken, SignedIn, Register, Verval, Review, RecordDelivery, ImportRecipients, ImportHouseholds, AuditTrail, Anomalies, ClaimAudit, Reports, TwoFactor, OpenSidSuplemen, OpenSidBantuan, UpdateCycle, Admin];
 
     /// <summary>Every endpoint, by route pattern (as written, without the leading slash).</summary>
     public static IReadOnlyDictionary<string, EndpointClass> Endpoints { get; } = new Dictionary<string, EndpointClass>(StringComparer.Ordinal)
@@ -170,6 +176,13 @@ public static class EndpointAccess
         ["bukti/usul/{id:long}"] = new(Verval, "id", new(PersonalDataLog.EvidenceFile)),
         ["pemeriksaan"] = new(Review, Shows: new(PersonalDataLog.ReviewsPage)),
         ["pemeriksaan/{id:long}"] = new(Review, "id", new(PersonalDataLog.ReviewPage)),
+
+        // The monthly update cycle: the list names cycles and regions only; a cycle and a village in
+        // it list the proposed families (No. KK, NIK, name), and the berita acara is a document of them.
+        ["pemutakhiran"] = new(UpdateCycle),
+        ["pemutakhiran/{id:long}"] = new(UpdateCycle, "id", new(PersonalDataLog.CyclePage, PersonalDataLog.CycleExport)),
+        ["pemutakhiran/{id:long}/desa/{village}"] = new(UpdateCycle, "id", new(PersonalDataLog.CycleVillagePage)),
+        ["bukti/pemutakhiran/{id:long}"] = new(UpdateCycle, "id", new(PersonalDataLog.EvidenceFile)),
 
         // Interventions and imports.
         // An import's result lists its rows with NIKs and names, its rejected rows download too.

@@ -26,6 +26,13 @@ public static class EvidenceEndpoints
             return VervalAccess.MayVisit(caller.Role) ? File(store, await queries.ProposalEvidenceAsync(caller.Scope, id, ct)) : Results.NotFound();
         }).RequireAuthorization();
 
+        // The berita acara of a village's meeting in a monthly update cycle: for the roles of the cycle, within their region.
+        app.MapGet("/bukti/pemutakhiran/{id:long}", async (long id, HttpContext http, Tuntas.Data.UpdateCycles.UpdateCycleQueries queries, EvidenceStore store, CancellationToken ct) =>
+        {
+            var caller = http.GetCaller();
+            return UpdateCycles.CycleAccess.MayRead(caller.Role) ? File(store, await queries.MinutesAsync(caller.Scope, id, ct)) : Results.NotFound();
+        }).RequireAuthorization();
+
         // The proof of a delivery (a receipt, a photo of the repaired house): for the roles that record deliveries, within their region.
         app.MapGet("/bukti/penyaluran/{id:long}", async (long id, HttpContext http, VervalQueries queries, EvidenceStore store, CancellationToken ct) =>
         {

@@ -62,6 +62,16 @@ public partial class AuthorizationMatrixTests(ITestOutputHelper output)
         ["POST /verval"] = [Role.Operator, Role.Facilitator],
         ["POST /verval/{id:long}?handler=Assign"] = [Role.Operator, Role.Facilitator],
         ["POST /verval/{id:long}?handler=ApproveMeeting"] = [Role.Operator, Role.Facilitator],
+
+        // Dinas Sosial opens update cycles, checks proposals and downloads them for SIKS-NG; PKH
+        // facilitators (and Dinas Sosial) record groundchecks; analysts only read the cycle.
+        ["POST /pemutakhiran"] = [Role.Operator, Role.Facilitator, Role.Analyst],
+        ["GET /pemutakhiran/{id:long}?handler=Export"] = [Role.Operator, Role.Facilitator, Role.Analyst],
+        ["POST /pemutakhiran/{id:long}?handler=Check"] = [Role.Operator, Role.Facilitator, Role.Analyst],
+        ["POST /pemutakhiran/{id:long}?handler=Groundcheck"] = [Role.Operator, Role.Analyst],
+        ["POST /pemutakhiran/{id:long}/desa/{village}?handler=Meeting"] = [Role.Analyst],
+        ["POST /pemutakhiran/{id:long}/desa/{village}?handler=Proposal"] = [Role.Analyst],
+        ["POST /pemutakhiran/{id:long}/desa/{village}?handler=Finish"] = [Role.Analyst],
     };
 
     /// <summary>What the administrator's forms about the records in the region write (audit actions).</summary>
@@ -275,6 +285,7 @@ public partial class AuthorizationMatrixTests(ITestOutputHelper output)
         [
             new("task", Number(records.TaskId)),
             new("meeting", Number(records.MeetingId)),
+            new("proposal", Number(records.CycleProposalId)),
             new("household", Number(records.HouseholdId)),
             new("noKk", records.SampledNoKk),
             new("desa", records.Village),

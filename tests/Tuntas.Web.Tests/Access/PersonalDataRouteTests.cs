@@ -12,11 +12,13 @@ using Tuntas.Data.Access;
 using Tuntas.Data.Audit;
 using Tuntas.Data.ClaimAudit;
 using Tuntas.Data.Interventions;
+using Tuntas.Data.UpdateCycles;
 using Tuntas.Data.Verification;
 using Tuntas.Domain.Access;
 using Tuntas.Domain.Interventions;
 using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
+using Tuntas.Domain.UpdateCycles;
 using Tuntas.Domain.Verification;
 using Tuntas.Testing;
 using Tuntas.Web.Access;
@@ -159,7 +161,8 @@ public class PersonalDataRouteTests
             .Replace("{documentName}", "v1", StringComparison.Ordinal)
             .Replace("{culture}", "id", StringComparison.Ordinal)
             .Replace("{format}", "csv", StringComparison.Ordinal)
-            .Replace("{token}", odkToken, StringComparison.Ordinal);
+            .Replace("{token}", odkToken, StringComparison.Ordinal)
+            .Replace("{village}", "64.74.01.1001", StringComparison.Ordinal);
         if (path.Contains("{id:long}", StringComparison.Ordinal))
         {
             path = path.Replace("{id:long}", ids[key].ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
@@ -190,6 +193,7 @@ public class PersonalDataRouteTests
             "impor" => [$"handler=Errors&upload={upload}"],
             "impor/karantina" => [$"handler=Download&batch={ids["batch"]}"],
             "intervensi/impor" => [$"handler=Errors&upload={recipients}"],
+            "pemutakhiran/{id:long}" => ["handler=Export"],
             _ => Array.Empty<string>(),
         };
         foreach (var variant in variants)
@@ -244,8 +248,19 @@ public class PersonalDataRouteTests
         var sample = await audit.RunAsync(() => services.GetRequiredService<ClaimAuditService>().DrawAsync(
             new DrawRequest(Bontang, HouseholdStatus.Graduated, Today.AddYears(-1), Today, 1, false), "dinsos.bontang", audit));
 
+        // Bontang's update cycle of the month: Budi proposed for a data correction and accepted, the meeting's berita acara uploaded.
+        var cycle = (await services.GetRequiredService<OpenCycle>().OpenAsync(RegionScope.National, Bontang, Today, null, "dinsos.bontang")).Value!;
+        var cycleVillage = (await services.GetRequiredService<RecordCycleMeeting>().RecordAsync(
+            RegionScope.National, cycle.Id, budi.VillageCode, Today, await SaveAsync(store, "berita-acara.jpg"), null, "op.bontangkuala")).Value!;
+        var cycleProposal = (await services.GetRequiredService<EnterCycleProposal>().EnterAsync(RegionScope.National, cycle.Id, budi.VillageCode,
+            new CycleProposalInput("6474010101200001", "6474011708850002", "Budi Santoso", CycleProposalKind.Correction, "Pekerjaan berubah."), "op.bontangkuala")).Value!;
+        Assert.True((await services.GetRequiredService<CheckCycleProposal>().CheckAsync(RegionScope.National, cycle.Id, cycleProposal.Id, null, true, null, "dinsos.bontang")).Succeeded);
+
         return new Dictionary<string, long>(StringComparer.Ordinal)
         {
+            ["pemutakhiran/{id:long}"] = cycle.Id,
+            ["pemutakhiran/{id:long}/desa/{village}"] = cycle.Id,
+            ["bukti/pemutakhiran/{id:long}"] = cycleVillage.Id,
             ["tugas/{id:long}"] = budiTask.Id,
             ["verval/{id:long}"] = round.Id,
             ["pemeriksaan/{id:long}"] = budiVisit.Id,

@@ -5,11 +5,13 @@ using Tuntas.Data;
 using Tuntas.Data.Audit;
 using Tuntas.Data.ClaimAudit;
 using Tuntas.Data.Interventions;
+using Tuntas.Data.UpdateCycles;
 using Tuntas.Data.Verification;
 using Tuntas.Domain.Access;
 using Tuntas.Domain.Interventions;
 using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
+using Tuntas.Domain.UpdateCycles;
 using Tuntas.Domain.Verification;
 using Tuntas.Testing;
 using Tuntas.Web.Verification;
@@ -43,6 +45,15 @@ public sealed record ScopedRecords(
     /// </summary>
     public string OdkToken { get; init; } = "odk_never-issued";
 
+    /// <summary>The month's update cycle of the village's regency.</summary>
+    public long CycleId { get; init; }
+
+    /// <summary>The village's line in that cycle, with its meeting and berita acara.</summary>
+    public long CycleVillageId { get; init; }
+
+    /// <summary>A proposal of the village in that cycle, waiting for Dinas Sosial's check.</summary>
+    public long CycleProposalId { get; init; }
+
     /// <summary>The first bytes of a JPEG file, then anything: the store checks the content.</summary>
     private static readonly byte[] Photo = [0xFF, 0xD8, 0xFF, 0xE0, .. "a photo of the house"u8.ToArray()];
 
@@ -58,6 +69,8 @@ public sealed record ScopedRecords(
         _ when operation.EndsWith("?handler=Assign", StringComparison.Ordinal) => "task",
         _ when operation.StartsWith("POST /verval/", StringComparison.Ordinal) => "meeting",
         _ when operation.StartsWith("POST /audit-klaim/sampel/", StringComparison.Ordinal) => "sample",
+        _ when operation.StartsWith("POST /pemutakhiran/{id:long}/desa/", StringComparison.Ordinal) => "cycle-village",
+        _ when operation.StartsWith("POST /pemutakhiran/", StringComparison.Ordinal) => "cycle-proposal",
         _ => "task",
     }];
 
@@ -72,6 +85,9 @@ public sealed record ScopedRecords(
         "bukti/usul/{id:long}" => ProposalId,
         "bukti/penyaluran/{id:long}" => DeliveryId,
         "audit-klaim/sampel/{id:long}" => ClaimAuditId,
+        "pemutakhiran/{id:long}" => CycleId,
+        "pemutakhiran/{id:long}/desa/{village}" => CycleId,
+        "bukti/pemutakhiran/{id:long}" => CycleVillageId,
         _ => throw new InvalidOperationException($"No record is made for /{route}: add one to {nameof(ScopedRecords)}."),
     };
 
@@ -138,6 +154,24 @@ public sealed record ScopedRecords(
             Assert.True(drawn.Succeeded, drawn.Error?.English);
         }
 
+        // The month's update cycle of the regency: the village's meeting with its minutes, and a proposal waiting for the check.
+        long cycleId, cycleVillageId, cycleProposalId;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var services = scope.ServiceProvider;
+            var opened = await services.GetRequiredService<OpenCycle>().OpenAsync(RegionScope.National, regency, today, null, "sistem:test");
+            Assert.True(opened.Succeeded, opened.Error?.English);
+            cycleId = opened.Value!.Id;
+            var minutes = await SaveAsync(services.GetRequiredService<EvidenceStore>(), Pdf, "berita-acara-pemutakhiran.pdf");
+            var meeting = await services.GetRequiredService<RecordCycleMeeting>().RecordAsync(RegionScope.National, cycleId, RegionCode.From(village), today, minutes, null, "op.test");
+            Assert.True(meeting.Succeeded, meeting.Error?.English);
+            cycleVillageId = meeting.Value!.Id;
+            var proposal = await services.GetRequiredService<EnterCycleProposal>().EnterAsync(RegionScope.National, cycleId, RegionCode.From(village),
+                new CycleProposalInput(listed.NoKk, listed.Nik, "Kepala Terdaftar", CycleProposalKind.Correction, "Alamat berubah."), "op.test");
+            Assert.True(proposal.Succeeded, proposal.Error?.English);
+            cycleProposalId = proposal.Value!.Id;
+        }
+
         await using var read = app.CreateDbContext();
         var household = await read.Households.SingleAsync(h => h.NoKk == NomorKk.From(listed.NoKk));
         var pendingVisit = await read.Visits.SingleAsync(v => v.HouseholdId == household.Id);
@@ -167,7 +201,14 @@ public sealed record ScopedRecords(
                 ["task"] = pendingTask.Version,
                 ["meeting"] = meetings.Single(m => m.Village.Value == village).Version,
                 ["sample"] = item.Version,
-            });
+                ["cycle-village"] = await read.CycleVillages.Where(v => v.Id == cycleVillageId).Select(v => v.Version).SingleAsync(),
+                ["cycle-proposal"] = await read.CycleProposals.Where(p => p.Id == cycleProposalId).Select(p => p.Version).SingleAsync(),
+            })
+        {
+            CycleId = cycleId,
+            CycleVillageId = cycleVillageId,
+            CycleProposalId = cycleProposalId,
+        };
     }
 
     private static VisitReport Report(HouseholdStatus recommendation, long spending, DateOnly on) => new()

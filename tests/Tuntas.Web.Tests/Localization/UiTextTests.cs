@@ -3,9 +3,11 @@ using System.Xml.Linq;
 using Tuntas.Domain.Access;
 using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
+using Tuntas.Domain.UpdateCycles;
 using Tuntas.Domain.Verification;
 using Tuntas.Web.Localization;
 using Tuntas.Web.Monitoring;
+using Tuntas.Web.UpdateCycles;
 
 namespace Tuntas.Web.Tests.Localization;
 
@@ -33,18 +35,24 @@ public class UiTextTests
             .Concat(Enum.GetValues<VisitTaskState>().Select(Formats.TaskState))
             .Concat(Enum.GetValues<ReviewState>().Select(Formats.Review))
             .Concat(Enum.GetValues<MeetingDecisionKind>().Select(Formats.Decision))
-            .Concat(Enum.GetValues<ProposalKind>().Select(Formats.ProposalKind));
+            .Concat(Enum.GetValues<ProposalKind>().Select(Formats.ProposalKind))
+            .Concat(Enum.GetValues<CycleStep>().Select(CycleText.Step))
+            .Concat(Enum.GetValues<StepState>().Select(UiText.Of))
+            .Concat(Enum.GetValues<CycleProposalKind>().Select(CycleText.Kind))
+            .Concat(Enum.GetValues<CycleProposalState>().Select(CycleText.ProposalState))
+            .Concat(Enum.GetValues<GroundcheckOutcome>().Select(CycleText.Outcome));
 
     [Fact]
     public void EveryRoleStateAndKind_HasItsOwnWords_NotItsCodeName()
     {
         // In Bahasa Indonesia no word equals its code name, so a missing text cannot hide behind the fallback.
         var texts = InCulture("id", () => EveryEnumText().ToList());
-        var codeNames = new[] { typeof(Role), typeof(Sex), typeof(VisitPurpose), typeof(VisitTaskState), typeof(ReviewState), typeof(MeetingDecisionKind) }
+        var codeNames = new[] { typeof(Role), typeof(Sex), typeof(VisitPurpose), typeof(VisitTaskState), typeof(ReviewState), typeof(MeetingDecisionKind),
+                typeof(CycleStep), typeof(StepState), typeof(CycleProposalKind), typeof(CycleProposalState), typeof(GroundcheckOutcome) }
             .SelectMany(Enum.GetNames)
             .ToHashSet(StringComparer.Ordinal);
 
-        Assert.Equal(27, texts.Count);
+        Assert.Equal(44, texts.Count);
         Assert.DoesNotContain(texts, codeNames.Contains);
     }
 
