@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tuntas.Data.OpenSid;
 using Tuntas.Data.Tests.Verification;
@@ -152,6 +153,42 @@ public class OpenSidExportTests
         Assert.Equal([["Peserta", "No. Peserta"], ["###", ""]], emptyBook.Rows("Peserta", 2));
         Assert.Equal(["2026-11-22", "2026-11-22"], emptyBook.Rows("Program", 2).Skip(5).Take(2).Select(r => r[1]));
         Assert.Contains("belum ada penyaluran", emptyBook.Rows("Program", 2)[3][1], StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The Program Bantuan workbook Tuntas writes for a village is one Tuntas itself reads back as a
+    /// recipient list: every family on it found by its No. KK, nobody refused or left unmatched, each
+    /// delivery dated by the programme's start row.
+    /// </summary>
+    [Theory, DatabaseData]
+    public async Task Bantuan_WorkbookReadsBackAsARecipientList(TestProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var services = await SeedAsync(database);
+        var path = Path.Combine(Path.GetTempPath(), $"tuntas-bantuan-{Guid.NewGuid():N}.xlsx");
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var (export, error) = await scope.ServiceProvider.GetRequiredService<OpenSidExports>().BantuanAsync(Kuala, "PKH");
+            Assert.Null(error);
+            await using var file = File.Create(path);
+            OpenSidWorkbook.WriteBantuan(file, export!, VervalKit.Today, VervalKit.Now.UtcDateTime);
+        }
+
+        try
+        {
+            var summary = await Interventions.InterventionKit.ImportAsync(services, path, "PKH");
+
+            Assert.Equal((2L, 2L, 0L, 0L), (summary.Rows, summary.Matched, summary.Unmatched, summary.Rejected));
+            await using var db = database.CreateContext();
+            var families = await db.Households.Where(h => h.VillageCode == Kuala).ToDictionaryAsync(h => h.Id, h => h.NoKk.Value);
+            var dated = await db.Deliveries.Where(d => d.ProgrammeCode == "PKH" && d.Date == new DateOnly(2024, 3, 1)).Select(d => d.HouseholdId).ToListAsync();
+            Assert.Equal(["6474010101000001", "6474010101000002"], dated.Where(families.ContainsKey).Select(id => families[id]).Distinct().Order());
+        }
+        finally
+        {
+            File.Delete(path);
+            File.Delete(path + ".errors.csv");
+        }
     }
 
     [Theory, DatabaseData]
