@@ -71,14 +71,14 @@ public sealed record TargetFigure(DateOnly Date, int Households)
 
     public int? HouseholdsOnDate { get; init; }
 
+    /// <summary>True on the public figures when <see cref="HouseholdsOnDate"/> is withheld (a small desa count): <see cref="Missed"/> is then null too, except for a target of 0 KK, which any withheld count misses.</summary>
+    public bool Suppressed { get; init; }
+
     /// <summary><c>daerah</c>: set for the region or an ancestor (<c>tuntas targets</c>); <c>nasional</c>: none is, and the national target applies (<see cref="NationalTarget"/>).</summary>
     public string Source { get; init; } = TargetSources.Regional;
 
     /// <summary>What sets the target: <c>Inpres 8/2025</c> for the national one; null for a regional target.</summary>
     public string? Basis { get; init; }
-
-    /// <summary>True on the public figures when <see cref="HouseholdsOnDate"/> is withheld (a small desa count): <see cref="Missed"/> is then null too, except for a target of 0 KK, which any withheld count misses.</summary>
-    public bool Suppressed { get; init; }
 }
 
 /// <summary>The words of <see cref="TargetFigure.Source"/>.</summary>

@@ -53,7 +53,8 @@ public class StatsAndAuditCommandTests
         Assert.Equal(["graduated", "excluded", "moved", "deceased", "merged"], Keys(exited));
         Assert.All(exited.EnumerateObject(), p => Assert.Equal(0, p.Value.GetInt32()));
         var target = json.GetProperty("target");
-        Assert.Equal(["date", "households", "region", "regionName", "inherited", "passed", "missed", "householdsOnDate", "suppressed"], Keys(target));
+        Assert.Equal(["date", "households", "region", "regionName", "inherited", "passed", "missed", "householdsOnDate", "suppressed", "source", "basis"], Keys(target));
+        Assert.Equal("daerah", target.GetProperty("source").GetString());
         Assert.False(target.GetProperty("suppressed").GetBoolean());
         Assert.Equal("2026-12-31", target.GetProperty("date").GetString());
         Assert.Equal(0, target.GetProperty("households").GetInt32());
