@@ -43,6 +43,8 @@ public abstract class TuntasDbContext(DbContextOptions options) : IdentityDbCont
 
     public DbSet<PovertyCriteria> Criteria => Set<PovertyCriteria>();
 
+    public DbSet<PovertyLine> PovertyLines => Set<PovertyLine>();
+
     public DbSet<VervalRound> Rounds => Set<VervalRound>();
 
     public DbSet<VisitTask> Tasks => Set<VisitTask>();

@@ -46,6 +46,7 @@ public static class TuntasServices
         services.AddScoped<Interventions.DeliveryService>();
         services.AddScoped<Interventions.InterventionQueries>();
         services.AddScoped<Interventions.CatalogueQueries>();
+        services.AddScoped<Verification.PovertyLineQueries>();
         services.AddScoped<ClaimAudit.AnomalyQuery>();
         services.AddScoped<ClaimAudit.ClaimAuditService>();
         services.AddScoped<ClaimAudit.ClaimAuditQueries>();

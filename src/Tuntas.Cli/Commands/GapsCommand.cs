@@ -41,6 +41,18 @@ internal static class GapsCommand
                         byStrategy = report.ByStrategy,
                         missingNeeded = report.MissingNeeded.Select(m => new { programme = m.Programme, need = m.Need, name = m.Name, alternatives = m.Alternatives, households = m.Households }),
                         leakage = report.Leakage,
+                        leakageRule = report.LeakageRule,
+                        exclusionError = report.ExclusionError.Select(e => new
+                        {
+                            programme = e.Programme,
+                            desilMax = e.DesilMax,
+                            source = e.Source,
+                            eligible = e.Eligible,
+                            receiving = e.Receiving,
+                            excluded = e.Excluded,
+                            withoutDesil = e.WithoutDesil,
+                        }),
+                        exclusionRule = report.ExclusionRule,
                     });
                 }
                 else
@@ -55,7 +67,11 @@ internal static class GapsCommand
                         cli.Output.WriteLine($"  need {m.Need,-8} unmet in {m.Households,5} households ({string.Join(" or ", new[] { m.Programme }.Concat(m.Alternatives))})");
                     }
 
-                    cli.Output.WriteLine($"  leakage:                   {report.Leakage} households well above the criteria receive poverty-targeted programmes");
+                    cli.Output.WriteLine($"  leakage:                   {report.Leakage} households not eligible receive poverty-targeted programmes");
+                    foreach (var e in report.ExclusionError)
+                    {
+                        cli.Output.WriteLine($"  exclusion {e.Programme,-9} {e.Excluded,5} of {e.Eligible} eligible extreme-poor households (desil 1-{e.DesilMax}, {e.Source}) not reached; {e.WithoutDesil} without desil");
+                    }
                 }
 
                 return ExitCodes.Success;

@@ -34,6 +34,8 @@ internal static class ProgrammesCommand
                             povertyTargeted = p.PovertyTargeted,
                             local = p.IsLocal,
                             active = p.Active,
+                            eligibleDesilMax = p.EligibleDesilMax,
+                            eligibilitySource = p.EligibilitySource,
                         }),
                     });
                 }
@@ -64,7 +66,9 @@ internal static class ProgrammesCommand
         var value = new Option<long?>("--value") { Description = "Typical value of one delivery, whole rupiah." };
         var targeted = new Option<bool?>("--poverty-targeted") { Description = "true when only poor households should receive it." };
         var active = new Option<bool?>("--active") { Description = "false closes the programme to new deliveries." };
-        var set = new Command("set", "Change a programme of the catalogue, or add a local programme.") { code, name, agency, strategy, unit, value, targeted, active };
+        var desilMax = new Option<int?>("--eligible-desil-max") { Description = "Highest eligible desil (Kepmensos 79/HUK/2025: PKH 4, SEMBAKO and PBI-JK 5); 0 removes the limit." };
+        var eligibilitySource = new Option<string?>("--eligibility-source") { Description = "The rule the desil limit comes from." };
+        var set = new Command("set", "Change a programme of the catalogue, or add a local programme.") { code, name, agency, strategy, unit, value, targeted, active, desilMax, eligibilitySource };
         set.SetAction(async (parse, ct) =>
         {
             var cli = context(parse);
@@ -75,9 +79,18 @@ internal static class ProgrammesCommand
                 return cli.Fail("--strategy is reduce_spending, raise_income or reduce_pockets; --unit is household or person.");
             }
 
+            if (parse.GetValue(desilMax) is < 0 or > 10)
+            {
+                return cli.Fail("--eligible-desil-max is 1 to 10, or 0 to remove the limit.");
+            }
+
             var change = new ProgrammeChange(
                 parse.GetValue(code)!, parse.GetValue(name), parse.GetValue(agency), parsedStrategy, parsedUnit,
-                parse.GetValue(value), parse.GetValue(targeted), parse.GetValue(active));
+                parse.GetValue(value), parse.GetValue(targeted), parse.GetValue(active))
+            {
+                EligibleDesilMax = parse.GetValue(desilMax),
+                EligibilitySource = parse.GetValue(eligibilitySource),
+            };
             return await cli.WriteAsync<ChangeProgrammes, Programme>(
                 programmes => programmes.SetAsync(change, "cli:" + Environment.UserName, ct),
                 programme =>

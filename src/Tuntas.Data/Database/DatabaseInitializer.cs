@@ -57,6 +57,7 @@ public static class DatabaseInitializer
         var work = new UnitOfWork(db, new AuditTrail(db, TimeProvider.System), RegionClock.System);
         foreach (var seed in new Func<CancellationToken, Task<WriteResult<Done>>>[]
         {
+            new Verification.ChangePovertyLines(work).SeedAsync,
             new Verification.ChangeCriteria(work).SeedAsync,
             new Interventions.ChangeProgrammes(work).SeedAsync,
             new Interventions.ChangeNeedRules(work).SeedAsync,

@@ -18,6 +18,7 @@ internal sealed class ProgrammeConfiguration : IEntityTypeConfiguration<Programm
         builder.Property(p => p.Strategy).HasConversion<string>().HasMaxLength(30);
         builder.Property(p => p.Unit).HasConversion<string>().HasMaxLength(20);
         builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.Property(p => p.EligibilitySource).HasMaxLength(100);
     }
 }
 

@@ -44,6 +44,22 @@ internal sealed class PovertyCriteriaConfiguration : IEntityTypeConfiguration<Po
         builder.Property(c => c.DesilPeriod).HasMaxLength(40);
         builder.Property(c => c.CreatedBy).HasMaxLength(256);
         builder.HasIndex(c => new { c.Year, c.Region });
+        builder.Property(c => c.LineCode).HasMaxLength(40);
+    }
+}
+
+internal sealed class PovertyLineConfiguration : IEntityTypeConfiguration<PovertyLine>
+{
+    public void Configure(EntityTypeBuilder<PovertyLine> builder)
+    {
+        builder.ToTable("PovertyLines");
+        builder.HasKey(l => l.Id);
+        builder.Property(l => l.Code).HasMaxLength(40);
+        builder.Property(l => l.Basis).HasMaxLength(60);
+        builder.Property(l => l.Source).HasMaxLength(300);
+        builder.Property(l => l.Computation).HasMaxLength(300);
+        builder.Property(l => l.UpdatedBy).HasMaxLength(256);
+        builder.HasIndex(l => new { l.Code, l.Year }).IsUnique();
     }
 }
 

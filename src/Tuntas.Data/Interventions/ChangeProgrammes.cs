@@ -9,7 +9,14 @@ namespace Tuntas.Data.Interventions;
 /// <summary>A change to a programme of the catalogue; what is left out stays as it is.</summary>
 public sealed record ProgrammeChange(
     string Code, string? Name = null, string? Agency = null, Strategy? Strategy = null, ProgrammeUnit? Unit = null,
-    long? TypicalValue = null, bool? PovertyTargeted = null, bool? Active = null);
+    long? TypicalValue = null, bool? PovertyTargeted = null, bool? Active = null)
+{
+    /// <summary>The highest eligible desil; 0 removes the eligibility; null leaves it as it is.</summary>
+    public int? EligibleDesilMax { get; init; }
+
+    /// <summary>The rule the eligibility comes from (e.g. a Kepmensos); kept when null.</summary>
+    public string? EligibilitySource { get; init; }
+}
 
 /// <summary>
 /// Changes the programme catalogue (<c>tuntas programmes set</c>), or adds a local programme, and
@@ -46,13 +53,19 @@ public sealed class ChangeProgrammes(UnitOfWork work) : IUseCase
                     change.TypicalValue ?? programme.TypicalValue, change.PovertyTargeted ?? programme.PovertyTargeted, change.Active ?? programme.Active, now);
             }
 
+            if (change.EligibleDesilMax is { } max)
+            {
+                programme.SetEligibility(max == 0 ? null : max, change.EligibilitySource ?? programme.EligibilitySource, now);
+            }
+
             work.Audit.Record(actor, "programme.set", AuditSubject.Of(programme), before, Snapshot(programme));
             return WriteResult<Programme>.Ok(programme);
         }, ct);
 
     /// <summary>The shipped programme catalogue when there is none yet.</summary>
-    public Task<WriteResult<Done>> SeedAsync(CancellationToken ct = default) =>
-        work.SeedOnceAsync(work.Db.Programmes, () =>
+    public async Task<WriteResult<Done>> SeedAsync(CancellationToken ct = default)
+    {
+        var seeded = await work.SeedOnceAsync(work.Db.Programmes, () =>
         {
             foreach (var programme in Programme.Seed(work.Clock.UtcNow))
             {
@@ -60,6 +73,38 @@ public sealed class ChangeProgrammes(UnitOfWork work) : IUseCase
                 work.Audit.Record(Seeding.Actor, "programme.set", AuditSubject.Of(programme), null, Snapshot(programme));
             }
         }, ct);
+        return seeded.Error is null ? await SeedEligibilityAsync(ct) : seeded;
+    }
+
+    /// <summary>
+    /// A catalogue made before eligibility by desil was kept gets the shipped eligibility of the
+    /// national programmes (Kepmensos 79/HUK/2025), only where an administrator never changed the
+    /// programme and it has none.
+    /// </summary>
+    private async Task<WriteResult<Done>> SeedEligibilityAsync(CancellationToken ct)
+    {
+        var untouched = await work.Db.Programmes.AsNoTracking()
+            .Where(p => p.Version == 0 && p.EligibleDesilMax == null && p.EligibilitySource == null && !p.IsLocal)
+            .Select(p => p.Code)
+            .ToListAsync(ct);
+        var codes = untouched.Where(c => Programme.ShippedEligibility(c) is not null).ToList();
+        if (codes.Count == 0)
+        {
+            return WriteResult<Done>.Ok(Done.Value);
+        }
+
+        return await work.RunAsync(async c =>
+        {
+            foreach (var programme in await work.Db.Programmes.Where(p => codes.Contains(p.Code)).ToListAsync(c))
+            {
+                var before = Snapshot(programme);
+                programme.SetEligibility(Programme.ShippedEligibility(programme.Code), Programme.ShippedEligibilitySource, work.Clock.UtcNow);
+                work.Audit.Record(Seeding.Actor, "programme.set", AuditSubject.Of(programme), before, Snapshot(programme));
+            }
+
+            return Done.Value;
+        }, ct);
+    }
 
     private static object Snapshot(Programme p) => new
     {
@@ -71,5 +116,7 @@ public sealed class ChangeProgrammes(UnitOfWork work) : IUseCase
         p.TypicalValue,
         p.PovertyTargeted,
         p.Active,
+        p.EligibleDesilMax,
+        p.EligibilitySource,
     };
 }

@@ -35,7 +35,25 @@ public sealed record MissingNeed(string Programme, string Need, string Name, IRe
 /// <summary>The gaps of a region on a day (the <c>tuntas gaps</c> JSON).</summary>
 public sealed record GapsReport(
     string Region, string RegionName, DateOnly At, int ExtremePoorHouseholds, int WithoutAnyIntervention, int InHandling,
-    IReadOnlyDictionary<string, int> ByStrategy, IReadOnlyList<MissingNeed> MissingNeeded, int Leakage);
+    IReadOnlyDictionary<string, int> ByStrategy, IReadOnlyList<MissingNeed> MissingNeeded, int Leakage)
+{
+    /// <summary>The rule <see cref="Leakage"/> was counted with, in words (<see cref="GapsQuery.LeakageRule"/>).</summary>
+    public string LeakageRule { get; init; } = "";
+
+    /// <summary>Per programme allocated by desil: the eligible extreme-poor households and how many of them it did not reach.</summary>
+    public IReadOnlyList<ExclusionError> ExclusionError { get; init; } = [];
+
+    /// <summary>The rule <see cref="ExclusionError"/> was counted with, in words (<see cref="GapsQuery.ExclusionRule"/>).</summary>
+    public string ExclusionRule { get; init; } = "";
+}
+
+/// <summary>
+/// A programme allocated by desil on a day: of the extreme-poor households (listed or verified) whose
+/// desil is within its eligibility, how many it reached in the handling window and how many it did
+/// not (<see cref="Excluded"/>: the exclusion error). <see cref="WithoutDesil"/> extreme-poor
+/// households have no desil and are judged neither way.
+/// </summary>
+public sealed record ExclusionError(string Programme, int DesilMax, string? Source, int Eligible, int Receiving, int Excluded, int WithoutDesil);
 
 /// <summary>
 /// Who still gets nothing. Everything is computed for the end of a day from dated records: the
@@ -68,7 +86,55 @@ public sealed class GapsQuery(TuntasDbContext db, HeadlineQuery headline, Interv
 
         return new GapsReport(
             region.Value, name, at, households.Count, households.Count(h => !h.Reached), households.Count(h => h.InHandling),
-            byStrategy, missing, await LeakageAsync(region, at, ct));
+            byStrategy, missing, await LeakageAsync(region, at, ct))
+        {
+            LeakageRule = LeakageRule(options),
+            ExclusionError = await ExclusionErrorAsync(households, at, ct),
+            ExclusionRule = ExclusionRule,
+        };
+    }
+
+    /// <summary>How leakage is counted, in words, for the reports that show it.</summary>
+    public static string LeakageRule(InterventionOptions options) =>
+        "Kepmensos 79/HUK/2025: penerima program bersasaran kemiskinan yang saat penyaluran tidak terdata/terverifikasi miskin ekstrem "
+        + "dan desilnya di atas batas program (PKH desil 1-4; sembako/BPNT dan PBI-JK desil 1-5); tanpa desil atau tanpa batas desil: "
+        + $"pengeluaran per kapita >= {options.LeakageFactor.ToString(System.Globalization.CultureInfo.InvariantCulture)} x garis kemiskinan ekstrem, "
+        + $"atau tanpa pengeluaran, desil >= {options.LeakageDesil}";
+
+    /// <summary>How the exclusion error is counted, in words.</summary>
+    public const string ExclusionRule =
+        "Kepmensos 79/HUK/2025: keluarga miskin ekstrem (terdata/terverifikasi) yang desilnya dalam batas program, "
+        + "tetapi tidak menerima program itu dalam jendela penanganan sebelum tanggal tersebut";
+
+    /// <summary>The exclusion error of every active programme with a desil eligibility, over the caseload of the day.</summary>
+    private async Task<List<ExclusionError>> ExclusionErrorAsync(List<HouseholdConvergence> caseload, DateOnly at, CancellationToken ct)
+    {
+        var programmes = await db.Programmes.AsNoTracking().Where(p => p.Active && p.EligibleDesilMax != null)
+            .OrderBy(p => p.Code)
+            .Select(p => new { p.Code, Max = p.EligibleDesilMax!.Value, p.EligibilitySource })
+            .ToListAsync(ct);
+        if (programmes.Count == 0)
+        {
+            return [];
+        }
+
+        var desils = new Dictionary<long, int?>();
+        foreach (var chunk in caseload.Select(h => h.HouseholdId).Chunk(500))
+        {
+            foreach (var h in await db.Households.AsNoTracking().Where(h => chunk.Contains(h.Id)).Select(h => new { h.Id, h.Desil }).ToListAsync(ct))
+            {
+                desils[h.Id] = h.Desil;
+            }
+        }
+
+        var windowStart = options.WindowStart(at);
+        var withoutDesil = caseload.Count(h => desils.GetValueOrDefault(h.HouseholdId) is null);
+        return programmes.Select(p =>
+        {
+            var eligible = caseload.Where(h => desils.GetValueOrDefault(h.HouseholdId) is { } d && d <= p.Max).ToList();
+            var receiving = eligible.Count(h => h.Received.Any(r => r.Programme == p.Code && r.LastDay >= windowStart));
+            return new ExclusionError(p.Code, p.Max, p.EligibilitySource, eligible.Count, receiving, eligible.Count - receiving, withoutDesil);
+        }).ToList();
     }
 
     /// <summary>The extreme-poor households (listed or verified) of a region at the end of a day, with what reached them and what they need.</summary>
@@ -134,12 +200,16 @@ public sealed class GapsQuery(TuntasDbContext db, HeadlineQuery headline, Interv
     /// <summary>
     /// Households of the region (where they live now) that received a poverty-targeted programme in
     /// the window before the day, on a day when they were not extreme poor (never listed, or after
-    /// they graduated or were excluded), and whose spending is well above the line (or, without a
-    /// spending figure, whose desil is high).
+    /// they graduated or were excluded), and were not eligible for it: for a programme allocated by
+    /// desil (<see cref="Programme.EligibleDesilMax"/>, Kepmensos 79/HUK/2025) a household whose desil
+    /// is above the programme's; otherwise, or without a desil, spending well above the line (or,
+    /// without a spending figure, a high desil).
     /// </summary>
     public async Task<int> LeakageAsync(RegionCode region, DateOnly at, CancellationToken ct = default)
     {
         var windowStart = options.WindowStart(at);
+        var eligibility = await db.Programmes.AsNoTracking().Where(p => p.PovertyTargeted)
+            .ToDictionaryAsync(p => p.Code, p => p.EligibleDesilMax, ct);
         var targeted = db.Programmes.Where(p => p.PovertyTargeted).Select(p => p.Code);
         var recipients = db.Deliveries
             .Where(d => targeted.Contains(d.ProgrammeCode) && d.Date <= at && (d.PeriodEnd ?? d.Date) >= windowStart)
@@ -154,34 +224,36 @@ public sealed class GapsQuery(TuntasDbContext db, HeadlineQuery headline, Interv
         }
 
         var criteria = await db.Criteria.AsNoTracking().ToListAsync(ct);
-        var wellAbove = candidates.Where(h =>
+        bool NotEligible(long? spending, int? desil, RegionCode village, string programme)
         {
-            var line = PovertyCriteria.Select(criteria, h.VillageCode, at)?.LinePerCapita;
-            return h.SpendingPerCapita is { } spending
-                ? line is { } l && spending >= l * options.LeakageFactor
-                : h.Desil is { } desil && desil >= options.LeakageDesil;
-        }).Select(h => h.Id).ToList();
-        if (wellAbove.Count == 0)
-        {
-            return 0;
+            if (eligibility.GetValueOrDefault(programme) is { } max && desil is { } d)
+            {
+                return d > max;
+            }
+
+            var line = PovertyCriteria.Select(criteria, village, at)?.LinePerCapita;
+            return spending is { } s
+                ? line is { } l && s >= l * options.LeakageFactor
+                : desil is { } x && x >= options.LeakageDesil;
         }
 
         var leaking = 0;
-        foreach (var chunk in wellAbove.Chunk(500))
+        foreach (var chunk in candidates.Chunk(500))
         {
-            var events = (await db.StatusEvents.AsNoTracking().Where(e => chunk.Contains(e.HouseholdId) && e.EffectiveDate <= at)
+            var ids = chunk.Select(h => h.Id).ToList();
+            var events = (await db.StatusEvents.AsNoTracking().Where(e => ids.Contains(e.HouseholdId) && e.EffectiveDate <= at)
                 .Select(e => new { e.HouseholdId, e.EffectiveDate, e.Id, e.To })
                 .ToListAsync(ct))
                 .ToLookup(e => e.HouseholdId);
             var deliveries = (await db.Deliveries.AsNoTracking()
-                .Where(d => chunk.Contains(d.HouseholdId) && targeted.Contains(d.ProgrammeCode) && d.Date <= at && (d.PeriodEnd ?? d.Date) >= windowStart)
-                .Select(d => new { d.HouseholdId, d.Date })
+                .Where(d => ids.Contains(d.HouseholdId) && targeted.Contains(d.ProgrammeCode) && d.Date <= at && (d.PeriodEnd ?? d.Date) >= windowStart)
+                .Select(d => new { d.HouseholdId, d.Date, d.ProgrammeCode })
                 .ToListAsync(ct))
                 .ToLookup(d => d.HouseholdId);
-            leaking += chunk.Count(id => deliveries[id].Any(d =>
+            leaking += chunk.Count(h => deliveries[h.Id].Any(d =>
             {
-                var status = events[id].Where(e => e.EffectiveDate <= d.Date).OrderBy(e => e.EffectiveDate).ThenBy(e => e.Id).LastOrDefault()?.To;
-                return status is not (HouseholdStatus.Listed or HouseholdStatus.Verified);
+                var status = events[h.Id].Where(e => e.EffectiveDate <= d.Date).OrderBy(e => e.EffectiveDate).ThenBy(e => e.Id).LastOrDefault()?.To;
+                return status is not (HouseholdStatus.Listed or HouseholdStatus.Verified) && NotEligible(h.SpendingPerCapita, h.Desil, h.VillageCode, d.ProgrammeCode);
             }));
         }
 

@@ -19,6 +19,19 @@ public sealed record HeadlineFigures(string Region, string RegionName, DateOnly 
 
     /// <summary>How many child regions have data that day (the others are left out of the totals); null for a desa/kelurahan.</summary>
     public Completeness? Completeness { get; init; }
+
+    /// <summary>The criteria the region's households are classified with on that day; null when none are configured.</summary>
+    public CriteriaVersion? Criteria { get; init; }
+}
+
+/// <summary>
+/// The criteria version a figure was computed with: the year the criteria apply from, the region they
+/// were set for (null: national), the poverty line's code (null: a figure typed in by hand), its
+/// rupiah value and source, and which desil counts as extreme poor.
+/// </summary>
+public sealed record CriteriaVersion(int Year, string? Region, string? Line, long LinePerCapita, string Source, int DesilMax)
+{
+    public static CriteriaVersion Of(PovertyCriteria c) => new(c.Year, c.Region?.Value, c.LineCode, c.LinePerCapita, c.LineSource, c.DesilMax);
 }
 
 /// <summary>
@@ -60,6 +73,20 @@ public sealed record TargetFigure(DateOnly Date, int Households)
 
     /// <summary>True on the public figures when <see cref="HouseholdsOnDate"/> is withheld (a small desa count): <see cref="Missed"/> is then null too, except for a target of 0 KK, which any withheld count misses.</summary>
     public bool Suppressed { get; init; }
+
+    /// <summary><c>daerah</c>: set for the region or an ancestor (<c>tuntas targets</c>); <c>nasional</c>: none is, and the national target applies (<see cref="NationalTarget"/>).</summary>
+    public string Source { get; init; } = TargetSources.Regional;
+
+    /// <summary>What sets the target: <c>Inpres 8/2025</c> for the national one; null for a regional target.</summary>
+    public string? Basis { get; init; }
+}
+
+/// <summary>The words of <see cref="TargetFigure.Source"/>.</summary>
+public static class TargetSources
+{
+    public const string Regional = "daerah";
+
+    public const string National = "nasional";
 }
 
 /// <summary>
@@ -174,8 +201,15 @@ public sealed class HeadlineQuery(TuntasDbContext db, InterventionOptions? inter
             await TargetAsync(region, at, ct))
         {
             Completeness = await DataQuery.OfChildrenAsync(region, at, ct: ct),
+            Criteria = await CriteriaAsync(region, at, ct),
         };
     }
+
+    /// <summary>The criteria version the figures of a region on a day are computed with (<see cref="PovertyCriteria.ForRegion"/>).</summary>
+    public async Task<CriteriaVersion?> CriteriaAsync(RegionCode region, DateOnly at, CancellationToken ct = default) =>
+        PovertyCriteria.ForRegion(await db.Criteria.AsNoTracking().Where(c => c.Year <= at.Year).ToListAsync(ct), region, at) is { } c
+            ? CriteriaVersion.Of(c)
+            : null;
 
     private CompletenessQuery DataQuery => new(db);
 
@@ -186,34 +220,47 @@ public sealed class HeadlineQuery(TuntasDbContext db, InterventionOptions? inter
             {
                 NoData = none,
                 Completeness = await DataQuery.OfChildrenAsync(region, at, ct: ct),
+                Criteria = await CriteriaAsync(region, at, ct),
             }
             : null;
 
     /// <summary>
     /// The target shown for a region on a day, the same on every page: the applicable target of the
-    /// region, or of its nearest ancestor that has targets (inherited); once its date has passed, the
-    /// region's own count on that date and whether the target was missed.
+    /// region, or of its nearest ancestor that has targets (inherited), else the national target
+    /// (<see cref="NationalTarget"/>, source <c>nasional</c>); once its date has passed, the region's own
+    /// count on that date and whether the target was missed.
     /// </summary>
     public async Task<TargetFigure?> TargetAsync(RegionCode region, DateOnly at, CancellationToken ct = default)
     {
         var lineage = Enum.GetValues<RegionLevel>().Select(region.AtLevel).OfType<RegionCode>().ToList();
         var targets = await db.Targets.AsNoTracking().Where(t => lineage.Contains(t.Region)).ToListAsync(ct);
         var nearest = targets.GroupBy(t => t.Region.Value).OrderByDescending(g => g.Key.Length).FirstOrDefault();
+        TargetFigure figure;
         if (nearest is null || Target.Applicable(nearest, at) is not { } target)
         {
-            return null;
+            figure = new TargetFigure(NationalTarget.Date, NationalTarget.Households)
+            {
+                Region = "",
+                RegionName = "Indonesia",
+                Inherited = false,
+                Source = TargetSources.National,
+                Basis = NationalTarget.Basis,
+            };
+        }
+        else
+        {
+            var name = await db.Regions.AsNoTracking().Where(r => r.Code == target.Region).Select(r => r.Name).SingleAsync(ct);
+            figure = new TargetFigure(target.Date, target.Households) { Region = target.Region.Value, RegionName = name, Inherited = target.Region != region };
         }
 
-        var name = await db.Regions.AsNoTracking().Where(r => r.Code == target.Region).Select(r => r.Name).SingleAsync(ct);
-        var figure = new TargetFigure(target.Date, target.Households) { Region = target.Region.Value, RegionName = name, Inherited = target.Region != region };
-        if (target.Date >= at)
+        if (figure.Date >= at)
         {
             return figure;
         }
 
-        int? onDate = await DataQuery.HasHouseholdsAsync(region, target.Date, ct)
-            ? (await new DayCountQuery(db).TotalsAsync(region, target.Date, ct)).GetValueOrDefault(DayCountMeasure.Caseload).Households
+        int? onDate = await DataQuery.HasHouseholdsAsync(region, figure.Date, ct)
+            ? (await new DayCountQuery(db).TotalsAsync(region, figure.Date, ct)).GetValueOrDefault(DayCountMeasure.Caseload).Households
             : null;
-        return figure with { Passed = true, HouseholdsOnDate = onDate, Missed = onDate > target.Households };
+        return figure with { Passed = true, HouseholdsOnDate = onDate, Missed = onDate > figure.Households };
     }
 }

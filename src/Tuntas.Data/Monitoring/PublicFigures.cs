@@ -15,6 +15,9 @@ public sealed record PublicFigures(string Region, string RegionName, DateOnly At
 
     /// <summary>How many child regions have data that day; the totals leave the others out.</summary>
     public Completeness? Completeness { get; init; }
+
+    /// <summary>The criteria the figures are computed with (<see cref="HeadlineFigures.Criteria"/>).</summary>
+    public CriteriaVersion? Criteria { get; init; }
 }
 
 /// <summary>The caseload; a withheld count is null and <see cref="Suppressed"/> says so.</summary>
@@ -131,6 +134,7 @@ public sealed class PublicFiguresQuery(TuntasDbContext db, HeadlineQuery headlin
         {
             NoData = f.NoData,
             Completeness = f.Completeness,
+            Criteria = f.Criteria,
         };
 
     /// <summary>The target as published: a desa's small count on the target date is withheld like its other counts.</summary>

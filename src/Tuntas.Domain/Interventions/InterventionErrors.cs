@@ -49,4 +49,6 @@ public static class InterventionErrors
     public static DomainError ProgrammeWithoutNameOrAgency() => new("Interventions.ProgrammeWithoutNameOrAgency");
 
     public static DomainError NegativeTypicalValue() => new("Interventions.NegativeTypicalValue");
+
+    public static DomainError EligibleDesilOutOfRange() => new("Interventions.EligibleDesilOutOfRange");
 }

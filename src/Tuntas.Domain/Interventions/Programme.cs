@@ -123,6 +123,40 @@ public sealed partial class Programme
 
     public int Version { get; private set; }
 
+    /// <summary>
+    /// The highest DTSEN desil eligible for the programme (Kepmensos 79/HUK/2025: PKH 4, sembako and
+    /// PBI-JK 5); null when the programme is not allocated by desil. Drives the leakage and
+    /// exclusion-error figures.
+    /// </summary>
+    public int? EligibleDesilMax { get; private set; }
+
+    /// <summary>The rule <see cref="EligibleDesilMax"/> comes from.</summary>
+    public string? EligibilitySource { get; private set; }
+
+    /// <summary>The regulation behind the shipped eligibility.</summary>
+    public const string ShippedEligibilitySource = "Kepmensos 79/HUK/2025";
+
+    /// <summary>The shipped eligibility by desil of a programme code, or null.</summary>
+    public static int? ShippedEligibility(string code) => code switch
+    {
+        "PKH" => 4,
+        "SEMBAKO" or "PBI-JK" => 5,
+        _ => null,
+    };
+
+    /// <summary>Sets (or, with null, removes) the desil eligibility and its source.</summary>
+    public void SetEligibility(int? desilMax, string? source, DateTime nowUtc)
+    {
+        if (desilMax is < 1 or > 10)
+        {
+            throw new DomainException(InterventionErrors.EligibleDesilOutOfRange());
+        }
+
+        EligibleDesilMax = desilMax;
+        EligibilitySource = desilMax is null ? null : string.IsNullOrWhiteSpace(source) ? null : source.Trim();
+        UpdatedAt = nowUtc;
+    }
+
     /// <summary>An administrator's change to the programme; its code stays.</summary>
     public void Update(string name, string ownerAgency, Strategy strategy, ProgrammeUnit unit, long? typicalValue, bool povertyTargeted, bool active, DateTime nowUtc)
     {
@@ -153,7 +187,21 @@ public sealed partial class Programme
     }
 
     /// <summary>The catalogue shipped with Tuntas; administrators can change it.</summary>
-    public static IReadOnlyList<Programme> Seed(DateTime nowUtc) =>
+    public static IReadOnlyList<Programme> Seed(DateTime nowUtc)
+    {
+        var all = Catalogue(nowUtc);
+        foreach (var p in all)
+        {
+            if (ShippedEligibility(p.Code) is { } max)
+            {
+                p.SetEligibility(max, ShippedEligibilitySource, nowUtc);
+            }
+        }
+
+        return all;
+    }
+
+    private static IReadOnlyList<Programme> Catalogue(DateTime nowUtc) =>
     [
         new("PKH", "Program Keluarga Harapan", "Dinas Sosial (Kementerian Sosial)", Strategy.ReduceSpending, ProgrammeUnit.Household, 750_000, true, nowUtc),
         new("SEMBAKO", "Bantuan Sembako (BPNT)", "Dinas Sosial (Kementerian Sosial)", Strategy.ReduceSpending, ProgrammeUnit.Household, 200_000, true, nowUtc),

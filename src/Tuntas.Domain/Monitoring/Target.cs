@@ -46,3 +46,17 @@ public sealed class Target
         return list.FirstOrDefault(t => t.Date >= at) ?? list.LastOrDefault();
     }
 }
+
+/// <summary>
+/// The national target that applies to every region without a target of its own (nor an ancestor
+/// with one): no extreme-poor households by 31 December 2026, Inpres 8/2025.
+/// </summary>
+public static class NationalTarget
+{
+    public static readonly DateOnly Date = new(2026, 12, 31);
+
+    public const int Households = 0;
+
+    /// <summary>The instruction that sets it.</summary>
+    public const string Basis = "Inpres 8/2025";
+}

@@ -11,7 +11,22 @@ namespace Tuntas.Domain.Verification;
 public sealed class PovertyCriteria
 {
     /// <summary>The shipped default: BPS's 2021 line from USD 1.90 PPP 2011, Rp10.739 a day.</summary>
-    public static PovertyCriteria Default2021(DateTime nowUtc) => new(2021, null, 322_170, "BPS 2021: USD 1,90 PPP 2011 (Rp10.739/orang/hari)", nowUtc, "system");
+    public static PovertyCriteria Default2021(DateTime nowUtc) => new(2021, null, 322_170, "BPS 2021: USD 1,90 PPP 2011 (Rp10.739/orang/hari)", nowUtc, "system") { LineCode = PovertyLine.LegacyCode };
+
+    /// <summary>
+    /// The criteria a new database is given: 2021 on the legacy USD 1.90 PPP 2011 line (what BPS used
+    /// then), and from 2022 one row a year on the official USD 2.15 PPP 2017 line, each reading that
+    /// year's rupiah value of the line.
+    /// </summary>
+    public static IReadOnlyList<PovertyCriteria> Shipped(IReadOnlyList<PovertyLine> lines, DateTime nowUtc, string actor) =>
+        lines.Where(l => l.Code == PovertyLine.LegacyCode && l.Year == 2021)
+            .Select(l => new PovertyCriteria(l.Year, null, l.LinePerCapita, l.Source, nowUtc, actor) { LineCode = l.Code })
+            .Concat(lines.Where(l => l.Code == PovertyLine.DefaultCode).OrderBy(l => l.Year).Select(l => FromLine(l, l.Year, null, nowUtc, actor)))
+            .ToList();
+
+    /// <summary>Criteria of a year (and region) reading a line's value: its rupiah and its source are copied, and the line's code kept.</summary>
+    public static PovertyCriteria FromLine(PovertyLine line, int year, RegionCode? region, DateTime nowUtc, string actor) =>
+        new(year, region, line.LinePerCapita, $"{line.Basis}, {line.Year}: {line.Source}", nowUtc, actor) { LineCode = line.Code };
 
     public PovertyCriteria(int year, RegionCode? region, long linePerCapita, string lineSource, DateTime nowUtc, string createdBy)
     {
@@ -56,6 +71,9 @@ public sealed class PovertyCriteria
 
     public string LineSource { get; set; }
 
+    /// <summary>The poverty line (<see cref="PovertyLine.Code"/>) the rupiah figure was taken from; null for a figure typed in by hand.</summary>
+    public string? LineCode { get; set; }
+
     /// <summary>The highest desil that counts as extreme poor (1 in local practice).</summary>
     public int DesilMax { get; set; } = 1;
 
@@ -80,6 +98,19 @@ public sealed class PovertyCriteria
     public static PovertyCriteria? Select(IEnumerable<PovertyCriteria> all, RegionCode village, DateOnly at)
     {
         var applicable = all.Where(c => c.Year <= at.Year && (c.Region is null || c.Region.Contains(village))).ToList();
+        return Latest(applicable);
+    }
+
+    /// <summary>
+    /// The criteria the figures of a region (any level) are computed with on a day: as
+    /// <see cref="Select"/>, from the criteria of the region itself or of a region containing it.
+    /// Criteria set only for a part of the region apply to that part and are not named here.
+    /// </summary>
+    public static PovertyCriteria? ForRegion(IEnumerable<PovertyCriteria> all, RegionCode region, DateOnly at) =>
+        Latest(all.Where(c => c.Year <= at.Year && (c.Region is null || c.Region == region || c.Region.Contains(region))).ToList());
+
+    private static PovertyCriteria? Latest(List<PovertyCriteria> applicable)
+    {
         if (applicable.Count == 0)
         {
             return null;

@@ -51,6 +51,8 @@ public static class VerificationErrors
 
     public static DomainError PovertyLineWithoutSource() => new("Verification.PovertyLineWithoutSource");
 
+    public static DomainError UnknownPovertyLine(string code, int year) => new("Verification.UnknownPovertyLine", code, year);
+
     public static DomainError MeetingNotInVillage() => new("Verification.MeetingNotInVillage");
 
     public static DomainError MeetingWithoutAttendance() => new("Verification.MeetingWithoutAttendance");

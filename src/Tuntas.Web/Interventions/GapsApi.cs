@@ -9,7 +9,8 @@ namespace Tuntas.Web.Interventions;
 /// <summary>The gaps of a region on a day, as <c>tuntas gaps --json</c> prints them.</summary>
 public sealed record GapsResponse(
     string Region, string RegionName, DateOnly At, int ExtremePoorHouseholds, int WithoutAnyIntervention, int InHandling,
-    IReadOnlyDictionary<string, int> ByStrategy, IReadOnlyList<MissingNeedResponse> MissingNeeded, int Leakage);
+    IReadOnlyDictionary<string, int> ByStrategy, IReadOnlyList<MissingNeedResponse> MissingNeeded, int Leakage,
+    string LeakageRule, IReadOnlyList<ExclusionError> ExclusionError, string ExclusionRule);
 
 public sealed record MissingNeedResponse(string Programme, string Need, string Name, IReadOnlyList<string> Alternatives, int Households);
 
@@ -48,6 +49,6 @@ public static class GapsApi
         return TypedResults.Ok(new GapsResponse(
             report.Region, report.RegionName, report.At, report.ExtremePoorHouseholds, report.WithoutAnyIntervention, report.InHandling, report.ByStrategy,
             report.MissingNeeded.Select(m => new MissingNeedResponse(m.Programme, m.Need, m.Name, m.Alternatives, m.Households)).ToList(),
-            report.Leakage));
+            report.Leakage, report.LeakageRule, report.ExclusionError, report.ExclusionRule));
     }
 }

@@ -48,5 +48,11 @@ public static class FigureWords
 
     /// <summary>"diwariskan dari target Kota Bontang" for a target set for an ancestor; null for the region's own.</summary>
     public static string? Inherited(IStringLocalizer t, TargetFigure target) =>
-        target.Inherited ? t["TargetInheritedFrom", target.RegionName].Value : null;
+        target.Source == TargetSources.National ? t["TargetNational", target.Basis ?? ""].Value
+        : target.Inherited ? t["TargetInheritedFrom", target.RegionName].Value : null;
+
+    /// <summary>"Kriteria 2024 (nasional): garis bps-215-ppp2017, Rp391.000/orang/bulan, sumber …", or the words for none configured.</summary>
+    public static string Criteria(IStringLocalizer t, CriteriaVersion? criteria) =>
+        criteria is null ? t["CriteriaNone"].Value
+        : t["CriteriaLine", criteria.Year, criteria.Region ?? t["CriteriaNational"].Value, criteria.Line ?? t["CriteriaLineByHand"].Value, Formats.Rupiah(criteria.LinePerCapita), criteria.Source].Value;
 }

@@ -20,7 +20,7 @@ public class DemoScenarioCommandTests(DemoDatabase demo) : IClassFixture<DemoDat
 
         Assert.True(bontang.ExitCode == 0, bontang.ToString());
         var json = bontang.Json();
-        Assert.Equal(["region", "regionName", "at", "extremePoorHouseholds", "withoutAnyIntervention", "inHandling", "byStrategy", "missingNeeded", "leakage"], Keys(json));
+        Assert.Equal(["region", "regionName", "at", "extremePoorHouseholds", "withoutAnyIntervention", "inHandling", "byStrategy", "missingNeeded", "leakage", "leakageRule", "exclusionError", "exclusionRule"], Keys(json));
         Assert.Equal(("64.74", "2025-04-09", 7, 0, 7), (json.GetProperty("region").GetString(), json.GetProperty("at").GetString(),
             json.GetProperty("extremePoorHouseholds").GetInt32(), json.GetProperty("withoutAnyIntervention").GetInt32(), json.GetProperty("inHandling").GetInt32()));
         Assert.Equal(["reduce_spending", "raise_income", "reduce_pockets"], Keys(json.GetProperty("byStrategy")));

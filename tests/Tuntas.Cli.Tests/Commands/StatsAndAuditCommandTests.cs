@@ -40,7 +40,7 @@ public class StatsAndAuditCommandTests
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var json = run.Json();
-        Assert.Equal(["region", "regionName", "at", "extremePoor", "exited", "target", "noData", "completeness"], Keys(json));
+        Assert.Equal(["region", "regionName", "at", "extremePoor", "exited", "target", "noData", "completeness", "criteria"], Keys(json));
         Assert.Equal(JsonValueKind.Null, json.GetProperty("noData").ValueKind);
         Assert.Equal("64.74", json.GetProperty("region").GetString());
         Assert.Equal("Kota Bontang", json.GetProperty("regionName").GetString());
@@ -53,7 +53,8 @@ public class StatsAndAuditCommandTests
         Assert.Equal(["graduated", "excluded", "moved", "deceased", "merged"], Keys(exited));
         Assert.All(exited.EnumerateObject(), p => Assert.Equal(0, p.Value.GetInt32()));
         var target = json.GetProperty("target");
-        Assert.Equal(["date", "households", "region", "regionName", "inherited", "passed", "missed", "householdsOnDate", "suppressed"], Keys(target));
+        Assert.Equal(["date", "households", "region", "regionName", "inherited", "passed", "missed", "householdsOnDate", "suppressed", "source", "basis"], Keys(target));
+        Assert.Equal("daerah", target.GetProperty("source").GetString());
         Assert.False(target.GetProperty("suppressed").GetBoolean());
         Assert.Equal("2026-12-31", target.GetProperty("date").GetString());
         Assert.Equal(0, target.GetProperty("households").GetInt32());

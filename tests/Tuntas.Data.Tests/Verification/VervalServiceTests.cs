@@ -278,7 +278,7 @@ public class VervalServiceTests
         Assert.Equal(new DateOnly(2026, 6, 30), listedEvent.EffectiveDate);
         Assert.Equal("sistem:klasifikasi", listedEvent.Actor);
         Assert.Equal("classification", listedEvent.Source);
-        Assert.Contains("pengeluaran per kapita di bawah garis 2021", listedEvent.Reason, StringComparison.Ordinal);
+        Assert.Contains("pengeluaran per kapita di bawah garis 2024", listedEvent.Reason, StringComparison.Ordinal);
         Assert.Null(listedEvent.VisitId);
 
         var statuses = await db.Households.OrderBy(h => h.Id).Select(h => new { h.Status, h.IsCandidate }).ToListAsync();
@@ -288,7 +288,7 @@ public class VervalServiceTests
         Assert.Equal(excludedEvents, await CountEventsAsync(database, excluded.Id));
         Assert.Empty(await db.StatusEvents.Where(e => e.HouseholdId == wellOff.Id).ToListAsync());
         var kept = Classification.FromJson((await db.Households.SingleAsync(h => h.Id == candidate.Id)).ClassificationJson)!;
-        Assert.Contains("Spending per person Rp200.000 is below the line Rp322.170: met.", kept.Explain(english: true));
+        Assert.Contains("Spending per person Rp200.000 is below the line Rp391.000: met.", kept.Explain(english: true));
     }
 
     private static async Task<int> CountEventsAsync(TestDatabase database, long householdId)

@@ -143,7 +143,7 @@ public partial class PublicTransparencyTests
         Assert.Matches("<span class=\"number\">\\s*7 <small>KK</small>", html);
         Assert.Contains("8 jiwa", html, StringComparison.Ordinal);
         Assert.Contains("Cara angka ini dihitung", html, StringComparison.Ordinal);
-        Assert.Contains("Rp322.170", html, StringComparison.Ordinal);
+        Assert.Contains("Rp391.000", html, StringComparison.Ordinal);
         Assert.Contains("Apa arti graduasi", html, StringComparison.Ordinal);
         Assert.Contains("Lantai tanah atau plesteran", html, StringComparison.Ordinal);
         // Monthly trend: no month before the first data (not 0), seven after it.

@@ -1188,6 +1188,13 @@ namespace Tuntas.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("EligibilitySource")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("EligibleDesilMax")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("IsLocal")
                         .HasColumnType("boolean");
 
@@ -1947,6 +1954,10 @@ namespace Tuntas.Data.Migrations.Postgres
                     b.Property<int>("IndicatorThreshold")
                         .HasColumnType("integer");
 
+                    b.Property<string>("LineCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<long>("LinePerCapita")
                         .HasColumnType("bigint");
 
@@ -1967,6 +1978,58 @@ namespace Tuntas.Data.Migrations.Postgres
                     b.HasIndex("Year", "Region");
 
                     b.ToTable("PovertyCriteria", (string)null);
+                });
+
+            modelBuilder.Entity("Tuntas.Domain.Verification.PovertyLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Computation")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<long>("LinePerCapita")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Official")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code", "Year")
+                        .IsUnique();
+
+                    b.ToTable("PovertyLines", (string)null);
                 });
 
             modelBuilder.Entity("Tuntas.Domain.Verification.Proposal", b =>

@@ -1149,6 +1149,13 @@ namespace Tuntas.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EligibilitySource")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EligibleDesilMax")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsLocal")
                         .HasColumnType("INTEGER");
 
@@ -1884,6 +1891,10 @@ namespace Tuntas.Data.Migrations.Sqlite
                     b.Property<int>("IndicatorThreshold")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("LineCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("LinePerCapita")
                         .HasColumnType("INTEGER");
 
@@ -1904,6 +1915,56 @@ namespace Tuntas.Data.Migrations.Sqlite
                     b.HasIndex("Year", "Region");
 
                     b.ToTable("PovertyCriteria", (string)null);
+                });
+
+            modelBuilder.Entity("Tuntas.Domain.Verification.PovertyLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Computation")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LinePerCapita")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Official")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code", "Year")
+                        .IsUnique();
+
+                    b.ToTable("PovertyLines", (string)null);
                 });
 
             modelBuilder.Entity("Tuntas.Domain.Verification.Proposal", b =>
