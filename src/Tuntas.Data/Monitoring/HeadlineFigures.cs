@@ -19,7 +19,13 @@ public sealed record HeadlineFigures(string Region, string RegionName, DateOnly 
 
     /// <summary>How many child regions have data that day (the others are left out of the totals); null for a desa/kelurahan.</summary>
     public Completeness? Completeness { get; init; }
+
+    /// <summary>The desil ranking the figures used: the latest version in force that day among the region's families; null without desil data.</summary>
+    public DesilVersion? Desil { get; init; }
 }
+
+/// <summary>A desil ranking's name and version date (<c>DTSEN</c>, 2026-01-15).</summary>
+public sealed record DesilVersion(string Source, DateOnly Version);
 
 /// <summary>
 /// Households listed or verified that day; <c>Verified + Unverified == Households</c>.
@@ -174,7 +180,20 @@ public sealed class HeadlineQuery(TuntasDbContext db, InterventionOptions? inter
             await TargetAsync(region, at, ct))
         {
             Completeness = await DataQuery.OfChildrenAsync(region, at, ct: ct),
+            Desil = await DesilVersionAsync(region, at, ct),
         };
+    }
+
+    /// <summary>The latest desil version in force at the end of <paramref name="at"/> among the families living in the region; null when none has one.</summary>
+    public async Task<DesilVersion?> DesilVersionAsync(RegionCode region, DateOnly at, CancellationToken ct = default)
+    {
+        var households = Access.ScopeQueries.InRegion(db.Households.AsNoTracking(), region).Select(h => h.Id);
+        var latest = await db.HouseholdDesils.AsNoTracking()
+            .Where(d => d.Version <= at && households.Contains(d.HouseholdId))
+            .OrderByDescending(d => d.Version).ThenByDescending(d => d.Id)
+            .Select(d => new { d.Source, d.Version })
+            .FirstOrDefaultAsync(ct);
+        return latest is null ? null : new DesilVersion(latest.Source, latest.Version);
     }
 
     private CompletenessQuery DataQuery => new(db);
