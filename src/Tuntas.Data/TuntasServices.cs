@@ -54,6 +54,7 @@ public static class TuntasServices
         services.AddScoped<Reports.ProvinceConsolidation>();
         services.AddScoped<Import.HouseholdImporter>();
         services.AddScoped<Import.QuarantineQueries>();
+        services.AddScoped<Desil.DesilQueries>();
         services.AddScoped<Demo.DemoLoader>();
 
         // Every use case, found by its marker: a new one needs no line here.

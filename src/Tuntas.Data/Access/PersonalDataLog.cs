@@ -93,6 +93,12 @@ public sealed class PersonalDataLog(TuntasDbContext db, RegionClock clock)
     /// <summary>The rejected rows of a recipient import downloaded.</summary>
     public const string RecipientsExport = "recipients.export";
 
+    /// <summary>A desil ranking import and the desil follow-up list, on <c>/desil</c>.</summary>
+    public const string DesilPage = "desil.page";
+
+    /// <summary>The refused rows of a desil import downloaded.</summary>
+    public const string DesilExport = "desil.export";
+
     /// <summary>An evidence file (a photo, minutes, a receipt) under <c>/bukti/</c>.</summary>
     public const string EvidenceFile = "evidence.file";
 
@@ -125,6 +131,7 @@ public sealed class PersonalDataLog(TuntasDbContext db, RegionClock clock)
         TasksPage, VisitPage, RoundPage, ProposalsPage, ReviewsPage, ReviewPage, EvidenceFile,
         ImportPage, ImportExport, ImportElsewhere, QuarantinePage, QuarantineExport, RecipientsPage, RecipientsExport,
         AnomaliesPage, AnomaliesApi, ClaimAuditPage, SamplePage, AuditTrailPage, AccessLogPage, OdkHouseholds,
+        DesilPage, DesilExport,
     ];
 
     /// <summary>An action in English words, for the command line; the action itself when unknown.</summary>
@@ -166,6 +173,8 @@ public sealed class PersonalDataLog(TuntasDbContext db, RegionClock clock)
         AuditTrailPage => "audit trail",
         AccessLogPage => "this data-access report",
         OdkHouseholds => "households list for ODK Collect (download)",
+        DesilPage => "desil import and follow-up list",
+        DesilExport => "refused desil rows download",
         _ => action,
     };
 
