@@ -111,6 +111,25 @@ public class DesilImportTests
     }
 
     [Theory, DatabaseData]
+    public async Task EarlierVersionImportedLate_ClassifiesWithTheDesilInForceOnItsDate_AndTheCurrentDesilStaysTheNewerOne(TestProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var services = VervalKit.Services(database);
+        await RegisterAsync(database, 1);
+
+        await ImportAsync(services, Workbook(Siks, [Kk(1), HeadNik(1), "Desil 5", "Kepala 1"]), VersionB);
+        var late = await ImportAsync(services, Workbook(Siks, [Kk(1), HeadNik(1), "Desil 1", "Kepala 1"]), VersionA);
+
+        // On A's date the family was desil 1: it is listed from then, although its desil today (B's) is 5.
+        Assert.Equal(1, late.Listed);
+        Assert.Equal(1, await ExtremePoorAsync(services, VersionA));
+        Assert.True(await ExtremePoorAsync(services, VersionA.AddDays(-1)) is null or 0);
+        await using var db = database.CreateContext();
+        var family = await db.Households.AsNoTracking().SingleAsync();
+        Assert.Equal(((int?)5, "2026-06-15"), (family.Desil, family.DesilPeriod));
+    }
+
+    [Theory, DatabaseData]
     public async Task Import_CountsRefusesWithReasons_AndKeepsUnmatchedFamiliesOnTheFollowUpList(TestProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
