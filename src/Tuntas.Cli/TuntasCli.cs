@@ -29,6 +29,7 @@ public static class TuntasCli
         root.Subcommands.Add(InitCommand.Create(Context));
         root.Subcommands.Add(RegionsCommand.Create(Context));
         root.Subcommands.Add(ImportCommand.Create(Context));
+        root.Subcommands.Add(DesilCommand.Create(Context));
         root.Subcommands.Add(GenerateCommand.Create(Context));
         root.Subcommands.Add(TemplateCommand.Create(Context));
         root.Subcommands.Add(NikCommand.Create(Context));

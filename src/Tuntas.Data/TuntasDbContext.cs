@@ -94,6 +94,16 @@ public abstract class TuntasDbContext(DbContextOptions options) : IdentityDbCont
 
     public DbSet<Monitoring.DayCountState> DayCountStates => Set<Monitoring.DayCountState>();
 
+    /// <summary>Every family's desil as dated facts with their source (the desil history).</summary>
+    public DbSet<HouseholdDesil> HouseholdDesils => Set<HouseholdDesil>();
+
+    public DbSet<Desil.DesilImport> DesilImports => Set<Desil.DesilImport>();
+
+    public DbSet<Desil.DesilRejectedRow> DesilRejectedRows => Set<Desil.DesilRejectedRow>();
+
+    /// <summary>Families a desil ranking holds and the register does not: Dinas Sosial's follow-up list.</summary>
+    public DbSet<Desil.DesilFollowUp> DesilFollowUps => Set<Desil.DesilFollowUp>();
+
     /// <summary>The keys that protect sign-in cookies and antiforgery tokens, kept with the data so a restart signs nobody out.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

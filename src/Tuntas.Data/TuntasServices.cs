@@ -55,6 +55,7 @@ public static class TuntasServices
         services.AddScoped<Reports.ProvinceConsolidation>();
         services.AddScoped<Import.HouseholdImporter>();
         services.AddScoped<Import.QuarantineQueries>();
+        services.AddScoped<Desil.DesilQueries>();
         services.AddScoped<Demo.DemoLoader>();
         services.AddScoped<OpenSid.OpenSidExports>();
         services.AddScoped<UpdateCycles.UpdateCycleQueries>();

@@ -93,6 +93,12 @@ public sealed class PersonalDataLog(TuntasDbContext db, RegionClock clock)
     /// <summary>The rejected rows of a recipient import downloaded.</summary>
     public const string RecipientsExport = "recipients.export";
 
+    /// <summary>A desil ranking import and the desil follow-up list, on <c>/desil</c>.</summary>
+    public const string DesilPage = "desil.page";
+
+    /// <summary>The refused rows of a desil import downloaded.</summary>
+    public const string DesilExport = "desil.export";
+
     /// <summary>An evidence file (a photo, minutes, a receipt) under <c>/bukti/</c>.</summary>
     public const string EvidenceFile = "evidence.file";
 
@@ -141,6 +147,7 @@ public sealed class PersonalDataLog(TuntasDbContext db, RegionClock clock)
         AnomaliesPage, AnomaliesApi, ClaimAuditPage, SamplePage, AuditTrailPage, AccessLogPage, OdkHouseholds,
         OpenSidSuplemenExport, OpenSidBantuanExport,
         CyclePage, CycleExport, CycleVillagePage,
+        DesilPage, DesilExport,
     ];
 
     /// <summary>An action in English words, for the command line; the action itself when unknown.</summary>
@@ -187,6 +194,8 @@ public sealed class PersonalDataLog(TuntasDbContext db, RegionClock clock)
         CyclePage => "update cycle",
         CycleExport => "update cycle proposals download",
         CycleVillagePage => "village in an update cycle",
+        DesilPage => "desil import and follow-up list",
+        DesilExport => "refused desil rows download",
         _ => action,
     };
 

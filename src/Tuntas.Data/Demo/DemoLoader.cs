@@ -106,6 +106,7 @@ public sealed partial class DemoLoader
             ScheduleClaimAudit(timeline);
             await timeline.RunAsync(c);
             await RecordPresentAsync(plan, c);
+            await RecordDtsenVersionAsync(c);
             await SetUpAgencyOfficerAsync(c);
             return plan;
         }, ct);
@@ -373,6 +374,34 @@ public sealed partial class DemoLoader
             var spread = code.Value.Aggregate(2_166_136_261u, (a, c) => unchecked((a ^ c) * 16_777_619u));
             var people = (Bontang.Contains(code) ? 55_000 : 9_000) + (int)(spread % 30_000);
             db.Population.Add(new PopulationCount(code, 2024, people, IllustrativePopulation, clock.GetUtcNow().UtcDateTime));
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The DTSEN version the demo's Bontang families are ranked in (made up, like the families).</summary>
+    public static readonly DateOnly DtsenVersion = new(2026, 1, 15);
+
+    /// <summary>
+    /// Some Bontang families' desil confirmed by a DTSEN version, so that the household page shows a
+    /// desil with its source and version. The same desil they had: nobody's classification or status
+    /// changes, and the figures of the scenario stay as they are.
+    /// </summary>
+    private async Task RecordDtsenVersionAsync(CancellationToken ct)
+    {
+        if (DtsenVersion > Today)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var families = await db.Households.InRegion(Bontang).Where(h => h.Desil != null).OrderBy(h => h.Id).Take(60).ToListAsync(ct);
+        foreach (var family in families)
+        {
+            var fact = new HouseholdDesil(family.Id, family.Desil!.Value, "DTSEN", DtsenVersion, "demo", now);
+            db.HouseholdDesils.Add(fact);
+            family.SetDesil(fact.Desil, fact.Source, fact.Period);
+            family.Touch(now);
         }
 
         await db.SaveChangesAsync(ct);

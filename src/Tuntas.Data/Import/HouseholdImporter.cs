@@ -596,6 +596,18 @@ public sealed class HouseholdImporter(TuntasDbContext db, TimeProvider time) : C
             """, ct, p);
         }
 
+        // The desil history: a family whose desil (or its source) differs from the one in force gets a
+        // dated fact, version = the day of the import, source = the import's label.
+        await sql.ExecuteAsync($"""
+            INSERT INTO "HouseholdDesils" ("HouseholdId", "Desil", "Source", "Version", "RecordedBy", "RecordedAt", "ImportBatchId")
+            SELECT h."Id", s.desil, @desil_source, @today, @actor, @now, @batch
+            FROM stage s JOIN "Households" h ON h."NoKk" = s.no_kk
+            WHERE s.is_head = 1 AND {Accepted} AND s.desil IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM "HouseholdDesils" d WHERE d."HouseholdId" = h."Id" AND d."Desil" = s.desil AND d."Source" = @desil_source
+                  AND d."Id" = (SELECT MAX(d2."Id") FROM "HouseholdDesils" d2 WHERE d2."HouseholdId" = h."Id"
+                      AND d2."Version" = (SELECT MAX(d3."Version") FROM "HouseholdDesils" d3 WHERE d3."HouseholdId" = h."Id")))
+            """, ct, [.. p, ("today", today), ("actor", options.UserName ?? "import:" + options.Source)]);
+
         var personFields = new (string Field, string Column, string NewValue)[]
         {
             ("nama", "Name", "s.name"),

@@ -22,6 +22,9 @@ public sealed record HeadlineFigures(string Region, string RegionName, DateOnly 
 
     /// <summary>The criteria the region's households are classified with on that day; null when none are configured.</summary>
     public CriteriaVersion? Criteria { get; init; }
+
+    /// <summary>The desil ranking the figures used: the latest version in force that day among the region's families; null without desil data.</summary>
+    public DesilVersion? Desil { get; init; }
 }
 
 /// <summary>
@@ -33,6 +36,9 @@ public sealed record CriteriaVersion(int Year, string? Region, string? Line, lon
 {
     public static CriteriaVersion Of(PovertyCriteria c) => new(c.Year, c.Region?.Value, c.LineCode, c.LinePerCapita, c.LineSource, c.DesilMax);
 }
+
+/// <summary>A desil ranking's name and version date (<c>DTSEN</c>, 2026-01-15).</summary>
+public sealed record DesilVersion(string Source, DateOnly Version);
 
 /// <summary>
 /// Households listed or verified that day; <c>Verified + Unverified == Households</c>.
@@ -202,6 +208,7 @@ public sealed class HeadlineQuery(TuntasDbContext db, InterventionOptions? inter
         {
             Completeness = await DataQuery.OfChildrenAsync(region, at, ct: ct),
             Criteria = await CriteriaAsync(region, at, ct),
+            Desil = await DesilVersionAsync(region, at, ct),
         };
     }
 
@@ -210,6 +217,18 @@ public sealed class HeadlineQuery(TuntasDbContext db, InterventionOptions? inter
         PovertyCriteria.ForRegion(await db.Criteria.AsNoTracking().Where(c => c.Year <= at.Year).ToListAsync(ct), region, at) is { } c
             ? CriteriaVersion.Of(c)
             : null;
+
+    /// <summary>The latest desil version in force at the end of <paramref name="at"/> among the families living in the region; null when none has one.</summary>
+    public async Task<DesilVersion?> DesilVersionAsync(RegionCode region, DateOnly at, CancellationToken ct = default)
+    {
+        var households = Access.ScopeQueries.InRegion(db.Households.AsNoTracking(), region).Select(h => h.Id);
+        var latest = await db.HouseholdDesils.AsNoTracking()
+            .Where(d => d.Version <= at && households.Contains(d.HouseholdId))
+            .OrderByDescending(d => d.Version).ThenByDescending(d => d.Id)
+            .Select(d => new { d.Source, d.Version })
+            .FirstOrDefaultAsync(ct);
+        return latest is null ? null : new DesilVersion(latest.Source, latest.Version);
+    }
 
     private CompletenessQuery DataQuery => new(db);
 

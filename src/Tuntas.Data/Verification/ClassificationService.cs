@@ -50,11 +50,19 @@ public sealed class ClassificationService(TuntasDbContext db, TimeProvider time)
                 break;
             }
 
+            // The desil in force on the day classified: the latest version not after it. A family
+            // without any dated desil keeps the one on its record (data from before the history).
+            var chunkIds = chunk.Select(h => h.Id).ToList();
+            var desils = (await db.HouseholdDesils.AsNoTracking().Where(d => chunkIds.Contains(d.HouseholdId)).ToListAsync(ct))
+                .GroupBy(d => d.HouseholdId).ToDictionary(g => g.Key, g => DesilHistory.InForce(g, at));
+
             var results = new Dictionary<long, Classification>();
             foreach (var h in chunk)
             {
                 households++;
-                var facts = new WelfareFacts(h.SpendingPerCapita, h.Desil, h.DesilSource, h.DesilPeriod, h.Indicators, h.NoShelter, h.AssessedOn);
+                var facts = desils.TryGetValue(h.Id, out var inForce)
+                    ? new WelfareFacts(h.SpendingPerCapita, inForce?.Desil, inForce?.Source, inForce?.Period, h.Indicators, h.NoShelter, h.AssessedOn)
+                    : new WelfareFacts(h.SpendingPerCapita, h.Desil, h.DesilSource, h.DesilPeriod, h.Indicators, h.NoShelter, h.AssessedOn);
                 var result = Classifier.Classify(facts, PovertyCriteria.Select(criteria, h.VillageCode, at), at);
                 candidates += result.IsCandidate ? 1 : 0;
                 if (result.IsCandidate || h.IsCandidate || h.Stored)

@@ -189,6 +189,7 @@ public static class EndpointAccess
         ["keluarga/{noKk}/penyaluran"] = new(RecordDelivery, "noKk", new(PersonalDataLog.DeliveryPage)),
         ["bukti/penyaluran/{id:long}"] = new(RecordDelivery, "id", new(PersonalDataLog.EvidenceFile)),
         ["intervensi/impor"] = new(ImportRecipients, Shows: new(PersonalDataLog.RecipientsPage, PersonalDataLog.RecipientsExport)),
+        ["desil"] = new(Review, Shows: new(PersonalDataLog.DesilPage, PersonalDataLog.DesilExport)),
         ["impor"] = new(ImportHouseholds, Shows: new(PersonalDataLog.ImportPage, PersonalDataLog.ImportExport)),
         ["impor/karantina"] = new(ImportHouseholds, Shows: new(PersonalDataLog.QuarantinePage, PersonalDataLog.QuarantineExport)),
 

@@ -40,7 +40,7 @@ public class StatsAndAuditCommandTests
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var json = run.Json();
-        Assert.Equal(["region", "regionName", "at", "extremePoor", "exited", "target", "noData", "completeness", "criteria"], Keys(json));
+        Assert.Equal(["region", "regionName", "at", "extremePoor", "exited", "target", "noData", "completeness", "criteria", "desil"], Keys(json));
         Assert.Equal(JsonValueKind.Null, json.GetProperty("noData").ValueKind);
         Assert.Equal("64.74", json.GetProperty("region").GetString());
         Assert.Equal("Kota Bontang", json.GetProperty("regionName").GetString());

@@ -15,7 +15,7 @@ namespace Tuntas.Web.Pages.Households;
 
 /// <summary>One household: its card data and members, masked as the caller's role requires.</summary>
 public sealed class DetailModel(
-    RegisterQueries queries, VervalQueries verval, ClassificationService classification, InterventionQueries interventions, RegionClock clock)
+    RegisterQueries queries, VervalQueries verval, ClassificationService classification, InterventionQueries interventions, Data.Desil.DesilQueries desils, RegionClock clock)
     : PageModel
 {
     public Caller Caller { get; private set; } = null!;
@@ -30,6 +30,9 @@ public sealed class DetailModel(
     public bool ClassificationIsLive { get; private set; }
 
     public IReadOnlyList<HouseholdStatusEvent> History { get; private set; } = [];
+
+    /// <summary>The family's desil as dated facts, the newest version first.</summary>
+    public IReadOnlyList<HouseholdDesil> DesilHistory { get; private set; } = [];
 
     public IReadOnlyList<Visit> Visits { get; private set; } = [];
 
@@ -70,6 +73,7 @@ public sealed class DetailModel(
         }
 
         History = await verval.StatusHistoryAsync(household.Id, ct);
+        DesilHistory = await desils.HistoryAsync(household.Id, ct);
         var today = clock.Today();
         MemberWarnings = household.Members
             .Select(m => (m.Nik.Value, Warnings: ImportRowValidator.NikDisagreements(NikExplainer.Explain(m.Nik, today), m.BirthDate, m.Sex)))
