@@ -12,8 +12,8 @@ using Tuntas.Data;
 namespace Tuntas.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTuntasDbContext))]
-    [Migration("20261207233737_CriteriaAsData")]
-    partial class CriteriaAsData
+    [Migration("20261208005117_DtsenDesilCyclesCriteria")]
+    partial class DtsenDesilCyclesCriteria
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -436,6 +436,167 @@ namespace Tuntas.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("AuditHead", (string)null);
+                });
+
+            modelBuilder.Entity("Tuntas.Data.Desil.DesilFollowUp", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Desil")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ImportId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Line")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Nik")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("NoKk")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("NumberRegency")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("Version")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
+
+                    b.HasIndex("Region");
+
+                    b.HasIndex("NoKk", "Source", "Version");
+
+                    b.ToTable("DesilFollowUps", (string)null);
+                });
+
+            modelBuilder.Entity("Tuntas.Data.Desil.DesilImport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Accepted")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Headers")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.Property<long>("Rejected")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Rows")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Unchanged")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Unmatched")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Updated")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("Version")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DesilImports", (string)null);
+                });
+
+            modelBuilder.Entity("Tuntas.Data.Desil.DesilRejectedRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Column")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ImportId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Line")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Original")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
+
+                    b.ToTable("DesilRejectedRows", (string)null);
                 });
 
             modelBuilder.Entity("Tuntas.Data.Import.HouseholdChange", b =>
@@ -1447,6 +1608,55 @@ namespace Tuntas.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Tuntas.Domain.Registry.HouseholdDesil", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Desil")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("DesilImportId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ImportBatchId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("Version")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DesilImportId");
+
+                    b.HasIndex("ImportBatchId");
+
+                    b.HasIndex("Version");
+
+                    b.HasIndex("HouseholdId", "Version");
+
+                    b.ToTable("HouseholdDesils", (string)null);
+                });
+
             modelBuilder.Entity("Tuntas.Domain.Registry.HouseholdMove", b =>
                 {
                     b.Property<long>("Id")
@@ -1646,6 +1856,253 @@ namespace Tuntas.Data.Migrations.Postgres
                         .HasDatabaseName("IX_People_HouseholdId_Relation");
 
                     b.ToTable("People", (string)null);
+                });
+
+            modelBuilder.Entity("Tuntas.Domain.UpdateCycles.CycleGroundcheck", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("CycleId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("DesilAfter")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DesilBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("DesilVersion")
+                        .HasColumnType("date");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TaskId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CycleId");
+
+                    b.HasIndex("TaskId");
+
+                    b.HasIndex("HouseholdId", "DesilVersion")
+                        .IsUnique();
+
+                    b.ToTable("CycleGroundchecks", (string)null);
+                });
+
+            modelBuilder.Entity("Tuntas.Domain.UpdateCycles.CycleProposal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CheckNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("CheckedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("CheckedOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("CycleId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Groundcheck")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("GroundcheckNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("GroundcheckedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("GroundcheckedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("HeadName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("HeadNik")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long?>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("NoKk")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Village")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("CycleId", "NoKk")
+                        .IsUnique();
+
+                    b.HasIndex("CycleId", "Village");
+
+                    b.ToTable("CycleProposals", (string)null);
+                });
+
+            modelBuilder.Entity("Tuntas.Domain.UpdateCycles.CycleVillage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CycleId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("MeetingHeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("MeetingRecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("MinutesFileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("MinutesSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("MinutesStorageKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ProposalsDoneBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("ProposalsDoneOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Village")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CycleId", "Village")
+                        .IsUnique();
+
+                    b.ToTable("CycleVillages", (string)null);
+                });
+
+            modelBuilder.Entity("Tuntas.Domain.UpdateCycles.UpdateCycle", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CheckDay")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GroundcheckDay")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MeetingDay")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("ProposalDay")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Regency")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Regency", "Month")
+                        .IsUnique();
+
+                    b.ToTable("UpdateCycles", (string)null);
                 });
 
             modelBuilder.Entity("Tuntas.Domain.Verification.MeetingDecision", b =>
@@ -2257,6 +2714,24 @@ namespace Tuntas.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Tuntas.Data.Desil.DesilFollowUp", b =>
+                {
+                    b.HasOne("Tuntas.Data.Desil.DesilImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tuntas.Data.Desil.DesilRejectedRow", b =>
+                {
+                    b.HasOne("Tuntas.Data.Desil.DesilImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tuntas.Data.Import.HouseholdChange", b =>
                 {
                     b.HasOne("Tuntas.Data.Import.ImportBatch", null)
@@ -2342,6 +2817,25 @@ namespace Tuntas.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Tuntas.Domain.Registry.HouseholdDesil", b =>
+                {
+                    b.HasOne("Tuntas.Data.Desil.DesilImport", null)
+                        .WithMany()
+                        .HasForeignKey("DesilImportId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Tuntas.Domain.Registry.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Tuntas.Data.Import.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("ImportBatchId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Tuntas.Domain.Registry.HouseholdMove", b =>
                 {
                     b.HasOne("Tuntas.Domain.Registry.Household", null)
@@ -2383,6 +2877,52 @@ namespace Tuntas.Data.Migrations.Postgres
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Tuntas.Domain.UpdateCycles.CycleGroundcheck", b =>
+                {
+                    b.HasOne("Tuntas.Domain.UpdateCycles.UpdateCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Tuntas.Domain.Registry.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Tuntas.Domain.Verification.VisitTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tuntas.Domain.UpdateCycles.CycleProposal", b =>
+                {
+                    b.HasOne("Tuntas.Domain.UpdateCycles.UpdateCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Tuntas.Domain.Registry.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Tuntas.Domain.UpdateCycles.CycleVillage", b =>
+                {
+                    b.HasOne("Tuntas.Domain.UpdateCycles.UpdateCycle", "Cycle")
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Cycle");
                 });
 
             modelBuilder.Entity("Tuntas.Domain.Verification.MeetingDecision", b =>

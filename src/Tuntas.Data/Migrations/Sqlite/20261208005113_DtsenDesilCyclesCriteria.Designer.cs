@@ -11,8 +11,8 @@ using Tuntas.Data;
 namespace Tuntas.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTuntasDbContext))]
-    [Migration("20261207233734_CriteriaAsData")]
-    partial class CriteriaAsData
+    [Migration("20261208005113_DtsenDesilCyclesCriteria")]
+    partial class DtsenDesilCyclesCriteria
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -419,6 +419,161 @@ namespace Tuntas.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("AuditHead", (string)null);
+                });
+
+            modelBuilder.Entity("Tuntas.Data.Desil.DesilFollowUp", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Desil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Line")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nik")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoKk")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NumberRegency")
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Version")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
+
+                    b.HasIndex("Region");
+
+                    b.HasIndex("NoKk", "Source", "Version");
+
+                    b.ToTable("DesilFollowUps", (string)null);
+                });
+
+            modelBuilder.Entity("Tuntas.Data.Desil.DesilImport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Accepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Headers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Rejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Unchanged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Unmatched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Updated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Version")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DesilImports", (string)null);
+                });
+
+            modelBuilder.Entity("Tuntas.Data.Desil.DesilRejectedRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Column")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Line")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Original")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
+
+                    b.ToTable("DesilRejectedRows", (string)null);
                 });
 
             modelBuilder.Entity("Tuntas.Data.Import.HouseholdChange", b =>
@@ -1402,6 +1557,53 @@ namespace Tuntas.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Tuntas.Domain.Registry.HouseholdDesil", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Desil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DesilImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ImportBatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Version")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DesilImportId");
+
+                    b.HasIndex("ImportBatchId");
+
+                    b.HasIndex("Version");
+
+                    b.HasIndex("HouseholdId", "Version");
+
+                    b.ToTable("HouseholdDesils", (string)null);
+                });
+
             modelBuilder.Entity("Tuntas.Domain.Registry.HouseholdMove", b =>
                 {
                     b.Property<long>("Id")
@@ -1595,6 +1797,245 @@ namespace Tuntas.Data.Migrations.Sqlite
                         .HasDatabaseName("IX_People_HouseholdId_Relation");
 
                     b.ToTable("People", (string)null);
+                });
+
+            modelBuilder.Entity("Tuntas.Domain.UpdateCycles.CycleGroundcheck", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CycleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DesilAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DesilBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DesilVersion")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CycleId");
+
+                    b.HasIndex("TaskId");
+
+                    b.HasIndex("HouseholdId", "DesilVersion")
+                        .IsUnique();
+
+                    b.ToTable("CycleGroundchecks", (string)null);
+                });
+
+            modelBuilder.Entity("Tuntas.Domain.UpdateCycles.CycleProposal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CheckNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CheckedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CheckedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CycleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Groundcheck")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GroundcheckNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GroundcheckedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("GroundcheckedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeadName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeadNik")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoKk")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Village")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("CycleId", "NoKk")
+                        .IsUnique();
+
+                    b.HasIndex("CycleId", "Village");
+
+                    b.ToTable("CycleProposals", (string)null);
+                });
+
+            modelBuilder.Entity("Tuntas.Domain.UpdateCycles.CycleVillage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CycleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("MeetingHeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MeetingRecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MinutesFileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MinutesSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MinutesStorageKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposalsDoneBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ProposalsDoneOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Village")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CycleId", "Village")
+                        .IsUnique();
+
+                    b.ToTable("CycleVillages", (string)null);
+                });
+
+            modelBuilder.Entity("Tuntas.Domain.UpdateCycles.UpdateCycle", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CheckDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GroundcheckDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeetingDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProposalDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Regency")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Regency", "Month")
+                        .IsUnique();
+
+                    b.ToTable("UpdateCycles", (string)null);
                 });
 
             modelBuilder.Entity("Tuntas.Domain.Verification.MeetingDecision", b =>
@@ -2188,6 +2629,24 @@ namespace Tuntas.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Tuntas.Data.Desil.DesilFollowUp", b =>
+                {
+                    b.HasOne("Tuntas.Data.Desil.DesilImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tuntas.Data.Desil.DesilRejectedRow", b =>
+                {
+                    b.HasOne("Tuntas.Data.Desil.DesilImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tuntas.Data.Import.HouseholdChange", b =>
                 {
                     b.HasOne("Tuntas.Data.Import.ImportBatch", null)
@@ -2273,6 +2732,25 @@ namespace Tuntas.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Tuntas.Domain.Registry.HouseholdDesil", b =>
+                {
+                    b.HasOne("Tuntas.Data.Desil.DesilImport", null)
+                        .WithMany()
+                        .HasForeignKey("DesilImportId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Tuntas.Domain.Registry.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Tuntas.Data.Import.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("ImportBatchId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Tuntas.Domain.Registry.HouseholdMove", b =>
                 {
                     b.HasOne("Tuntas.Domain.Registry.Household", null)
@@ -2314,6 +2792,52 @@ namespace Tuntas.Data.Migrations.Sqlite
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Tuntas.Domain.UpdateCycles.CycleGroundcheck", b =>
+                {
+                    b.HasOne("Tuntas.Domain.UpdateCycles.UpdateCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Tuntas.Domain.Registry.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Tuntas.Domain.Verification.VisitTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tuntas.Domain.UpdateCycles.CycleProposal", b =>
+                {
+                    b.HasOne("Tuntas.Domain.UpdateCycles.UpdateCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Tuntas.Domain.Registry.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Tuntas.Domain.UpdateCycles.CycleVillage", b =>
+                {
+                    b.HasOne("Tuntas.Domain.UpdateCycles.UpdateCycle", "Cycle")
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Cycle");
                 });
 
             modelBuilder.Entity("Tuntas.Domain.Verification.MeetingDecision", b =>
