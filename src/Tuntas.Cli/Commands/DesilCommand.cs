@@ -54,6 +54,7 @@ internal static class DesilCommand
                             changed = summary.Changes.Count,
                             classified = summary.Classified,
                             listed = summary.Listed,
+                            groundchecks = summary.Groundchecks is { } g ? g.Queued + g.JoinedPending : 0,
                             errorsFile = summary.ErrorsFile,
                             dryRun = summary.DryRun,
                         });
@@ -62,7 +63,7 @@ internal static class DesilCommand
                     {
                         var c = CultureInfo.InvariantCulture;
                         cli.Output.WriteLine(string.Create(c, $"{(summary.DryRun ? "Dry run (nothing written): " : string.Empty)}{summary.File} ({summary.Source} {summary.Version:yyyy-MM-dd}): {summary.Rows:N0} rows, {summary.Accepted:N0} accepted, {summary.Rejected:N0} rejected, {summary.Unmatched:N0} not in the register."));
-                        cli.Output.WriteLine(string.Create(c, $"Households: {summary.Updated:N0} updated, {summary.Unchanged:N0} unchanged; {summary.Changes.Count:N0} with a changed desil, {summary.Listed:N0} newly listed."));
+                        cli.Output.WriteLine(string.Create(c, $"Households: {summary.Updated:N0} updated, {summary.Unchanged:N0} unchanged; {summary.Changes.Count:N0} with a changed desil, {summary.Listed:N0} newly listed, {(summary.Groundchecks is { } g ? g.Queued + g.JoinedPending : 0):N0} with a groundcheck visit (desil crossed between 1-4 and 5-10)."));
                         foreach (var f in summary.FollowUp.Take(20))
                         {
                             cli.Output.WriteLine(string.Create(c, $"  line {f.Line}: No. KK {f.NoKk}, desil {f.Desil}: not in the register (follow-up list)"));

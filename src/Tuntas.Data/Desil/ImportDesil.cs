@@ -6,11 +6,13 @@ using Tuntas.Data.Audit;
 using Tuntas.Data.Common;
 using Tuntas.Data.Import;
 using Tuntas.Data.Import.Reading;
+using Tuntas.Data.UpdateCycles;
 using Tuntas.Data.Verification;
 using Tuntas.Domain.Access;
 using Tuntas.Domain.Common;
 using Tuntas.Domain.Regions;
 using Tuntas.Domain.Registry;
+using Tuntas.Domain.UpdateCycles;
 
 namespace Tuntas.Data.Desil;
 
@@ -54,7 +56,11 @@ public sealed record DesilFollowUpLine(long Line, string NoKk, string? Nik, stri
 public sealed record DesilImportSummary(
     string File, string Source, DateOnly Version, long Rows, long Accepted, long Rejected, long Unmatched,
     long Updated, long Unchanged, string ErrorsFile, long? ImportId, bool DryRun, int Classified, int Listed,
-    IReadOnlyList<DesilChange> Changes, IReadOnlyList<DesilFollowUpLine> FollowUp);
+    IReadOnlyList<DesilChange> Changes, IReadOnlyList<DesilFollowUpLine> FollowUp)
+{
+    /// <summary>The groundcheck visits queued for the families whose desil crossed between 1-4 and 5-10 (<see cref="QueueGroundchecks"/>).</summary>
+    public GroundcheckQueueResult? Groundchecks { get; init; }
+}
 
 /// <summary>
 /// Imports a desil ranking (the SIKS-NG workbook of DTSEN, or P3KE, DTKS, a local survey) as dated
@@ -65,7 +71,7 @@ public sealed record DesilImportSummary(
 /// row is kept with its reason. The same file and version again changes nothing. One unit of work;
 /// a dry run does it all and keeps nothing.
 /// </summary>
-public sealed class ImportDesil(UnitOfWork work, ClassificationService classification, TimeProvider time) : IUseCase
+public sealed class ImportDesil(UnitOfWork work, ClassificationService classification, QueueGroundchecks groundchecks, TimeProvider time) : IUseCase
 {
     private const int Chunk = 500;
 
@@ -262,6 +268,10 @@ public sealed class ImportDesil(UnitOfWork work, ClassificationService classific
                 listed += result.Listed;
             }
 
+            // A family whose desil crossed between 1-4 and 5-10 gets a groundcheck visit in the update
+            // cycle of the version's month, in the same unit of work as the version itself.
+            var queued = await groundchecks.QueueInAsync(changes.Select(c => new DesilJump(c.HouseholdId, c.Before, c.After, c.Version)).ToList(), actor, ct);
+
             var accepted = rows.Count - rejected.Count;
             (batch.Rows, batch.Accepted, batch.Rejected, batch.Unmatched, batch.Updated, batch.Unchanged) = (rows.Count, accepted, rejected.Count, followUp.Count, updated, unchanged);
             await db.SaveChangesAsync(ct);
@@ -277,6 +287,7 @@ public sealed class ImportDesil(UnitOfWork work, ClassificationService classific
                 updated,
                 unchanged,
                 changed = changes.Count,
+                groundchecks = queued.Queued + queued.JoinedPending,
                 classified,
                 listed,
             });
@@ -284,7 +295,10 @@ public sealed class ImportDesil(UnitOfWork work, ClassificationService classific
             await WriteErrorsFileAsync(options, delimiter, headers, rejected, language);
             return new DesilImportSummary(
                 batch.FileName, source, options.Version, rows.Count, accepted, rejected.Count, followUp.Count, updated, unchanged,
-                options.ErrorsPath, options.DryRun ? null : batch.Id, options.DryRun, classified, listed, changes, followUp);
+                options.ErrorsPath, options.DryRun ? null : batch.Id, options.DryRun, classified, listed, changes, followUp)
+            {
+                Groundchecks = queued,
+            };
         }
 
         return options.DryRun ? await work.TryOutAsync(Write, ct) : await work.RunAsync(Write, ct);

@@ -32,84 +32,90 @@ public sealed class QueueGroundchecks(UnitOfWork work, UpdateCycleQueries querie
     public const int DaysToVisit = Proposal.DaysToVerify;
 
     public Task<WriteResult<GroundcheckQueueResult>> RunAsync(IReadOnlyList<DesilJump> jumps, string actor, CancellationToken ct = default) =>
-        work.RunAsync(async c =>
+        work.RunAsync(c => QueueInAsync(jumps, actor, c), ct);
+
+    /// <summary>
+    /// Queues the groundchecks inside a unit of work another use case already opened (the desil import,
+    /// so that a new version and the visits it calls for are stored together or not at all).
+    /// </summary>
+    internal async Task<GroundcheckQueueResult> QueueInAsync(IReadOnlyList<DesilJump> jumps, string actor, CancellationToken c)
+    {
+        var crossing = jumps.Where(j => j.Crosses).DistinctBy(j => (j.HouseholdId, j.Version)).ToList();
+        var ids = crossing.Select(j => j.HouseholdId).Distinct().ToList();
+        var households = new Dictionary<long, Household>();
+        var queued = new HashSet<(long, DateOnly)>();
+        var pending = new Dictionary<long, VisitTask>();
+        foreach (var chunk in ids.Chunk(500))
         {
-            var crossing = jumps.Where(j => j.Crosses).DistinctBy(j => (j.HouseholdId, j.Version)).ToList();
-            var ids = crossing.Select(j => j.HouseholdId).Distinct().ToList();
-            var households = new Dictionary<long, Household>();
-            var queued = new HashSet<(long, DateOnly)>();
-            var pending = new Dictionary<long, VisitTask>();
-            foreach (var chunk in ids.Chunk(500))
+            foreach (var h in await work.Db.Households.Where(h => chunk.Contains(h.Id)).ToListAsync(c))
             {
-                foreach (var h in await work.Db.Households.Where(h => chunk.Contains(h.Id)).ToListAsync(c))
-                {
-                    households[h.Id] = h;
-                }
-
-                foreach (var g in await work.Db.CycleGroundchecks.Where(g => chunk.Contains(g.HouseholdId)).Select(g => new { g.HouseholdId, g.DesilVersion }).ToListAsync(c))
-                {
-                    queued.Add((g.HouseholdId, g.DesilVersion));
-                }
-
-                foreach (var t in await work.Db.Tasks.Pending().Where(t => chunk.Contains(t.HouseholdId)).OrderBy(t => t.DueOn).ToListAsync(c))
-                {
-                    pending.TryAdd(t.HouseholdId, t);
-                }
+                households[h.Id] = h;
             }
 
-            var cycles = new Dictionary<(string, DateOnly), UpdateCycle>();
-            int done = 0, joined = 0, already = 0, missing = 0, opened = 0;
-            var today = work.Clock.Today();
-            foreach (var jump in crossing)
+            foreach (var g in await work.Db.CycleGroundchecks.Where(g => chunk.Contains(g.HouseholdId)).Select(g => new { g.HouseholdId, g.DesilVersion }).ToListAsync(c))
             {
-                if (!households.TryGetValue(jump.HouseholdId, out var household))
-                {
-                    missing++;
-                    continue;
-                }
-
-                if (!queued.Add((jump.HouseholdId, jump.Version)))
-                {
-                    already++;
-                    continue;
-                }
-
-                var month = new DateOnly(jump.Version.Year, jump.Version.Month, 1);
-                if (!cycles.TryGetValue((household.RegencyCode.Value!, month), out var cycle))
-                {
-                    cycle = await queries.FindAsync(household.RegencyCode, month, c);
-                    if (cycle is null)
-                    {
-                        cycle = await OpenCycle.OpenInAsync(work, queries, household.RegencyCode, month, CycleDeadlines.Default, actor, c);
-                        opened++;
-                    }
-
-                    cycles[(household.RegencyCode.Value!, month)] = cycle;
-                }
-
-                if (pending.TryGetValue(household.Id, out var task))
-                {
-                    joined++;
-                }
-                else
-                {
-                    task = await verval.CreateTaskAsync(household, VisitPurpose.Groundcheck, today.AddDays(DaysToVisit), actor, work.Audit, c);
-                    pending[household.Id] = task;
-                    await work.Db.SaveChangesAsync(c);
-                }
-
-                work.Db.CycleGroundchecks.Add(new CycleGroundcheck(cycle.Id, household.Id, jump.Version, jump.Before, jump.After, task.Id, actor, work.Clock.UtcNow));
-                work.Audit.Record(actor, "cycle.groundcheck-queue", AuditSubject.Of(household), null, new
-                {
-                    cycle = cycle.MonthText,
-                    version = jump.Version,
-                    desil = new { before = jump.Before, after = jump.After },
-                    task = task.Id,
-                });
-                done++;
+                queued.Add((g.HouseholdId, g.DesilVersion));
             }
 
-            await work.Db.SaveChangesAsync(c);
-            return new GroundcheckQueueResult(jumps.Count, crossing.Count, done, joined, already, missing, opened);
-        }, ct);
+            foreach (var t in await work.Db.Tasks.Pending().Where(t => chunk.Contains(t.HouseholdId)).OrderBy(t => t.DueOn).ToListAsync(c))
+            {
+                pending.TryAdd(t.HouseholdId, t);
+            }
+        }
+
+        var cycles = new Dictionary<(string, DateOnly), UpdateCycle>();
+        int done = 0, joined = 0, already = 0, missing = 0, opened = 0;
+        var today = work.Clock.Today();
+        foreach (var jump in crossing)
+        {
+            if (!households.TryGetValue(jump.HouseholdId, out var household))
+            {
+                missing++;
+                continue;
+            }
+
+            if (!queued.Add((jump.HouseholdId, jump.Version)))
+            {
+                already++;
+                continue;
+            }
+
+            var month = new DateOnly(jump.Version.Year, jump.Version.Month, 1);
+            if (!cycles.TryGetValue((household.RegencyCode.Value!, month), out var cycle))
+            {
+                cycle = await queries.FindAsync(household.RegencyCode, month, c);
+                if (cycle is null)
+                {
+                    cycle = await OpenCycle.OpenInAsync(work, queries, household.RegencyCode, month, CycleDeadlines.Default, actor, c);
+                    opened++;
+                }
+
+                cycles[(household.RegencyCode.Value!, month)] = cycle;
+            }
+
+            if (pending.TryGetValue(household.Id, out var task))
+            {
+                joined++;
+            }
+            else
+            {
+                task = await verval.CreateTaskAsync(household, VisitPurpose.Groundcheck, today.AddDays(DaysToVisit), actor, work.Audit, c);
+                pending[household.Id] = task;
+                await work.Db.SaveChangesAsync(c);
+            }
+
+            work.Db.CycleGroundchecks.Add(new CycleGroundcheck(cycle.Id, household.Id, jump.Version, jump.Before, jump.After, task.Id, actor, work.Clock.UtcNow));
+            work.Audit.Record(actor, "cycle.groundcheck-queue", AuditSubject.Of(household), null, new
+            {
+                cycle = cycle.MonthText,
+                version = jump.Version,
+                desil = new { before = jump.Before, after = jump.After },
+                task = task.Id,
+            });
+            done++;
+        }
+
+        await work.Db.SaveChangesAsync(c);
+        return new GroundcheckQueueResult(jumps.Count, crossing.Count, done, joined, already, missing, opened);
+    }
 }

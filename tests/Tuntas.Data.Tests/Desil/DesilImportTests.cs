@@ -110,6 +110,41 @@ public class DesilImportTests
         Assert.Equal([(5, VersionA), (1, VersionB)], history.Select(h => (h.Desil, h.Version)));
     }
 
+    /// <summary>
+    /// The next version's families whose desil crossed between 1-4 and 5-10 get a groundcheck visit in
+    /// the update cycle of the version's month, with the import; a move within 1-4 does not; the same
+    /// version again queues nothing.
+    /// </summary>
+    [Theory, DatabaseData]
+    public async Task NextVersion_FamiliesWhoseDesilCrossed_GetAGroundcheckVisit_Once(TestProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var services = VervalKit.Services(database);
+        await RegisterAsync(database, 3);
+        await ImportAsync(services, Workbook(Siks, [Kk(1), HeadNik(1), "3", "Kepala 1"], [Kk(2), HeadNik(2), "6", "Kepala 2"], [Kk(3), HeadNik(3), "2", "Kepala 3"]), VersionA);
+
+        var path = Workbook(Siks, [Kk(1), HeadNik(1), "6", "Kepala 1"], [Kk(2), HeadNik(2), "4", "Kepala 2"], [Kk(3), HeadNik(3), "1", "Kepala 3"]);
+        var b = await ImportAsync(services, path, VersionB);
+
+        Assert.Equal((3, 2, 2), (b.Changes.Count, b.Groundchecks!.Crossing, b.Groundchecks.Queued));
+        await using (var db = database.CreateContext())
+        {
+            var ids = await db.Households.AsNoTracking().Where(h => h.NoKk == NomorKk.From(Kk(1)) || h.NoKk == NomorKk.From(Kk(2))).Select(h => h.Id).OrderBy(id => id).ToListAsync();
+            var tasks = await db.Tasks.AsNoTracking().Where(t => t.Purpose == Domain.Verification.VisitPurpose.Groundcheck).Select(t => t.HouseholdId).OrderBy(id => id).ToListAsync();
+            Assert.Equal(ids, tasks);
+            var cycle = await db.UpdateCycles.AsNoTracking().SingleAsync();
+            Assert.Equal(("64.74", new DateOnly(2026, 6, 1)), (cycle.Regency.Value, cycle.Month));
+            Assert.Equal(2, await db.CycleGroundchecks.CountAsync(g => g.DesilVersion == VersionB));
+        }
+
+        var again = await ImportAsync(services, path, VersionB);
+        Assert.Equal((0, 0), (again.Changes.Count, again.Groundchecks!.Queued));
+        await using (var db = database.CreateContext())
+        {
+            Assert.Equal(2, await db.Tasks.CountAsync(t => t.Purpose == Domain.Verification.VisitPurpose.Groundcheck));
+        }
+    }
+
     [Theory, DatabaseData]
     public async Task EarlierVersionImportedLate_ClassifiesWithTheDesilInForceOnItsDate_AndTheCurrentDesilStaysTheNewerOne(TestProvider provider)
     {
