@@ -184,6 +184,14 @@ public sealed class ReportPackages(TuntasDbContext db, ReportBuilder builder)
             xlsx.WriteRow(["Target", (long)target.Households, target.Date.ToString("yyyy-MM-dd", culture), TargetWords(target)]);
         }
 
+        // The criteria and the desil ranking the figures were computed with.
+        xlsx.WriteRow(c.Headline.Criteria is { } criteria
+            ? ["Kriteria", $"{criteria.Year}{(criteria.Region is null ? " (nasional)" : $" ({criteria.Region})")}", criteria.Line ?? "-", (long)criteria.LinePerCapita, criteria.Source]
+            : ["Kriteria", "Belum ditetapkan"]);
+        xlsx.WriteRow(c.Headline.Desil is { } desil
+            ? ["Desil", desil.Source, desil.Version.ToString("yyyy-MM-dd", culture)]
+            : ["Desil", "Belum ada data desil"]);
+
         var v = c.Verification;
         xlsx.WriteRow(["Porsi terverifikasi", (double)v.VerifiedShare]);
         xlsx.WriteRow(["Keluar dengan kunjungan disetujui", (long)v.ExitsWithApprovedVisit, (long)v.Exits]);

@@ -32,6 +32,12 @@ public class ReportPackageTests
         Assert.Equal([("PKH", 1, 750_000L)], exported.Content.Deliveries.Select(d => (d.Programme, d.Households, d.Amount)));
         Assert.Equal((3, 1m), (exported.Content.Verification.Verified, exported.Content.Verification.VerifiedShare));
 
+        // The workbook names the criteria the figures used, and says there is no desil ranking yet.
+        var book = ReadWorkbook.Read(File.ReadAllBytes(exported.XlsxPath));
+        var rows = book.SheetNames.SelectMany(n => book.Rows(n, 5)).ToList();
+        Assert.Contains(rows, r => r[0] == "Kriteria" && r[1] == "2024 (nasional)" && r[2] == "bps-215-ppp2017" && r[3] == "391000");
+        Assert.Contains(rows, r => r[0] == "Desil" && r[1] == "Belum ada data desil");
+
         // Into a fresh SQLite province database.
         await using var provinceDb = await TestDatabase.CreateAsync(TestProvider.Sqlite);
         await using var provinceServices = VervalKit.Services(provinceDb);
