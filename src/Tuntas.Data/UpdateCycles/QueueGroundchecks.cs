@@ -64,6 +64,7 @@ public sealed class QueueGroundchecks(UnitOfWork work, UpdateCycleQueries querie
         }
 
         var cycles = new Dictionary<(string, DateOnly), UpdateCycle>();
+        var entries = new List<(DesilJump Jump, Household Household, UpdateCycle Cycle, VisitTask Task)>();
         int done = 0, joined = 0, already = 0, missing = 0, opened = 0;
         var today = work.Clock.Today();
         foreach (var jump in crossing)
@@ -101,9 +102,17 @@ public sealed class QueueGroundchecks(UnitOfWork work, UpdateCycleQueries querie
             {
                 task = await verval.CreateTaskAsync(household, VisitPurpose.Groundcheck, today.AddDays(DaysToVisit), actor, work.Audit, c);
                 pending[household.Id] = task;
-                await work.Db.SaveChangesAsync(c);
             }
 
+            entries.Add((jump, household, cycle, task));
+            done++;
+        }
+
+        // One save for every new task (not one per task: the import's context tracks thousands of
+        // families), then the cycle's record of each, which needs the task's number.
+        await work.Db.SaveChangesAsync(c);
+        foreach (var (jump, household, cycle, task) in entries)
+        {
             work.Db.CycleGroundchecks.Add(new CycleGroundcheck(cycle.Id, household.Id, jump.Version, jump.Before, jump.After, task.Id, actor, work.Clock.UtcNow));
             work.Audit.Record(actor, "cycle.groundcheck-queue", AuditSubject.Of(household), null, new
             {
@@ -112,7 +121,6 @@ public sealed class QueueGroundchecks(UnitOfWork work, UpdateCycleQueries querie
                 desil = new { before = jump.Before, after = jump.After },
                 task = task.Id,
             });
-            done++;
         }
 
         await work.Db.SaveChangesAsync(c);
