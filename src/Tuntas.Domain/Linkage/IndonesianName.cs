@@ -100,8 +100,10 @@ public static class IndonesianName
         var honorifics = new List<string>();
         var extraTokens = new List<string>();
 
-        StripDegrees(pieces, titles);
+        var degrees = new List<string>();
+        StripDegrees(pieces, degrees);
         StripPrefixes(pieces, titles, honorifics, extraTokens);
+        titles.AddRange(degrees);
 
         var father = new List<Piece>();
         for (var i = 1; i < pieces.Count - 1; i++)

@@ -73,12 +73,12 @@ public static class NameComparison
         var similarity = Similarity(a, b);
         if (similarity >= HighBand)
         {
-            return new(NameAgreement.JaroWinkler94, similarity, string.Create(CultureInfo.InvariantCulture, $"very similar spelling (Jaro-Winkler {similarity:0.00})"));
+            return new(NameAgreement.JaroWinkler94, similarity, string.Create(CultureInfo.InvariantCulture, $"very similar spelling (Jaro-Winkler {similarity:0.000})"));
         }
 
         if (similarity >= LowBand)
         {
-            return new(NameAgreement.JaroWinkler88, similarity, string.Create(CultureInfo.InvariantCulture, $"similar spelling (Jaro-Winkler {similarity:0.00})"));
+            return new(NameAgreement.JaroWinkler88, similarity, string.Create(CultureInfo.InvariantCulture, $"similar spelling (Jaro-Winkler {similarity:0.000})"));
         }
 
         var shared = SharedToken(a, b);
