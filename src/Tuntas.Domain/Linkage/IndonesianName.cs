@@ -49,7 +49,7 @@ public static class IndonesianName
     {
         "h", "hj", "haji", "hajjah", "hajah", "hajji", "kh", "ust", "ustad", "ustadz", "ustaz", "ustadzah", "ustazah",
         "drs", "dra", "dr", "drg", "ir", "prof", "alm", "almh", "almarhum", "almarhumah",
-        "bapak", "bpk", "ibu", "sdr", "sdri", "ny", "nn", "tn",
+        "bapak", "bpk", "pak", "ibu", "bu", "mbak", "sdr", "sdri", "ny", "nn", "tn",
     };
 
     // Degrees of three or more letters that are not Indonesian given names: removed at the end
@@ -72,7 +72,7 @@ public static class IndonesianName
     // and Balinese birth-order names: weak evidence, kept aside, only at the start of a name.
     private static readonly HashSet<string> Honorifics = new(StringComparer.Ordinal)
     {
-        "gusti", "andi", "daeng", "puang", "karaeng", "raden", "r", "rr", "rm", "teuku", "tengku", "cut", "tubagus",
+        "gusti", "andi", "daeng", "puang", "karaeng", "raden", "r", "ra", "rr", "rm", "teuku", "tengku", "cut", "tubagus",
         "aji", "datu", "i", "ni", "putu", "wayan", "made", "nyoman", "ketut", "kadek", "komang", "nengah", "gede",
     };
 
@@ -255,7 +255,7 @@ public static class IndonesianName
                 continue;
             }
 
-            // "S.Pd.I", "A.Md.", "Hj." stay one piece when the whole is a title or degree; "M.Yusuf" splits.
+            // "S.Pd.I", "A.Md.", "Hj.", "R.A." stay one piece when the whole is a title, degree or honorific; "M.Yusuf" splits.
             if (!chunk.Contains('.') || IsTitleOrDegreeKey(whole))
             {
                 pieces.Add(new Piece(whole, chunk.Contains('.'), afterComma));
@@ -276,7 +276,7 @@ public static class IndonesianName
     }
 
     private static bool IsTitleOrDegreeKey(string key) =>
-        PrefixTitles.Contains(key) || Degrees.Contains(key) || ShortDegrees.Contains(key) || key == "hm";
+        PrefixTitles.Contains(key) || Degrees.Contains(key) || ShortDegrees.Contains(key) || Honorifics.Contains(key) || key == "hm";
 
     /// <summary>Removes degrees from the end: "S.Pd., M.Pd.", "SPd", "S. Pd.", "S.E." but not a bare "Se".</summary>
     private static void StripDegrees(List<Piece> pieces, List<string> titles)

@@ -13,6 +13,8 @@ public class IndonesianNameTests
     [InlineData("HAJJAH NURUL HIDAYAH, S.Pd.I", "nurul hidayah", "hajjah spdi")]
     [InlineData("Prof. Dr. Andi Hamzah, A.Md.", "hamzah", "prof dr amd")]
     [InlineData("Rina Kartika, Amk.", "rina kartika", "amk")]
+    [InlineData("Ibu Siti Aminah", "siti aminah", "ibu")]
+    [InlineData("Ny. Sri Wahyuni", "sri wahyuni", "ny")]
     public void Normalise_TitlesAndDegrees_AreRemovedAndKeptAside(string raw, string tokens, string titles)
     {
         var name = IndonesianName.Normalise(raw);
@@ -106,6 +108,7 @@ public class IndonesianNameTests
     [InlineData("Ni Kadek Sari", "ni kadek", "sari")]
     [InlineData("Anak Agung Gede Oka", "anak agung gede", "oka")]
     [InlineData("La Ode Hasan", "la ode", "hasan")]
+    [InlineData("R.A. Kartini", "ra", "kartini")]
     public void Normalise_HonorificPrefixes_AreKeptAsideAsWeakEvidence(string raw, string honorifics, string tokens)
     {
         var name = IndonesianName.Normalise(raw);
