@@ -118,14 +118,7 @@ public sealed class GapsQuery(TuntasDbContext db, HeadlineQuery headline, Interv
             return [];
         }
 
-        var desils = new Dictionary<long, int?>();
-        foreach (var chunk in caseload.Select(h => h.HouseholdId).Chunk(500))
-        {
-            foreach (var h in await db.Households.AsNoTracking().Where(h => chunk.Contains(h.Id)).Select(h => new { h.Id, h.Desil }).ToListAsync(ct))
-            {
-                desils[h.Id] = h.Desil;
-            }
-        }
+        var desils = await DesilsInForceAsync(caseload.Select(h => h.HouseholdId).ToList(), at, ct);
 
         var windowStart = options.WindowStart(at);
         var withoutDesil = caseload.Count(h => desils.GetValueOrDefault(h.HouseholdId) is null);
@@ -198,6 +191,30 @@ public sealed class GapsQuery(TuntasDbContext db, HeadlineQuery headline, Interv
     }
 
     /// <summary>
+    /// The desil of each household in force at the end of <paramref name="at"/>: the latest dated version
+    /// not after that day (<see cref="DesilHistory.InForce"/>), null when every version is later; a
+    /// household without any dated desil keeps the one on its record (data from before the history).
+    /// </summary>
+    private async Task<Dictionary<long, int?>> DesilsInForceAsync(IReadOnlyList<long> ids, DateOnly at, CancellationToken ct)
+    {
+        var desils = new Dictionary<long, int?>();
+        foreach (var chunk in ids.Chunk(500))
+        {
+            foreach (var h in await db.Households.AsNoTracking().Where(h => chunk.Contains(h.Id)).Select(h => new { h.Id, h.Desil }).ToListAsync(ct))
+            {
+                desils[h.Id] = h.Desil;
+            }
+
+            foreach (var history in (await db.HouseholdDesils.AsNoTracking().Where(d => chunk.Contains(d.HouseholdId)).ToListAsync(ct)).GroupBy(d => d.HouseholdId))
+            {
+                desils[history.Key] = DesilHistory.InForce(history, at)?.Desil;
+            }
+        }
+
+        return desils;
+    }
+
+    /// <summary>
     /// Households of the region (where they live now) that received a poverty-targeted programme in
     /// the window before the day, on a day when they were not extreme poor (never listed, or after
     /// they graduated or were excluded), and were not eligible for it: for a programme allocated by
@@ -216,13 +233,14 @@ public sealed class GapsQuery(TuntasDbContext db, HeadlineQuery headline, Interv
             .Select(d => d.HouseholdId);
         var candidates = await db.Households.AsNoTracking().InRegion(region)
             .Where(h => recipients.Contains(h.Id))
-            .Select(h => new { h.Id, h.VillageCode, h.SpendingPerCapita, h.Desil })
+            .Select(h => new { h.Id, h.VillageCode, h.SpendingPerCapita })
             .ToListAsync(ct);
         if (candidates.Count == 0)
         {
             return 0;
         }
 
+        var desils = await DesilsInForceAsync(candidates.Select(h => h.Id).ToList(), at, ct);
         var criteria = await db.Criteria.AsNoTracking().ToListAsync(ct);
         bool NotEligible(long? spending, int? desil, RegionCode village, string programme)
         {
@@ -253,7 +271,7 @@ public sealed class GapsQuery(TuntasDbContext db, HeadlineQuery headline, Interv
             leaking += chunk.Count(h => deliveries[h.Id].Any(d =>
             {
                 var status = events[h.Id].Where(e => e.EffectiveDate <= d.Date).OrderBy(e => e.EffectiveDate).ThenBy(e => e.Id).LastOrDefault()?.To;
-                return status is not (HouseholdStatus.Listed or HouseholdStatus.Verified) && NotEligible(h.SpendingPerCapita, h.Desil, h.VillageCode, d.ProgrammeCode);
+                return status is not (HouseholdStatus.Listed or HouseholdStatus.Verified) && NotEligible(h.SpendingPerCapita, desils.GetValueOrDefault(h.Id), h.VillageCode, d.ProgrammeCode);
             }));
         }
 

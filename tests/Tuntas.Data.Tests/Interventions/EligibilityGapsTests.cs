@@ -11,6 +11,33 @@ public class EligibilityGapsTests
 {
     private static readonly DateOnly At = new(2025, 6, 30);
 
+    /// <summary>
+    /// Leakage reads the desil in force on the day of the figure, not the family's latest: a PKH recipient
+    /// ranked desil 3 in February and desil 6 in August is not leakage as of June, and is as of September.
+    /// </summary>
+    [Theory, DatabaseData]
+    public async Task Leakage_UsesTheDesilInForceOnTheDay_NotALaterVersion(TestProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var services = VervalKit.Services(database);
+        await using (var db = database.CreateContext())
+        {
+            var family = VervalKit.Family(7, spending: 900_000);
+            family.SetDesil(6, "DTSEN", "2025-08-01");
+            db.Households.Add(family);
+            await db.SaveChangesAsync();
+            db.HouseholdDesils.AddRange(
+                new HouseholdDesil(family.Id, 3, "DTSEN", new DateOnly(2025, 2, 1), "dinsos.bontang", VervalKit.Now.UtcDateTime),
+                new HouseholdDesil(family.Id, 6, "DTSEN", new DateOnly(2025, 8, 1), "dinsos.bontang", VervalKit.Now.UtcDateTime));
+            await db.SaveChangesAsync();
+        }
+
+        await ImportAsync(services, List($"{Nik(7)},,2025-04-14,750000,"), "PKH");
+
+        Assert.Equal(0, (await GapsAsync(services, "64.74", new DateOnly(2025, 6, 30))).Leakage);
+        Assert.Equal(1, (await GapsAsync(services, "64.74", new DateOnly(2025, 9, 30))).Leakage);
+    }
+
     [Theory, DatabaseData]
     public async Task LeakageAndExclusionError_FollowEachProgrammesDesil_AndAgreeWithPlainSql(TestProvider provider)
     {
