@@ -41,8 +41,11 @@ public sealed record DesilImportOptions(string Path, DateOnly Version, string So
 /// </summary>
 public sealed record DesilChange(long HouseholdId, string NoKk, int? Before, int After, DateOnly Version)
 {
-    /// <summary>Crossed between desil 1-4 and 5-10 (either way); a first desil never crosses.</summary>
-    public bool Jumped => Before is { } before && (before <= 4) != (After <= 4);
+    /// <summary>The change as the update cycle reads it (<see cref="DesilJump"/>).</summary>
+    public DesilJump AsJump() => new(HouseholdId, Before, After, Version);
+
+    /// <summary>Crossed between desil 1-4 and 5-10 (either way); a first desil never crosses (<see cref="DesilJump.Crosses"/>).</summary>
+    public bool Jumped => AsJump().Crosses;
 }
 
 /// <summary>A row of the ranking whose family the register (of the importer's region) does not hold.</summary>
@@ -270,7 +273,7 @@ public sealed class ImportDesil(UnitOfWork work, ClassificationService classific
 
             // A family whose desil crossed between 1-4 and 5-10 gets a groundcheck visit in the update
             // cycle of the version's month, in the same unit of work as the version itself.
-            var queued = await groundchecks.QueueInAsync(changes.Select(c => new DesilJump(c.HouseholdId, c.Before, c.After, c.Version)).ToList(), actor, ct);
+            var queued = await groundchecks.QueueInAsync(changes.Select(c => c.AsJump()).ToList(), actor, ct);
 
             var accepted = rows.Count - rejected.Count;
             (batch.Rows, batch.Accepted, batch.Rejected, batch.Unmatched, batch.Updated, batch.Unchanged) = (rows.Count, accepted, rejected.Count, followUp.Count, updated, unchanged);
